@@ -1,0 +1,156 @@
+package dev.byline;
+
+import dev.byline.article.ArticleService;
+import dev.byline.article.ArticleStore;
+import dev.byline.article.BodyRenderer;
+import dev.byline.change.ChangeFeed;
+import dev.byline.change.ChangeFollower;
+import dev.byline.config.Config;
+import dev.byline.config.ConfigParser;
+import dev.byline.db.Database;
+import dev.byline.demo.DemoContent;
+import dev.byline.media.MediaService;
+import dev.byline.media.MediaStore;
+import dev.byline.people.AuthorService;
+import dev.byline.people.AuthorStore;
+import dev.byline.taxonomy.TaxonomyService;
+import dev.byline.taxonomy.TaxonomyStore;
+import dev.byline.web.WebServer;
+import dev.byline.web.site.Chromes;
+import dev.byline.web.site.PageResponder;
+import dev.byline.web.site.SiteRoutes;
+import dev.byline.web.site.SiteUrls;
+import dev.byline.web.site.SiteViews;
+import dev.byline.web.support.Assets;
+import dev.byline.web.support.PageCache;
+import dev.byline.web.support.SecurityHeaders;
+import dev.byline.web.support.Templates;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: reads the configuration, opens the database, builds every store, service and handler
+ * by hand, top to bottom, and starts the web server. Start-up can be read here in order.
+ */
+public final class Byline implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Byline.class);
+    private static final long PAGE_CACHE_BYTES = 64L * 1024 * 1024;
+
+    private final Database database;
+    private final WebServer web;
+    private final Optional<ChangeFollower> follower;
+    private final String baseUrl;
+    private final Services services;
+
+    /** The services, for tests and tools that drive Byline without HTTP. */
+    public record Services(ArticleService articles, AuthorService authors, TaxonomyService taxonomy,
+                           MediaService media, ChangeFeed changes, PageCache pageCache) {
+    }
+
+    private Byline(Database database, WebServer web, Optional<ChangeFollower> follower, String baseUrl,
+                   Services services) {
+        this.database = database;
+        this.web = web;
+        this.follower = follower;
+        this.baseUrl = baseUrl;
+        this.services = services;
+    }
+
+    public static void main(String[] args) {
+        Config config;
+        try {
+            Optional<Config> parsed = ConfigParser.parse(args, System.getenv());
+            if (parsed.isEmpty()) {
+                return;
+            }
+            config = parsed.get();
+        } catch (ConfigParser.InvalidConfig e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        long started = System.nanoTime();
+        Byline byline = start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(byline::close, "shutdown"));
+        LOG.info("Byline is serving {} (started in {} ms, database: {})", byline.baseUrl(),
+                (System.nanoTime() - started) / 1_000_000, config.usesPostgres() ? "PostgreSQL" : "SQLite");
+    }
+
+    public static Byline start(Config config) {
+        Clock clock = Clock.systemUTC();
+        Database database = Database.open(config);
+        var jdbi = database.jdbi();
+        var changes = new ChangeFeed(jdbi, clock);
+
+        var media = new MediaService(jdbi, new MediaStore(jdbi), config.dataDir().resolve("media"), clock);
+        var authors = new AuthorService(new AuthorStore(jdbi), changes, clock);
+        var taxonomy = new TaxonomyService(new TaxonomyStore(jdbi), changes);
+        var articles = new ArticleService(new ArticleStore(jdbi), taxonomy, authors, media,
+                new BodyRenderer(media::findByPaths), changes, clock);
+        if (config.demo()) {
+            new DemoContent(articles, authors, taxonomy, media).loadIfEmpty();
+        }
+
+        var pageCache = new PageCache(PAGE_CACHE_BYTES);
+        changes.subscribe(pageCache::onChange);
+        Optional<ChangeFollower> follower = Optional.empty();
+        if (config.usesPostgres()) {
+            var following = new ChangeFollower(changes, pageCache::onChange);
+            following.start(1000);
+            follower = Optional.of(following);
+        }
+
+        int port = config.port() == 0 ? freePort(config.host()) : config.port();
+        String baseUrl = config.publicBase(port);
+        var securityHeaders = SecurityHeaders.forSite(baseUrl.startsWith("https:"));
+        var assets = new Assets();
+        var templates = new Templates();
+        var urls = new SiteUrls(config.zone());
+        var views = new SiteViews(articles, authors, taxonomy, media, urls,
+                new Chromes(config.siteName(), baseUrl, assets, clock, config.zone()), config.zone());
+        var responder = new PageResponder(pageCache, templates, securityHeaders, clock);
+        var site = new SiteRoutes(articles, authors, taxonomy, media, views, urls, responder, assets, templates);
+        WebServer web;
+        try {
+            web = WebServer.start(config.host(), port, site, assets.url("favicon.svg"), pageCache, securityHeaders);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        return new Byline(database, web, follower, baseUrl,
+                new Services(articles, authors, taxonomy, media, changes, pageCache));
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    @Override
+    public void close() {
+        follower.ifPresent(ChangeFollower::close);
+        web.close();
+        database.close();
+    }
+
+    private static int freePort(String host) {
+        try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on " + host, e);
+        }
+    }
+}

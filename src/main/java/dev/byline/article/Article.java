@@ -1,0 +1,28 @@
+package dev.byline.article;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An article as stored.
+ *
+ * @param bodyHtml        the Markdown body rendered and sanitised when saved; safe to emit as is
+ * @param featuredMediaId the lead image, or null
+ * @param publishedAt     when it went or goes public, or null while a draft
+ * @param authorIds       the byline, in order
+ * @param tagIds          tags, in the order the editor gave them
+ */
+public record Article(long id, String slug, String title, String dek, String bodyMarkdown, String bodyHtml,
+                      String excerpt, Long featuredMediaId, ArticleStatus status, long sectionId,
+                      Instant publishedAt, Instant createdAt, Instant updatedAt,
+                      List<Long> authorIds, List<Long> tagIds) {
+
+    public Article withId(long newId) {
+        return new Article(newId, slug, title, dek, bodyMarkdown, bodyHtml, excerpt, featuredMediaId, status,
+                sectionId, publishedAt, createdAt, updatedAt, authorIds, tagIds);
+    }
+
+    public boolean isPublic() {
+        return status == ArticleStatus.PUBLISHED;
+    }
+}

@@ -1,0 +1,213 @@
+package dev.byline.article;
+
+import dev.byline.change.ChangeFeed;
+import dev.byline.change.ChangeFeed.Written;
+import dev.byline.error.Invalid;
+import dev.byline.people.AuthorService;
+import dev.byline.media.MediaService;
+import dev.byline.taxonomy.Section;
+import dev.byline.taxonomy.TaxonomyService;
+import dev.byline.text.Slugs;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The rules for articles. Saving validates (table in ArticleServiceTest), derives slug and excerpt, renders the
+ * body, keeps the old slug of a published article so its URL keeps working, and announces on the change feed
+ * exactly the pages that show the article: its own, the home page, and the lists of its sections (with their
+ * parents), tags and authors, before and after the change.
+ */
+public final class ArticleService {
+
+    static final int SLUG_MAX = 80;
+    static final int EXCERPT_MAX = 240;
+
+    private final ArticleStore store;
+    private final TaxonomyService taxonomy;
+    private final AuthorService authors;
+    private final MediaService media;
+    private final BodyRenderer renderer;
+    private final ChangeFeed changes;
+    private final Clock clock;
+
+    public ArticleService(ArticleStore store, TaxonomyService taxonomy, AuthorService authors, MediaService media,
+                          BodyRenderer renderer, ChangeFeed changes, Clock clock) {
+        this.store = store;
+        this.taxonomy = taxonomy;
+        this.authors = authors;
+        this.media = media;
+        this.renderer = renderer;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    public Article save(ArticleDraft draft) {
+        Instant now = clock.instant();
+        var errors = new LinkedHashMap<String, String>();
+        String title = draft.title() == null ? "" : draft.title().strip();
+        if (title.isEmpty()) {
+            errors.put("title", "An article needs a headline.");
+        } else if (title.length() > 300) {
+            errors.put("title", "Keep the headline under 300 characters (it has " + title.length() + ").");
+        }
+        String dek = draft.dek() == null ? "" : draft.dek().strip();
+        if (dek.length() > 600) {
+            errors.put("dek", "Keep the dek under 600 characters.");
+        }
+        boolean slugGiven = draft.slug() != null && !draft.slug().isBlank();
+        String slug = slugGiven ? draft.slug().strip() : Slugs.slugify(title, SLUG_MAX);
+        if (slugGiven && !Slugs.isSlug(slug, SLUG_MAX)) {
+            errors.put("slug", "Use lower-case letters, digits and hyphens, at most " + SLUG_MAX + " characters.");
+        }
+        if (slug.isEmpty()) {
+            slug = "article";
+        }
+        List<Section> sections = taxonomy.sections();
+        if (draft.sectionId() == null || sections.stream().noneMatch(s -> s.id() == draft.sectionId())) {
+            errors.put("sectionId", "Choose the section this article belongs to.");
+        }
+        List<Long> authorIds = draft.authorIds() == null ? List.of() : List.copyOf(new LinkedHashSet<>(draft.authorIds()));
+        if (authorIds.isEmpty()) {
+            errors.put("authorIds", "Name at least one author.");
+        } else if (authors.find(authorIds).size() != authorIds.size()) {
+            errors.put("authorIds", "One of the authors no longer exists.");
+        }
+        if (draft.featuredMediaId() != null && media.find(draft.featuredMediaId()).isEmpty()) {
+            errors.put("featuredMediaId", "The featured image no longer exists.");
+        }
+        ArticleStatus status = draft.status() == null ? ArticleStatus.DRAFT : draft.status();
+        Instant publishedAt = draft.publishedAt();
+        if (status == ArticleStatus.SCHEDULED && (publishedAt == null || !publishedAt.isAfter(now))) {
+            errors.put("publishedAt", "Pick a time in the future to schedule for.");
+        }
+        if (status == ArticleStatus.PUBLISHED && publishedAt != null && publishedAt.isAfter(now)) {
+            status = ArticleStatus.SCHEDULED; // publishing with a future date schedules, as in WordPress
+        }
+        if ((status == ArticleStatus.PUBLISHED || status == ArticleStatus.PRIVATE) && publishedAt == null) {
+            publishedAt = now;
+        }
+        if (!errors.isEmpty()) {
+            throw new Invalid(errors);
+        }
+        String markdown = draft.bodyMarkdown() == null ? "" : draft.bodyMarkdown();
+        var body = renderer.render(markdown);
+        String excerpt = draft.excerpt() == null || draft.excerpt().isBlank()
+                ? shorten(body.firstParagraph(), EXCERPT_MAX) : draft.excerpt().strip();
+        List<Long> tagIds = draft.tagNames() == null ? List.of() : draft.tagNames().stream()
+                .filter(name -> !name.isBlank()).map(name -> taxonomy.tag(name).id()).distinct().toList();
+
+        final String wantedSlug = slug;
+        final ArticleStatus finalStatus = status;
+        final Instant finalPublishedAt = publishedAt;
+        long id = changes.write(draft.id() == 0 ? "article.created" : "article.updated", handle -> {
+            Optional<Article> before = draft.id() == 0 ? Optional.empty() : store.findById(handle, draft.id());
+            if (draft.id() != 0 && before.isEmpty()) {
+                throw new Invalid(Map.of("id", "This article was deleted while you were editing it."));
+            }
+            String uniqueSlug = uniqueSlug(handle, wantedSlug, draft.id(), slugGiven);
+            var article = new Article(draft.id(), uniqueSlug, title, dek, markdown, body.html(), excerpt,
+                    draft.featuredMediaId(), finalStatus, draft.sectionId(), finalPublishedAt,
+                    before.map(Article::createdAt).orElse(now), now, authorIds, tagIds);
+            long saved = draft.id();
+            if (saved == 0) {
+                saved = store.insert(handle, article);
+            } else {
+                store.update(handle, article);
+            }
+            store.replaceLinks(handle, saved, authorIds, tagIds, finalStatus, finalPublishedAt);
+            store.forgetOldSlug(handle, uniqueSlug);
+            before.filter(old -> !old.slug().equals(uniqueSlug) && old.publishedAt() != null)
+                    .ifPresent(old -> store.rememberOldSlug(handle, old.slug(), draft.id()));
+            var keys = new HashSet<String>(affectedKeys(sections, article.withId(saved)));
+            before.ifPresent(old -> keys.addAll(affectedKeys(sections, old)));
+            return Written.of(saved, keys);
+        });
+        return store.findById(id).orElseThrow();
+    }
+
+    public Optional<Article> find(long id) {
+        return store.findById(id);
+    }
+
+    public Optional<Article> findBySlug(String slug) {
+        return store.findBySlug(slug);
+    }
+
+    /** The article that used to answer to {@code slug}, for a 301 to its current URL. */
+    public Optional<Article> findByOldSlug(String slug) {
+        return store.findIdByOldSlug(slug).flatMap(store::findById);
+    }
+
+    public Page<ArticleSummary> latest(long page, int size) {
+        return new Page<>(store.latest(size, offset(page, size)), page, size, store.countLatest());
+    }
+
+    /** The section's articles, including those of sections nested under it, as in WordPress. */
+    public Page<ArticleSummary> inSection(long sectionId, long page, int size) {
+        List<Long> ids = TaxonomyService.selfAndDescendants(taxonomy.sections(), sectionId);
+        return new Page<>(store.inSections(ids, size, offset(page, size)), page, size, store.countInSections(ids));
+    }
+
+    public Page<ArticleSummary> withTag(long tagId, long page, int size) {
+        return new Page<>(store.withTag(tagId, size, offset(page, size)), page, size, store.countWithTag(tagId));
+    }
+
+    public Page<ArticleSummary> byAuthor(long authorId, long page, int size) {
+        return new Page<>(store.byAuthor(authorId, size, offset(page, size)), page, size,
+                store.countByAuthor(authorId));
+    }
+
+    private static long offset(long page, int size) {
+        return Math.multiplyExact(page - 1, (long) size);
+    }
+
+    private String uniqueSlug(org.jdbi.v3.core.Handle handle, String slug, long articleId, boolean given) {
+        if (!store.slugTaken(handle, slug, articleId)) {
+            return slug;
+        }
+        if (given) {
+            throw new Invalid(Map.of("slug", "Another article already uses the slug '" + slug + "'."));
+        }
+        for (int suffix = 2; ; suffix++) {
+            String candidate = Slugs.slugify(slug, SLUG_MAX - 4) + "-" + suffix;
+            if (!store.slugTaken(handle, candidate, articleId)) {
+                return candidate;
+            }
+        }
+    }
+
+    /** The cache keys of every page that shows this article. */
+    static Set<String> affectedKeys(List<Section> sections, Article article) {
+        var keys = new LinkedHashSet<String>();
+        keys.add("article:" + article.id());
+        keys.add("list:home");
+        TaxonomyService.ancestorsAndSelf(sections, article.sectionId())
+                .forEach(section -> keys.add("list:section:" + section.id()));
+        article.tagIds().forEach(tag -> keys.add("list:tag:" + tag));
+        article.authorIds().forEach(author -> keys.add("list:author:" + author));
+        return keys;
+    }
+
+    static String shorten(String text, int max) {
+        String flat = text.replaceAll("\\s+", " ").strip();
+        if (flat.length() <= max) {
+            return flat;
+        }
+        int cut = flat.lastIndexOf(' ', max - 1);
+        return flat.substring(0, cut > max / 2 ? cut : max - 1).replaceAll("[,;:.\\s]+$", "") + "…";
+    }
+
+    static List<Long> ids(List<ArticleSummary> summaries) {
+        var ids = new ArrayList<Long>();
+        summaries.forEach(summary -> ids.add(summary.id()));
+        return ids;
+    }
+}

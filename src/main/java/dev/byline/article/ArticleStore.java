@@ -1,0 +1,259 @@
+package dev.byline.article;
+
+import dev.byline.db.Columns;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * SQL for articles and their links to authors and tags. Lists read one ordered index range each (see
+ * V001__content.sql) and fetch bylines for a whole page in one more query: no per-row queries.
+ */
+public final class ArticleStore {
+
+    private static final String SUMMARY = "a.id, a.slug, a.title, a.dek, a.excerpt, a.featured_media_id, "
+            + "a.section_id, a.published_at, a.updated_at";
+    private static final String FULL = SUMMARY + ", a.body_markdown, a.body_html, a.status, a.created_at";
+
+    private final Jdbi jdbi;
+
+    public ArticleStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    // ---- writes, inside the caller's transaction
+
+    long insert(Handle handle, Article article) {
+        return handle.createUpdate("""
+                        INSERT INTO articles (slug, title, dek, body_markdown, body_html, excerpt, featured_media_id,
+                                              status, section_id, published_at, created_at, updated_at)
+                        VALUES (:slug, :title, :dek, :bodyMarkdown, :bodyHtml, :excerpt, :featuredMediaId,
+                                :status, :sectionId, :publishedAt, :createdAt, :updatedAt)
+                        """)
+                .bindMethods(article)
+                .bind("status", article.status().dbValue())
+                .bind("publishedAt", millis(article.publishedAt()))
+                .bind("createdAt", millis(article.createdAt()))
+                .bind("updatedAt", millis(article.updatedAt()))
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one();
+    }
+
+    void update(Handle handle, Article article) {
+        handle.createUpdate("""
+                        UPDATE articles SET slug = :slug, title = :title, dek = :dek, body_markdown = :bodyMarkdown,
+                               body_html = :bodyHtml, excerpt = :excerpt, featured_media_id = :featuredMediaId,
+                               status = :status, section_id = :sectionId, published_at = :publishedAt,
+                               updated_at = :updatedAt
+                        WHERE id = :id
+                        """)
+                .bindMethods(article)
+                .bind("status", article.status().dbValue())
+                .bind("publishedAt", millis(article.publishedAt()))
+                .bind("updatedAt", millis(article.updatedAt()))
+                .execute();
+    }
+
+    /** Rewrites the byline and tag links, copying status and date onto them for the archive indexes. */
+    void replaceLinks(Handle handle, long articleId, List<Long> authorIds, List<Long> tagIds, ArticleStatus status,
+                      Instant publishedAt) {
+        handle.createUpdate("DELETE FROM article_authors WHERE article_id = :id").bind("id", articleId).execute();
+        handle.createUpdate("DELETE FROM article_tags WHERE article_id = :id").bind("id", articleId).execute();
+        var authors = handle.prepareBatch("""
+                INSERT INTO article_authors (article_id, author_id, position, status, published_at)
+                VALUES (:articleId, :linkId, :position, :status, :publishedAt)
+                """);
+        var tags = handle.prepareBatch("""
+                INSERT INTO article_tags (article_id, tag_id, position, status, published_at)
+                VALUES (:articleId, :linkId, :position, :status, :publishedAt)
+                """);
+        for (var batch : List.of(Map.entry(authors, authorIds), Map.entry(tags, tagIds))) {
+            List<Long> ids = batch.getValue();
+            for (int position = 0; position < ids.size(); position++) {
+                batch.getKey().bind("articleId", articleId).bind("linkId", ids.get(position))
+                        .bind("position", position).bind("status", status.dbValue())
+                        .bind("publishedAt", millis(publishedAt)).add();
+            }
+            if (!ids.isEmpty()) {
+                batch.getKey().execute();
+            }
+        }
+    }
+
+    boolean slugTaken(Handle handle, String slug, long exceptId) {
+        return handle.createQuery("SELECT COUNT(*) FROM articles WHERE slug = :slug AND id <> :id")
+                .bind("slug", slug).bind("id", exceptId).mapTo(Integer.class).one() > 0;
+    }
+
+    void rememberOldSlug(Handle handle, String slug, long articleId) {
+        handle.createUpdate("DELETE FROM article_old_slugs WHERE slug = :slug").bind("slug", slug).execute();
+        handle.createUpdate("INSERT INTO article_old_slugs (slug, article_id) VALUES (:slug, :id)")
+                .bind("slug", slug).bind("id", articleId).execute();
+    }
+
+    /** A slug in use now stops redirecting anywhere else. */
+    void forgetOldSlug(Handle handle, String slug) {
+        handle.createUpdate("DELETE FROM article_old_slugs WHERE slug = :slug").bind("slug", slug).execute();
+    }
+
+    Optional<Article> findById(Handle handle, long id) {
+        return handle.createQuery("SELECT " + FULL + " FROM articles a WHERE a.id = :id")
+                .bind("id", id).map(ArticleStore::mapFull).findOne()
+                .map(article -> withLinks(handle, article));
+    }
+
+    // ---- reads
+
+    public Optional<Article> findById(long id) {
+        return jdbi.withHandle(handle -> findById(handle, id));
+    }
+
+    public Optional<Article> findBySlug(String slug) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + FULL + " FROM articles a WHERE a.slug = :slug")
+                .bind("slug", slug).map(ArticleStore::mapFull).findOne()
+                .map(article -> withLinks(handle, article)));
+    }
+
+    public Optional<Long> findIdByOldSlug(String slug) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT article_id FROM article_old_slugs WHERE slug = :slug")
+                .bind("slug", slug).mapTo(Long.class).findOne());
+    }
+
+    public List<ArticleSummary> latest(int limit, long offset) {
+        return summaries("""
+                SELECT %s FROM articles a
+                WHERE a.status = 'published'
+                ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset
+                """, Map.of(), null, limit, offset);
+    }
+
+    public long countLatest() {
+        return count("SELECT COUNT(*) FROM articles WHERE status = 'published'", Map.of(), null);
+    }
+
+    public List<ArticleSummary> inSections(Collection<Long> sectionIds, int limit, long offset) {
+        return summaries("""
+                SELECT %s FROM articles a
+                WHERE a.section_id IN (<ids>) AND a.status = 'published'
+                ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset
+                """, Map.of(), sectionIds, limit, offset);
+    }
+
+    public long countInSections(Collection<Long> sectionIds) {
+        return count("SELECT COUNT(*) FROM articles WHERE section_id IN (<ids>) AND status = 'published'",
+                Map.of(), sectionIds);
+    }
+
+    public List<ArticleSummary> withTag(long tagId, int limit, long offset) {
+        return summaries("""
+                SELECT %s FROM article_tags t JOIN articles a ON a.id = t.article_id
+                WHERE t.tag_id = :tagId AND t.status = 'published'
+                ORDER BY t.published_at DESC, t.article_id DESC LIMIT :limit OFFSET :offset
+                """, Map.of("tagId", tagId), null, limit, offset);
+    }
+
+    public long countWithTag(long tagId) {
+        return count("SELECT COUNT(*) FROM article_tags WHERE tag_id = :tagId AND status = 'published'",
+                Map.of("tagId", tagId), null);
+    }
+
+    public List<ArticleSummary> byAuthor(long authorId, int limit, long offset) {
+        return summaries("""
+                SELECT %s FROM article_authors w JOIN articles a ON a.id = w.article_id
+                WHERE w.author_id = :authorId AND w.status = 'published'
+                ORDER BY w.published_at DESC, w.article_id DESC LIMIT :limit OFFSET :offset
+                """, Map.of("authorId", authorId), null, limit, offset);
+    }
+
+    public long countByAuthor(long authorId) {
+        return count("SELECT COUNT(*) FROM article_authors WHERE author_id = :authorId AND status = 'published'",
+                Map.of("authorId", authorId), null);
+    }
+
+    private List<ArticleSummary> summaries(String sql, Map<String, Object> binds, Collection<Long> ids, int limit,
+                                           long offset) {
+        if (ids != null && ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(handle -> {
+            var query = handle.createQuery(sql.formatted(SUMMARY)).bindMap(binds)
+                    .bind("limit", limit).bind("offset", offset);
+            if (ids != null) {
+                query.bindList("ids", List.copyOf(ids));
+            }
+            List<ArticleSummary> rows = query.map(ArticleStore::mapSummary).list();
+            if (rows.isEmpty()) {
+                return rows;
+            }
+            Map<Long, List<Long>> bylines = bylines(handle, rows.stream().map(ArticleSummary::id).toList());
+            return rows.stream().map(row -> new ArticleSummary(row.id(), row.slug(), row.title(), row.dek(),
+                    row.excerpt(), row.featuredMediaId(), row.sectionId(), row.publishedAt(), row.updatedAt(),
+                    bylines.getOrDefault(row.id(), List.of()))).toList();
+        });
+    }
+
+    private long count(String sql, Map<String, Object> binds, Collection<Long> ids) {
+        if (ids != null && ids.isEmpty()) {
+            return 0;
+        }
+        return jdbi.withHandle(handle -> {
+            var query = handle.createQuery(sql).bindMap(binds);
+            if (ids != null) {
+                query.bindList("ids", List.copyOf(ids));
+            }
+            return query.mapTo(Long.class).one();
+        });
+    }
+
+    private static Map<Long, List<Long>> bylines(Handle handle, List<Long> articleIds) {
+        var bylines = new HashMap<Long, List<Long>>();
+        handle.createQuery("""
+                        SELECT article_id, author_id FROM article_authors
+                        WHERE article_id IN (<ids>) ORDER BY article_id, position
+                        """)
+                .bindList("ids", articleIds)
+                .map((rs, ctx) -> Map.entry(rs.getLong("article_id"), rs.getLong("author_id")))
+                .forEach(link -> bylines.computeIfAbsent(link.getKey(), id -> new ArrayList<>()).add(link.getValue()));
+        return bylines;
+    }
+
+    private static Article withLinks(Handle handle, Article article) {
+        List<Long> authors = bylines(handle, List.of(article.id())).getOrDefault(article.id(), List.of());
+        List<Long> tags = handle.createQuery(
+                        "SELECT tag_id FROM article_tags WHERE article_id = :id ORDER BY position")
+                .bind("id", article.id()).mapTo(Long.class).list();
+        return new Article(article.id(), article.slug(), article.title(), article.dek(), article.bodyMarkdown(),
+                article.bodyHtml(), article.excerpt(), article.featuredMediaId(), article.status(),
+                article.sectionId(), article.publishedAt(), article.createdAt(), article.updatedAt(),
+                List.copyOf(authors), List.copyOf(tags));
+    }
+
+    private static ArticleSummary mapSummary(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new ArticleSummary(rs.getLong("id"), rs.getString("slug"), rs.getString("title"), rs.getString("dek"),
+                rs.getString("excerpt"), Columns.nullableLong(rs, "featured_media_id"), rs.getLong("section_id"),
+                Columns.nullableInstant(rs, "published_at"), Columns.nullableInstant(rs, "updated_at"), List.of());
+    }
+
+    private static Article mapFull(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new Article(rs.getLong("id"), rs.getString("slug"), rs.getString("title"), rs.getString("dek"),
+                rs.getString("body_markdown"), rs.getString("body_html"), rs.getString("excerpt"),
+                Columns.nullableLong(rs, "featured_media_id"), ArticleStatus.fromDb(rs.getString("status")),
+                rs.getLong("section_id"), Columns.nullableInstant(rs, "published_at"), Columns.nullableInstant(rs, "created_at"),
+                Columns.nullableInstant(rs, "updated_at"), List.of(), List.of());
+    }
+
+    private static Long millis(Instant instant) {
+        return instant == null ? null : instant.toEpochMilli();
+    }
+}

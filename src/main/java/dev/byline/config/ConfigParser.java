@@ -1,0 +1,169 @@
+package dev.byline.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Reads {@link Config} from command-line flags, falling back to BYLINE_* environment variables, falling back to
+ * defaults. Every problem is collected and reported together, so one start tells the operator all that is wrong.
+ */
+public final class ConfigParser {
+
+    /** Thrown with a message meant for the operator; the launcher prints it and exits non-zero. */
+    public static final class InvalidConfig extends RuntimeException {
+        public InvalidConfig(String message) {
+            super(message);
+        }
+    }
+
+    @Command(name = "byline", mixinStandardHelpOptions = true, version = "Byline 0.1",
+            description = "A fast, self-hosted news publishing platform.",
+            footer = {"", "Every flag can also be set with the environment variable shown in brackets."})
+    static final class Flags {
+        @Option(names = "--host", description = "Interface to listen on [BYLINE_HOST] (default 127.0.0.1; "
+                + "0.0.0.0 listens on every interface)")
+        String host;
+        @Option(names = "--port", description = "TCP port [BYLINE_PORT] (default 8080)")
+        String port;
+        @Option(names = "--data-dir", description = "Data directory [BYLINE_DATA_DIR] (default ./data)")
+        String dataDir;
+        @Option(names = "--db-url", description = "PostgreSQL JDBC URL [BYLINE_DB_URL] (default: SQLite in the data dir)")
+        String dbUrl;
+        @Option(names = "--db-user", description = "PostgreSQL user [BYLINE_DB_USER]")
+        String dbUser;
+        @Option(names = "--db-password", description = "PostgreSQL password [BYLINE_DB_PASSWORD]")
+        String dbPassword;
+        @Option(names = "--base-url", description = "Public URL for absolute links [BYLINE_BASE_URL]")
+        String baseUrl;
+        @Option(names = "--demo", description = "Load demo content into an empty database [BYLINE_DEMO] (default true)")
+        String demo;
+        @Option(names = "--timezone", description = "Newsroom time zone [BYLINE_TIMEZONE] (default UTC)")
+        String timezone;
+        @Option(names = "--site-name", description = "Publication name [BYLINE_SITE_NAME] (default Byline Daily)")
+        String siteName;
+    }
+
+    private ConfigParser() {
+    }
+
+    /** Returns empty when the flags asked for help or the version, which picocli has then printed. */
+    public static Optional<Config> parse(String[] args, Map<String, String> env) {
+        var flags = new Flags();
+        var commandLine = new CommandLine(flags);
+        try {
+            commandLine.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            throw new InvalidConfig(e.getMessage() + "\nRun with --help to see every option.");
+        }
+        if (commandLine.isUsageHelpRequested()) {
+            commandLine.usage(System.out);
+            return Optional.empty();
+        }
+        if (commandLine.isVersionHelpRequested()) {
+            commandLine.printVersionHelp(System.out);
+            return Optional.empty();
+        }
+        return Optional.of(resolve(flags, env));
+    }
+
+    private static Config resolve(Flags flags, Map<String, String> env) {
+        var problems = new ArrayList<String>();
+        String host = pick(flags.host, env, "BYLINE_HOST", "127.0.0.1");
+        if (host.isBlank() || host.contains("/") || host.contains(" ")) {
+            problems.add("BYLINE_HOST must be a host name or IP address, got '" + host + "'");
+        }
+        int port = parsePort(pick(flags.port, env, "BYLINE_PORT", "8080"), problems);
+        Path dataDir = Path.of(pick(flags.dataDir, env, "BYLINE_DATA_DIR", "./data")).toAbsolutePath().normalize();
+        Optional<String> dbUrl = optional(pick(flags.dbUrl, env, "BYLINE_DB_URL", ""));
+        dbUrl.filter(url -> !url.startsWith("jdbc:postgresql:"))
+                .ifPresent(url -> problems.add("BYLINE_DB_URL must be a PostgreSQL JDBC URL such as "
+                        + "jdbc:postgresql://localhost:5432/byline, got '" + url + "'"));
+        Optional<URI> baseUrl = parseBaseUrl(pick(flags.baseUrl, env, "BYLINE_BASE_URL", ""), problems);
+        boolean demo = parseBoolean(pick(flags.demo, env, "BYLINE_DEMO", "true"), "BYLINE_DEMO", problems);
+        ZoneId zone = parseZone(pick(flags.timezone, env, "BYLINE_TIMEZONE", "UTC"), problems);
+        String siteName = pick(flags.siteName, env, "BYLINE_SITE_NAME", "Byline Daily").strip();
+        if (siteName.isEmpty()) {
+            problems.add("BYLINE_SITE_NAME must not be empty");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidConfig("Byline cannot start:\n  - " + String.join("\n  - ", problems));
+        }
+        return new Config(host, port, dataDir, dbUrl,
+                optional(pick(flags.dbUser, env, "BYLINE_DB_USER", "")),
+                optional(pick(flags.dbPassword, env, "BYLINE_DB_PASSWORD", "")),
+                baseUrl, demo, zone, siteName);
+    }
+
+    private static String pick(String flag, Map<String, String> env, String name, String fallback) {
+        if (flag != null) {
+            return flag;
+        }
+        String fromEnv = env.get(name);
+        return fromEnv == null ? fallback : fromEnv;
+    }
+
+    private static Optional<String> optional(String value) {
+        return value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    private static int parsePort(String raw, List<String> problems) {
+        try {
+            int port = Integer.parseInt(raw.strip());
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        problems.add("BYLINE_PORT must be a number from 0 to 65535, got '" + raw + "'");
+        return -1;
+    }
+
+    private static Optional<URI> parseBaseUrl(String raw, List<String> problems) {
+        if (raw.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(raw.strip());
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                    && uri.getQuery() == null && uri.getFragment() == null) {
+                return Optional.of(uri);
+            }
+        } catch (URISyntaxException ignored) {
+            // reported below
+        }
+        problems.add("BYLINE_BASE_URL must be an absolute http(s) URL such as https://news.example.com, got '"
+                + raw + "'");
+        return Optional.empty();
+    }
+
+    private static boolean parseBoolean(String raw, String name, List<String> problems) {
+        return switch (raw.strip().toLowerCase()) {
+            case "true", "yes", "1", "on" -> true;
+            case "false", "no", "0", "off" -> false;
+            default -> {
+                problems.add(name + " must be true or false, got '" + raw + "'");
+                yield false;
+            }
+        };
+    }
+
+    private static ZoneId parseZone(String raw, List<String> problems) {
+        try {
+            return ZoneId.of(raw.strip());
+        } catch (DateTimeException e) {
+            problems.add("BYLINE_TIMEZONE must be a time zone such as UTC or Europe/Berlin, got '" + raw + "'");
+            return ZoneId.of("UTC");
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package dev.byline.media;
+
+import dev.byline.error.Invalid;
+import dev.byline.text.Slugs;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import net.coobird.thumbnailator.Thumbnails;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Stores uploaded images: keeps the original, writes scaled copies for responsive srcsets, records the row.
+ * File names carry a content hash, so a URL never changes meaning and can be cached for a year.
+ */
+public final class MediaService {
+
+    /** Widths of the scaled copies; only those narrower than the original are made. */
+    static final List<Integer> VARIANT_WIDTHS = List.of(400, 800, 1200);
+    private static final Map<String, String> FORMATS = Map.of("image/jpeg", "jpg", "image/png", "png");
+    private static final DateTimeFormatter MONTH_DIR = DateTimeFormatter.ofPattern("yyyy/MM").withZone(ZoneOffset.UTC);
+
+    private final Jdbi jdbi;
+    private final MediaStore store;
+    private final Path root;
+    private final Clock clock;
+
+    public MediaService(Jdbi jdbi, MediaStore store, Path root, Clock clock) {
+        this.jdbi = jdbi;
+        this.store = store;
+        this.root = root.toAbsolutePath().normalize();
+        this.clock = clock;
+    }
+
+    public record Upload(byte[] bytes, String fileName, String alt, String caption, String credit) {
+    }
+
+    public Media store(Upload upload) {
+        BufferedImage image = decode(upload.bytes());
+        String mimeType = detectMime(upload.bytes());
+        String extension = FORMATS.get(mimeType);
+        String baseName = Slugs.slugify(stripExtension(upload.fileName()), 60);
+        if (baseName.isEmpty()) {
+            baseName = "image";
+        }
+        var now = clock.instant();
+        String path = MONTH_DIR.format(now) + "/" + baseName + "-" + shortHash(upload.bytes()) + "." + extension;
+        var widths = new ArrayList<Integer>();
+        try {
+            Path original = resolve(path).orElseThrow();
+            Files.createDirectories(original.getParent());
+            Files.write(original, upload.bytes());
+            for (int width : VARIANT_WIDTHS) {
+                if (width < image.getWidth()) {
+                    Thumbnails.of(image).width(width).outputQuality(0.82).outputFormat(extension)
+                            .toFile(resolve(Media.variantPath(path, width)).orElseThrow().toFile());
+                    widths.add(width);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write media " + path, e);
+        }
+        var media = new Media(0, path, mimeType, image.getWidth(), image.getHeight(), List.copyOf(widths),
+                upload.alt().strip(), upload.caption().strip(), upload.credit().strip(), now);
+        long id = jdbi.inTransaction(handle -> store.insert(handle, media));
+        return store.findById(id).orElseThrow();
+    }
+
+    public Optional<Media> find(long id) {
+        return store.findById(id);
+    }
+
+    public Map<Long, Media> find(java.util.Collection<Long> ids) {
+        return store.findByIds(ids);
+    }
+
+    public Map<String, Media> findByPaths(java.util.Collection<String> paths) {
+        return store.findByPaths(paths);
+    }
+
+    /**
+     * The file for a path under /media/, or empty when the path would leave the media root (../, absolute paths,
+     * encoded separators) or names no regular file.
+     */
+    public Optional<Path> resolve(String relativePath) {
+        if (relativePath.isEmpty() || relativePath.contains("\\") || relativePath.contains("\0")) {
+            return Optional.empty();
+        }
+        Path candidate = root.resolve(relativePath).normalize();
+        return candidate.startsWith(root) && !candidate.equals(root) ? Optional.of(candidate) : Optional.empty();
+    }
+
+    private static BufferedImage decode(byte[] bytes) {
+        try {
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+            if (image == null) {
+                throw new Invalid(Map.of("file", "This file is not an image Byline can read (JPEG or PNG)."));
+            }
+            return image;
+        } catch (IOException e) {
+            throw new Invalid(Map.of("file", "This image is damaged and cannot be read."));
+        }
+    }
+
+    private static String detectMime(byte[] bytes) {
+        if (bytes.length > 3 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8) {
+            return "image/jpeg";
+        }
+        if (bytes.length > 8 && (bytes[0] & 0xff) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G') {
+            return "image/png";
+        }
+        throw new Invalid(Map.of("file", "Only JPEG and PNG images are accepted."));
+    }
+
+    private static String stripExtension(String fileName) {
+        int slash = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'));
+        String name = fileName.substring(slash + 1);
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static String shortHash(byte[] bytes) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return HexFormat.of().formatHex(digest, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.byline.people;
+
+import dev.byline.change.ChangeFeed;
+import dev.byline.change.ChangeFeed.Written;
+import dev.byline.error.Invalid;
+import dev.byline.text.Slugs;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The rules for authors: a display name, a unique slug, an optional avatar. */
+public final class AuthorService {
+
+    private final AuthorStore store;
+    private final ChangeFeed changes;
+    private final Clock clock;
+
+    public AuthorService(AuthorStore store, ChangeFeed changes, Clock clock) {
+        this.store = store;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    /** Creates ({@code id == 0}) or updates an author; a blank slug is made from the name. */
+    public Author save(Author input) {
+        var errors = new LinkedHashMap<String, String>();
+        String name = input.displayName().strip();
+        if (name.isEmpty()) {
+            errors.put("displayName", "An author needs a name.");
+        } else if (name.length() > 120) {
+            errors.put("displayName", "Keep the name under 120 characters.");
+        }
+        String slug = input.slug().isBlank() ? Slugs.slugify(name, 60) : input.slug().strip();
+        if (!Slugs.isSlug(slug, 60)) {
+            errors.put("slug", "Use lower-case letters, digits and hyphens, e.g. jane-doe.");
+        }
+        if (!errors.isEmpty()) {
+            throw new Invalid(errors);
+        }
+        long now = clock.millis();
+        long id = changes.write(input.id() == 0 ? "author.created" : "author.updated", handle -> {
+            if (store.slugTaken(handle, slug, input.id())) {
+                throw new Invalid(java.util.Map.of("slug", "Another author already uses the slug '" + slug + "'."));
+            }
+            var author = new Author(input.id(), slug, name, input.bio().strip(), input.avatarMediaId());
+            long saved = input.id() == 0 ? store.insert(handle, author, now) : input.id();
+            if (input.id() != 0) {
+                store.update(handle, author, now);
+            }
+            return Written.of(saved, Set.of("author:" + saved, "list:author:" + saved));
+        });
+        return store.findById(id).orElseThrow();
+    }
+
+    public Optional<Author> find(long id) {
+        return store.findById(id);
+    }
+
+    public Optional<Author> findBySlug(String slug) {
+        return store.findBySlug(slug);
+    }
+
+    public List<Author> find(java.util.Collection<Long> ids) {
+        return store.findByIds(ids);
+    }
+
+    public List<Author> all() {
+        return store.all();
+    }
+}

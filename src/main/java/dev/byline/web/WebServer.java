@@ -1,0 +1,52 @@
+package dev.byline.web;
+
+import dev.byline.web.site.SiteRoutes;
+import dev.byline.web.support.CacheFastPath;
+import dev.byline.web.support.PageCache;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import java.util.Map;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * The HTTP server: Javalin on Jetty, with the page-cache fast path in front of routing. Audiences (the public
+ * site now; admin, API and feeds later) each bring their own route table.
+ */
+public final class WebServer implements AutoCloseable {
+
+    private final Javalin app;
+
+    private WebServer(Javalin app) {
+        this.app = app;
+    }
+
+    public static WebServer start(String host, int port, SiteRoutes site, String faviconUrl, PageCache cache,
+                                  Map<String, String> securityHeaders) {
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.prefer405over404 = true;
+            // pages carry their own precomputed gzip; everything else is small
+            config.http.compressionStrategy = CompressionStrategy.NONE;
+            config.http.maxRequestSize = 1_000_000;
+            config.router.ignoreTrailingSlashes = true;
+            config.jetty.host = host;
+            config.jetty.port = port;
+            config.jetty.modifyServletContextHandler(context -> context.insertHandler(
+                    new CacheFastPath(cache, securityHeaders)));
+            config.routes.before(ctx -> securityHeaders.forEach(ctx::header));
+            site.register(config.routes, faviconUrl);
+        });
+        app.start();
+        return new WebServer(app);
+    }
+
+    /** The port actually bound. */
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

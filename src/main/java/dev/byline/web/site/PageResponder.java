@@ -1,0 +1,81 @@
+package dev.byline.web.site;
+
+import dev.byline.web.support.CachedPage;
+import dev.byline.web.support.PageCache;
+import dev.byline.web.support.Templates;
+import io.javalin.http.Context;
+import io.javalin.http.Header;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Answers a public page request: redirects to the canonical URL when the request spelled it differently, else
+ * serves the page from the cache, rendering it on a miss. Hits on the canonical URL never get here; the
+ * {@link dev.byline.web.support.CacheFastPath} answers them first.
+ */
+public final class PageResponder {
+
+    private final PageCache cache;
+    private final Templates templates;
+    private final Map<String, String> securityHeaders;
+    private final Clock clock;
+
+    public PageResponder(PageCache cache, Templates templates, Map<String, String> securityHeaders, Clock clock) {
+        this.cache = cache;
+        this.templates = templates;
+        this.securityHeaders = securityHeaders;
+        this.clock = clock;
+    }
+
+    /**
+     * @param path   the canonical path, e.g. /section/world/
+     * @param page   the page number asked for (1 when not paginated)
+     * @param render builds the page record and its keys; may throw NotFound
+     */
+    public void serve(Context ctx, String path, long page, String template,
+                      Supplier<SiteViews.Rendered<?>> render) {
+        String wirePath = SiteUrls.wire(path);
+        String pageParam = ctx.queryParam("page");
+        if (!ctx.req().getRequestURI().equals(wirePath) || "1".equals(pageParam) || isPaddedNumber(pageParam)) {
+            ctx.redirect(SiteUrls.page(wirePath, page), HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
+        String key = SiteUrls.page(wirePath, page);
+        CachedPage cached = cache.get(key, () -> {
+            SiteViews.Rendered<?> rendered = render.get();
+            return CachedPage.of("text/html; charset=utf-8", templates.render(template, rendered.page()),
+                    rendered.keys(), clock.instant());
+        });
+        send(ctx, cached);
+    }
+
+    static void send(Context ctx, CachedPage page) {
+        CachedPage.Reply reply = page.reply(ctx.header(Header.IF_NONE_MATCH), ctx.header(Header.IF_MODIFIED_SINCE),
+                ctx.header(Header.ACCEPT_ENCODING));
+        ctx.status(reply.status());
+        ctx.header(Header.CACHE_CONTROL, CachedPage.CACHE_CONTROL);
+        ctx.header(Header.VARY, "Accept-Encoding");
+        ctx.header(Header.ETAG, reply.etag());
+        ctx.header(Header.LAST_MODIFIED, page.lastModifiedHeader());
+        ctx.header("Surrogate-Key", page.surrogateKey());
+        if (reply.body() == null) {
+            return;
+        }
+        ctx.contentType(page.contentType());
+        if (reply.gzip()) {
+            ctx.header(Header.CONTENT_ENCODING, "gzip");
+        }
+        ctx.header(Header.CONTENT_LENGTH, String.valueOf(reply.body().length));
+        ctx.result(reply.body());
+    }
+
+    Map<String, String> securityHeaders() {
+        return securityHeaders;
+    }
+
+    private static boolean isPaddedNumber(String pageParam) {
+        return pageParam != null && pageParam.length() > 1 && pageParam.startsWith("0");
+    }
+}

@@ -1,0 +1,50 @@
+package dev.byline.web.site;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The public URL scheme, in one place:
+ * <pre>
+ *   /                              home, newest first          ?page=N for older pages
+ *   /2025/10/08/russia-hosts-…/    an article: date published (newsroom time zone) and slug, as WordPress's
+ *                                  "day and name" permalinks, so links survive a move from WordPress
+ *   /section/world/                a section with its subsections ?page=N
+ *   /tag/taliban/                  a tag                          ?page=N
+ *   /author/muhammad-gulriaz/      an author                      ?page=N
+ *   /media/2025/10/photo-ab12cd34.jpg, /assets/site.1a2b3c4d.css   files, immutable names
+ * </pre>
+ * The slug alone identifies an article; a wrong date or missing slash answers 301 to the canonical URL, and so does
+ * a slug the article had before.
+ */
+public final class SiteUrls {
+
+    private static final DateTimeFormatter DATE_PATH = DateTimeFormatter.ofPattern("yyyy/MM/dd");
+
+    private final ZoneId zone;
+
+    public SiteUrls(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    public String article(String slug, Instant publishedAt) {
+        return "/" + DATE_PATH.format(publishedAt.atZone(zone)) + "/" + slug + "/";
+    }
+
+    /** The path of page {@code page} of a list at {@code path}: page 1 has no query. */
+    public static String page(String path, long page) {
+        return page <= 1 ? path : path + "?page=" + page;
+    }
+
+    /** The form a request path takes on the wire: non-ASCII characters percent-encoded as UTF-8. */
+    public static String wire(String path) {
+        try {
+            return new URI(null, null, path, null).toASCIIString();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(path, e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.byline.web.site;
+
+import java.util.List;
+
+/** The records templates receive: everything already resolved to text and URLs, nothing left to query. */
+public final class Views {
+
+    private Views() {
+    }
+
+    /** The layout's part of every page: head metadata and the site's chrome. */
+    public record Chrome(String siteName, String title, String description, String canonicalUrl, String baseUrl,
+                         List<Link> nav, String cssUrl, String faviconUrl, String ogType, String ogImageUrl,
+                         String jsonLd, String robots, int year) {
+    }
+
+    public record Link(String label, String url, boolean current) {
+    }
+
+    /**
+     * A responsive image.
+     *
+     * @param srcset empty for a single-size image
+     */
+    public record Image(String src, String srcset, String sizes, int width, int height, String alt, String caption,
+                        String credit) {
+    }
+
+    public record Byline(String name, String url, Image avatar) {
+    }
+
+    public record AuthorBox(String name, String url, String bio, Image avatar) {
+    }
+
+    /** An article in a list. {@code image} may be null. */
+    public record Teaser(String url, String title, String dek, String excerpt, Link section, String dateIso,
+                         String dateText, List<Byline> authors, Image image) {
+    }
+
+    /** {@code hero} is null when the lead image already stands in the body; {@code updatedText} when unchanged. */
+    public record ArticleView(String url, String title, String dek, String bodyHtml, String dateIso, String dateText,
+                              String updatedIso, String updatedText, List<Link> sectionTrail, List<Link> tags,
+                              List<Byline> bylines, List<AuthorBox> authors, Image hero, int readingMinutes) {
+    }
+
+    public record Pagination(long page, long totalPages, String previousUrl, String nextUrl) {
+        public boolean needed() {
+            return totalPages > 1;
+        }
+    }
+
+    public record HomePage(Chrome chrome, Teaser lead, List<Teaser> latest, Pagination pagination) {
+    }
+
+    public record ArticlePage(Chrome chrome, ArticleView article, Link moreLink, List<Teaser> more) {
+    }
+
+    /** A section, tag or author archive. {@code author} is set on author archives only. */
+    public record ArchivePage(Chrome chrome, String kind, String heading, String description, AuthorBox author,
+                              List<Link> trail, List<Teaser> items, Pagination pagination) {
+    }
+
+    public record ErrorPage(Chrome chrome, int status, String heading, String message, List<Teaser> latest) {
+    }
+}
