@@ -1,0 +1,225 @@
+package dev.byline.article;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.byline.error.Invalid;
+import dev.byline.people.Author;
+import dev.byline.support.MutableClock;
+import dev.byline.support.Newsroom;
+import dev.byline.support.TestDatabases;
+import dev.byline.taxonomy.Section;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The rules for saving and listing articles, on SQLite and PostgreSQL.
+ *
+ * <pre>
+ * case                                         outcome
+ * blank headline                               Invalid: title
+ * no section / unknown section                 Invalid: sectionId
+ * no author / unknown author                   Invalid: authorIds
+ * slug given in the wrong form                 Invalid: slug
+ * slug given, taken by another article         Invalid: slug
+ * no slug, title's slug taken                  slug-2, slug-3 …
+ * scheduled without a future time              Invalid: publishedAt
+ * published with a future time                 scheduled
+ * published without a time                     published now
+ * slug of a published article changed         old slug still finds it
+ * old slug reused by a new article             new article wins, no redirect
+ * </pre>
+ */
+class ArticleServiceTest {
+
+    static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+
+    @TempDir
+    Path dir;
+    Newsroom newsroom;
+    MutableClock clock = new MutableClock(NOW);
+    Section world;
+    Section asia;
+    Author writer;
+
+    Newsroom open(TestDatabases db) {
+        newsroom = new Newsroom(db.config(dir), clock);
+        world = newsroom.taxonomy.saveSection(new Section(0, "", "World", "", null, 0));
+        asia = newsroom.taxonomy.saveSection(new Section(0, "", "Asia", "", world.id(), 0));
+        writer = newsroom.authors.save(new Author(0, "", "Amina Rahimi", "Reporter.", null));
+        return newsroom;
+    }
+
+    @AfterEach
+    void close() {
+        if (newsroom != null) {
+            newsroom.close();
+        }
+    }
+
+    ArticleDraft draft(String title, ArticleStatus status) {
+        return new ArticleDraft(0, title, "A dek.", "", "First paragraph of *the* story.\n\n## Part two\n\nMore.", "",
+                null, status, asia.id(), List.of(writer.id()), List.of("Kabul", "Trade"), null);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void savesAndReadsBackAnArticle(TestDatabases db) {
+        open(db);
+        Article saved = newsroom.articles.save(draft("Kabul reopens the border", ArticleStatus.PUBLISHED));
+
+        Article read = newsroom.articles.findBySlug("kabul-reopens-the-border").orElseThrow();
+        assertEquals(saved.id(), read.id());
+        assertEquals("Kabul reopens the border", read.title());
+        assertEquals(ArticleStatus.PUBLISHED, read.status());
+        assertEquals(NOW, read.publishedAt());
+        assertEquals(List.of(writer.id()), read.authorIds());
+        assertEquals(2, read.tagIds().size());
+        assertEquals("First paragraph of the story.", read.excerpt());
+        assertTrue(read.bodyHtml().contains("<h2 id=\"part-two\">Part two</h2>"), read.bodyHtml());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void refusesWhatBreaksTheRules(TestDatabases db) {
+        open(db);
+        var noTitle = assertThrows(Invalid.class, () -> newsroom.articles.save(draft("  ", ArticleStatus.DRAFT)));
+        assertTrue(noTitle.fieldErrors().containsKey("title"));
+
+        var base = draft("Fine", ArticleStatus.DRAFT);
+        var noSection = assertThrows(Invalid.class, () -> newsroom.articles.save(new ArticleDraft(0, "Fine", "", "",
+                "", "", null, ArticleStatus.DRAFT, 999L, base.authorIds(), List.of(), null)));
+        assertTrue(noSection.fieldErrors().containsKey("sectionId"));
+
+        var noAuthor = assertThrows(Invalid.class, () -> newsroom.articles.save(new ArticleDraft(0, "Fine", "", "",
+                "", "", null, ArticleStatus.DRAFT, asia.id(), List.of(), List.of(), null)));
+        assertTrue(noAuthor.fieldErrors().containsKey("authorIds"));
+
+        var badSlug = assertThrows(Invalid.class, () -> newsroom.articles.save(new ArticleDraft(0, "Fine", "",
+                "Not A Slug!", "", "", null, ArticleStatus.DRAFT, asia.id(), base.authorIds(), List.of(), null)));
+        assertTrue(badSlug.fieldErrors().containsKey("slug"));
+
+        var pastSchedule = assertThrows(Invalid.class, () -> newsroom.articles.save(new ArticleDraft(0, "Fine", "",
+                "", "", "", null, ArticleStatus.SCHEDULED, asia.id(), base.authorIds(), List.of(),
+                NOW.minusSeconds(60))));
+        assertTrue(pastSchedule.fieldErrors().containsKey("publishedAt"));
+        assertEquals(0, newsroom.articles.latest(1, 10).totalItems(), "nothing was written");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void makesSlugsUniqueUnlessOneWasAskedFor(TestDatabases db) {
+        open(db);
+        assertEquals("same-title", newsroom.articles.save(draft("Same title", ArticleStatus.DRAFT)).slug());
+        assertEquals("same-title-2", newsroom.articles.save(draft("Same title", ArticleStatus.DRAFT)).slug());
+        assertEquals("same-title-3", newsroom.articles.save(draft("Same title", ArticleStatus.DRAFT)).slug());
+        var taken = assertThrows(Invalid.class, () -> newsroom.articles.save(new ArticleDraft(0, "Other", "",
+                "same-title", "", "", null, ArticleStatus.DRAFT, asia.id(), List.of(writer.id()), List.of(), null)));
+        assertTrue(taken.fieldErrors().get("slug").contains("same-title"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void publishingWithAFutureTimeSchedules(TestDatabases db) {
+        open(db);
+        Instant later = NOW.plus(Duration.ofDays(1));
+        Article article = newsroom.articles.save(new ArticleDraft(0, "Tomorrow", "", "", "", "", null,
+                ArticleStatus.PUBLISHED, asia.id(), List.of(writer.id()), List.of(), later));
+        assertEquals(ArticleStatus.SCHEDULED, article.status());
+        assertEquals(later, article.publishedAt());
+        assertEquals(0, newsroom.articles.latest(1, 10).totalItems(), "scheduled articles are not listed");
+        Article draft = newsroom.articles.save(draft("Unfinished", ArticleStatus.DRAFT));
+        assertNull(draft.publishedAt());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aPublishedArticleKeepsItsOldSlug(TestDatabases db) {
+        open(db);
+        Article first = newsroom.articles.save(draft("Original headline", ArticleStatus.PUBLISHED));
+        clock.advance(Duration.ofMinutes(5));
+        Article renamed = newsroom.articles.save(withSlug(first, "better-headline"));
+        assertEquals("better-headline", renamed.slug());
+        assertEquals(first.id(), newsroom.articles.findByOldSlug("original-headline").orElseThrow().id());
+        assertTrue(newsroom.articles.findBySlug("original-headline").isEmpty());
+
+        // renamed back: the slug is current again and no longer a redirect
+        newsroom.articles.save(withSlug(renamed, "original-headline"));
+        assertTrue(newsroom.articles.findBySlug("original-headline").isPresent());
+        assertEquals(first.id(), newsroom.articles.findByOldSlug("better-headline").orElseThrow().id());
+        assertTrue(newsroom.articles.findByOldSlug("original-headline").isEmpty());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void listsNewestFirstByHomeSectionTagAndAuthor(TestDatabases db) {
+        open(db);
+        Author other = newsroom.authors.save(new Author(0, "", "Daniel Okafor", "", null));
+        for (int i = 1; i <= 12; i++) {
+            clock.advance(Duration.ofHours(1));
+            var section = i % 3 == 0 ? world.id() : asia.id();
+            var byline = i % 2 == 0 ? List.of(writer.id(), other.id()) : List.of(writer.id());
+            newsroom.articles.save(new ArticleDraft(0, "Story " + i, "", "", "Body " + i, "", null,
+                    ArticleStatus.PUBLISHED, section, byline, i % 4 == 0 ? List.of("Trade") : List.of("Kabul"), null));
+        }
+        newsroom.articles.save(draft("A draft", ArticleStatus.DRAFT));
+
+        Page<ArticleSummary> home = newsroom.articles.latest(1, 5);
+        assertEquals(12, home.totalItems());
+        assertEquals(3, home.totalPages());
+        assertEquals(List.of("Story 12", "Story 11", "Story 10", "Story 9", "Story 8"), titles(home));
+        assertEquals(List.of("Story 2", "Story 1"), titles(newsroom.articles.latest(3, 5)));
+        assertEquals(List.of(writer.id(), other.id()), home.items().getFirst().authorIds(), "byline in order");
+
+        // a section's archive includes its subsections
+        assertEquals(12, newsroom.articles.inSection(world.id(), 1, 20).totalItems());
+        assertEquals(8, newsroom.articles.inSection(asia.id(), 1, 20).totalItems());
+
+        long trade = newsroom.taxonomy.findTagBySlug("trade").orElseThrow().id();
+        assertEquals(List.of("Story 12", "Story 8", "Story 4"), titles(newsroom.articles.withTag(trade, 1, 10)));
+        assertEquals(6, newsroom.articles.byAuthor(other.id(), 1, 10).totalItems());
+        assertEquals(12, newsroom.articles.byAuthor(writer.id(), 1, 10).totalItems());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void announcesEveryPageTheArticleIsOn(TestDatabases db) {
+        open(db);
+        Article article = newsroom.articles.save(draft("Moved story", ArticleStatus.PUBLISHED));
+        long kabul = newsroom.taxonomy.findTagBySlug("kabul").orElseThrow().id();
+        Set<String> keys = newsroom.lastChange().keys();
+        assertEquals(Set.of("article:" + article.id(), "list:home", "list:section:" + asia.id(),
+                "list:section:" + world.id(), "list:tag:" + kabul,
+                "list:tag:" + newsroom.taxonomy.findTagBySlug("trade").orElseThrow().id(),
+                "list:author:" + writer.id()), keys);
+
+        // moving it to another section and dropping a tag announces the old places too
+        Section politics = newsroom.taxonomy.saveSection(new Section(0, "", "Politics", "", null, 1));
+        newsroom.articles.save(new ArticleDraft(article.id(), article.title(), "", article.slug(), "", "", null,
+                ArticleStatus.PUBLISHED, politics.id(), List.of(writer.id()), List.of("Trade"), article.publishedAt()));
+        Set<String> moved = newsroom.lastChange().keys();
+        assertTrue(moved.containsAll(Set.of("list:section:" + politics.id(), "list:section:" + asia.id(),
+                "list:section:" + world.id(), "list:tag:" + kabul)), moved.toString());
+        assertFalse(newsroom.changes.since(0, 100).isEmpty(), "changes are stored, for other nodes");
+    }
+
+    private static ArticleDraft withSlug(Article article, String slug) {
+        return new ArticleDraft(article.id(), article.title(), article.dek(), slug, article.bodyMarkdown(), "",
+                article.featuredMediaId(), article.status(), article.sectionId(), article.authorIds(), List.of(),
+                article.publishedAt());
+    }
+
+    private static List<String> titles(Page<ArticleSummary> page) {
+        return page.items().stream().map(ArticleSummary::title).toList();
+    }
+}
