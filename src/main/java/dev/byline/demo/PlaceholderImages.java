@@ -24,10 +24,11 @@ final class PlaceholderImages {
     }
 
     static byte[] landscape(long seed, int width, int height) {
-        var random = new Random(seed);
+        var random = new Random(seed * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L);
         var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        random.nextInt();
         float hue = random.nextFloat();
         Color skyTop = Color.getHSBColor(hue, 0.45f, 0.55f);
         Color skyBottom = Color.getHSBColor(hue + 0.08f, 0.25f, 0.95f);
@@ -50,10 +51,11 @@ final class PlaceholderImages {
     }
 
     static byte[] avatar(long seed, int size) {
-        var random = new Random(seed);
+        var random = new Random(seed * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L);
         var image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        random.nextInt();
         float hue = random.nextFloat();
         g.setPaint(new GradientPaint(0, 0, Color.getHSBColor(hue, 0.35f, 0.85f), size, size,
                 Color.getHSBColor(hue + 0.1f, 0.5f, 0.6f)));

@@ -1,0 +1,80 @@
+package dev.byline.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.byline.Byline;
+import dev.byline.article.Article;
+import dev.byline.article.ArticleDraft;
+import dev.byline.config.Config;
+import dev.byline.demo.DemoContent;
+import dev.byline.support.Http;
+import dev.byline.support.TestDatabases;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Byline on PostgreSQL as it runs behind a load balancer: two nodes, one database. A write on one node reaches the
+ * other's page cache through the change feed.
+ */
+class PostgresNodesTest {
+
+    @TempDir
+    static Path dirA;
+    @TempDir
+    static Path dirB;
+    static Byline nodeA;
+    static Byline nodeB;
+
+    @BeforeAll
+    static void start() {
+        Config config = TestDatabases.POSTGRES.config(dirA).withDemo(true);
+        nodeA = Byline.start(config);
+        // the second node shares the database; demo loading sees content and does nothing
+        nodeB = Byline.start(new Config(config.host(), 0, dirB, config.dbUrl(), config.dbUser(), config.dbPassword(),
+                config.baseUrl(), true, config.zone(), config.siteName()));
+    }
+
+    @AfterAll
+    static void stop() {
+        nodeB.close();
+        nodeA.close();
+    }
+
+    @Test
+    void bothNodesServeTheSeedArticle() {
+        for (Byline node : List.of(nodeA, nodeB)) {
+            var home = new Http(node.baseUrl()).get("/");
+            assertEquals(200, home.statusCode());
+            assertTrue(home.body().contains(DemoContent.SEED_TITLE));
+        }
+        assertEquals(67, nodeB.services().articles().latest(1, 10).totalItems(), "loaded once, not twice");
+    }
+
+    @Test
+    void anEditOnOneNodeReachesTheOthersCache() throws InterruptedException {
+        var http = new Http(nodeB.baseUrl());
+        String path = "/section/science/";
+        assertTrue(http.get(path).body().contains("Fusion experiment holds plasma for a record time"));
+        assertTrue(nodeB.services().pageCache().get(path).isPresent(), "node B has it cached");
+
+        Article article = nodeA.services().articles().findBySlug("fusion-experiment-holds-plasma-for-a-record-time")
+                .orElseThrow();
+        nodeA.services().articles().save(new ArticleDraft(article.id(), "Fusion record broken again", article.dek(),
+                article.slug(), article.bodyMarkdown(), article.excerpt(), article.featuredMediaId(),
+                article.status(), article.sectionId(), article.authorIds(), List.of("Energy"),
+                article.publishedAt()));
+
+        long deadline = System.currentTimeMillis() + 10_000;
+        String body = http.get(path).body();
+        while (!body.contains("Fusion record broken again") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+            body = http.get(path).body();
+        }
+        assertTrue(body.contains("Fusion record broken again"), "node B shows the edit made on node A");
+    }
+}
