@@ -10,7 +10,6 @@ import dev.byline.taxonomy.TaxonomyService;
 import dev.byline.text.Slugs;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -203,11 +202,5 @@ public final class ArticleService {
         }
         int cut = flat.lastIndexOf(' ', max - 1);
         return flat.substring(0, cut > max / 2 ? cut : max - 1).replaceAll("[,;:.\\s]+$", "") + "…";
-    }
-
-    static List<Long> ids(List<ArticleSummary> summaries) {
-        var ids = new ArrayList<Long>();
-        summaries.forEach(summary -> ids.add(summary.id()));
-        return ids;
     }
 }

@@ -2,6 +2,7 @@ package dev.byline.web;
 
 import dev.byline.web.site.SiteRoutes;
 import dev.byline.web.support.CacheFastPath;
+import dev.byline.web.support.LastResortErrors;
 import dev.byline.web.support.PageCache;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -33,6 +34,7 @@ public final class WebServer implements AutoCloseable {
             config.jetty.port = port;
             config.jetty.modifyServletContextHandler(context -> context.insertHandler(
                     new CacheFastPath(cache, securityHeaders)));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new LastResortErrors(securityHeaders)));
             config.routes.before(ctx -> securityHeaders.forEach(ctx::header));
             site.register(config.routes, faviconUrl);
         });

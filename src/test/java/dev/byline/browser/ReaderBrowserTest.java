@@ -84,9 +84,10 @@ class ReaderBrowserTest {
         assertEquals(DemoContent.SEED_TITLE, browser.findElement(By.tagName("h1")).getText());
     }
 
-    @Test
-    void fitsAPhoneScreenAndSkipsToContent() {
-        browser = Browser.open(390, 844);
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {320, 390})
+    void fitsAPhoneScreenAndSkipsToContent(int width) {
+        browser = Browser.open(width, 844);
         browser.get(byline.baseUrl() + SEED_PATH);
         long overflow = (Long) browser.executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth");

@@ -261,6 +261,21 @@ class SiteHttpTest {
         assertEquals((byte) 0xff, image.body()[0]);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/%", "/section/%ZZ/", "/../../etc/passwd", "/media/%2e%2e/%2e%2e/etc/passwd"})
+    void malformedAddressesGetAPlain4xxPage(String rawPath) throws IOException {
+        try (var socket = new java.net.Socket("127.0.0.1", byline.port())) {
+            socket.getOutputStream().write(("GET " + rawPath + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int status = Integer.parseInt(response.substring(9, 12));
+            assertTrue(status == 400 || status == 404, rawPath + " answered " + status);
+            assertTrue(response.contains("Go to the front page"), response);
+            assertTrue(response.contains("X-Content-Type-Options: nosniff"), response);
+            assertNoStackTrace(response);
+        }
+    }
+
     private static void assertRedirect(String from, String to) {
         var response = http.get(from);
         assertEquals(301, response.statusCode(), from);
