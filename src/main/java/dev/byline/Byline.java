@@ -82,23 +82,34 @@ public final class Byline implements AutoCloseable {
                 (System.nanoTime() - started) / 1_000_000, config.usesPostgres() ? "PostgreSQL" : "SQLite");
     }
 
-    public static Byline start(Config config) {
-        Clock clock = Clock.systemUTC();
-        Database database = Database.open(config);
+    /** The services over an open database, wired as the running site wires them. */
+    public static Services wire(Config config, Database database, Clock clock) {
         var jdbi = database.jdbi();
         var changes = new ChangeFeed(jdbi, clock);
-
         var media = new MediaService(jdbi, new MediaStore(jdbi), config.dataDir().resolve("media"), clock);
         var authors = new AuthorService(new AuthorStore(jdbi), changes, clock);
         var taxonomy = new TaxonomyService(new TaxonomyStore(jdbi), changes);
         var articles = new ArticleService(new ArticleStore(jdbi), taxonomy, authors, media,
                 new BodyRenderer(media::findByPaths), changes, clock);
+        var pageCache = new PageCache(PAGE_CACHE_BYTES);
+        changes.subscribe(pageCache::onChange);
+        return new Services(articles, authors, taxonomy, media, changes, pageCache);
+    }
+
+    public static Byline start(Config config) {
+        Clock clock = Clock.systemUTC();
+        Database database = Database.open(config);
+        Services services = wire(config, database, clock);
+        var articles = services.articles();
+        var authors = services.authors();
+        var taxonomy = services.taxonomy();
+        var media = services.media();
+        var changes = services.changes();
         if (config.demo()) {
             new DemoContent(articles, authors, taxonomy, media).loadIfEmpty();
         }
 
-        var pageCache = new PageCache(PAGE_CACHE_BYTES);
-        changes.subscribe(pageCache::onChange);
+        var pageCache = services.pageCache();
         Optional<ChangeFollower> follower = Optional.empty();
         if (config.usesPostgres()) {
             var following = new ChangeFollower(changes, pageCache::onChange);
@@ -123,8 +134,7 @@ public final class Byline implements AutoCloseable {
             database.close();
             throw e;
         }
-        return new Byline(database, web, follower, baseUrl,
-                new Services(articles, authors, taxonomy, media, changes, pageCache));
+        return new Byline(database, web, follower, baseUrl, services);
     }
 
     public String baseUrl() {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jdbi.v3.core.Handle;
 
 /**
  * The rules for articles. Saving validates (table in ArticleServiceTest), derives slug and excerpt, renders the
@@ -50,6 +51,49 @@ public final class ArticleService {
 
     public Article save(ArticleDraft draft) {
         Instant now = clock.instant();
+        List<Section> sections = taxonomy.sections();
+        Prepared prepared = prepare(draft, now, sections, name -> taxonomy.tag(name).id());
+        long id = changes.write(draft.id() == 0 ? "article.created" : "article.updated", handle -> {
+            Optional<Article> before = draft.id() == 0 ? Optional.empty() : store.findById(handle, draft.id());
+            if (draft.id() != 0 && before.isEmpty()) {
+                throw new Invalid(Map.of("id", "This article was deleted while you were editing it."));
+            }
+            Article article = persist(handle, prepared, before, now);
+            var keys = new HashSet<String>(affectedKeys(sections, article));
+            before.ifPresent(old -> keys.addAll(affectedKeys(sections, old)));
+            return Written.of(article.id(), keys);
+        });
+        return store.findById(id).orElseThrow();
+    }
+
+    /**
+     * Creates many new articles in one transaction, under the same rules as {@link #save}: for imports and
+     * generated data sets. One change announces them all ({@code all}: every cached page may show one).
+     *
+     * @return how many were created
+     */
+    public int importAll(List<ArticleDraft> drafts) {
+        Instant now = clock.instant();
+        List<Section> sections = taxonomy.sections();
+        var tagIds = new java.util.HashMap<String, Long>();
+        List<Prepared> prepared = drafts.stream()
+                .map(draft -> prepare(draft, now, sections,
+                        name -> tagIds.computeIfAbsent(Slugs.slugify(name, 60), slug -> taxonomy.tag(name).id())))
+                .toList();
+        return changes.write("articles.imported", handle -> {
+            prepared.forEach(article -> persist(handle, article, Optional.empty(), now));
+            return Written.of(prepared.size(), Set.of("all"));
+        });
+    }
+
+    /** A draft that passed every rule, with everything derived that does not need the transaction. */
+    private record Prepared(ArticleDraft draft, String title, String dek, String slug, boolean slugGiven,
+                            String markdown, String html, String excerpt, ArticleStatus status, Instant publishedAt,
+                            List<Long> authorIds, List<Long> tagIds) {
+    }
+
+    private Prepared prepare(ArticleDraft draft, Instant now, List<Section> sections,
+                             java.util.function.Function<String, Long> tagId) {
         var errors = new LinkedHashMap<String, String>();
         String title = draft.title() == null ? "" : draft.title().strip();
         if (title.isEmpty()) {
@@ -69,7 +113,6 @@ public final class ArticleService {
         if (slug.isEmpty()) {
             slug = "article";
         }
-        List<Section> sections = taxonomy.sections();
         if (draft.sectionId() == null || sections.stream().noneMatch(s -> s.id() == draft.sectionId())) {
             errors.put("sectionId", "Choose the section this article belongs to.");
         }
@@ -101,35 +144,30 @@ public final class ArticleService {
         String excerpt = draft.excerpt() == null || draft.excerpt().isBlank()
                 ? shorten(body.firstParagraph(), EXCERPT_MAX) : draft.excerpt().strip();
         List<Long> tagIds = draft.tagNames() == null ? List.of() : draft.tagNames().stream()
-                .filter(name -> !name.isBlank()).map(name -> taxonomy.tag(name).id()).distinct().toList();
+                .filter(name -> !name.isBlank()).map(tagId).distinct().toList();
+        return new Prepared(draft, title, dek, slug, slugGiven, markdown, body.html(), excerpt, status, publishedAt,
+                authorIds, tagIds);
+    }
 
-        final String wantedSlug = slug;
-        final ArticleStatus finalStatus = status;
-        final Instant finalPublishedAt = publishedAt;
-        long id = changes.write(draft.id() == 0 ? "article.created" : "article.updated", handle -> {
-            Optional<Article> before = draft.id() == 0 ? Optional.empty() : store.findById(handle, draft.id());
-            if (draft.id() != 0 && before.isEmpty()) {
-                throw new Invalid(Map.of("id", "This article was deleted while you were editing it."));
-            }
-            String uniqueSlug = uniqueSlug(handle, wantedSlug, draft.id(), slugGiven);
-            var article = new Article(draft.id(), uniqueSlug, title, dek, markdown, body.html(), excerpt,
-                    draft.featuredMediaId(), finalStatus, draft.sectionId(), finalPublishedAt,
-                    before.map(Article::createdAt).orElse(now), now, authorIds, tagIds);
-            long saved = draft.id();
-            if (saved == 0) {
-                saved = store.insert(handle, article);
-            } else {
-                store.update(handle, article);
-            }
-            store.replaceLinks(handle, saved, authorIds, tagIds, finalStatus, finalPublishedAt);
-            store.forgetOldSlug(handle, uniqueSlug);
-            before.filter(old -> !old.slug().equals(uniqueSlug) && old.publishedAt() != null)
-                    .ifPresent(old -> store.rememberOldSlug(handle, old.slug(), draft.id()));
-            var keys = new HashSet<String>(affectedKeys(sections, article.withId(saved)));
-            before.ifPresent(old -> keys.addAll(affectedKeys(sections, old)));
-            return Written.of(saved, keys);
-        });
-        return store.findById(id).orElseThrow();
+    private Article persist(Handle handle, Prepared prepared, Optional<Article> before, Instant now) {
+        ArticleDraft draft = prepared.draft();
+        String slug = uniqueSlug(handle, prepared.slug(), draft.id(), prepared.slugGiven());
+        var article = new Article(draft.id(), slug, prepared.title(), prepared.dek(), prepared.markdown(),
+                prepared.html(), prepared.excerpt(), draft.featuredMediaId(), prepared.status(), draft.sectionId(),
+                prepared.publishedAt(), before.map(Article::createdAt).orElse(now), now, prepared.authorIds(),
+                prepared.tagIds());
+        long id = draft.id();
+        if (id == 0) {
+            id = store.insert(handle, article);
+        } else {
+            store.update(handle, article);
+        }
+        store.replaceLinks(handle, id, prepared.authorIds(), prepared.tagIds(), prepared.status(),
+                prepared.publishedAt());
+        store.forgetOldSlug(handle, slug);
+        before.filter(old -> !old.slug().equals(slug) && old.publishedAt() != null)
+                .ifPresent(old -> store.rememberOldSlug(handle, old.slug(), draft.id()));
+        return article.withId(id);
     }
 
     public Optional<Article> find(long id) {
@@ -168,7 +206,7 @@ public final class ArticleService {
         return Math.multiplyExact(page - 1, (long) size);
     }
 
-    private String uniqueSlug(org.jdbi.v3.core.Handle handle, String slug, long articleId, boolean given) {
+    private String uniqueSlug(Handle handle, String slug, long articleId, boolean given) {
         if (!store.slugTaken(handle, slug, articleId)) {
             return slug;
         }

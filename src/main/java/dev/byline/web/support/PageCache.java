@@ -17,6 +17,9 @@ import java.util.function.Supplier;
  */
 public final class PageCache {
 
+    /** The key of a change that may touch any page (an import). */
+    public static final String ALL = "all";
+
     private final Cache<String, CachedPage> pages;
     /** key (e.g. article:12) → cache entries showing it */
     private final ConcurrentHashMap<String, Set<String>> byKey = new ConcurrentHashMap<>();
@@ -67,7 +70,12 @@ public final class PageCache {
         return fresh;
     }
 
+    /** Drops the pages showing any of {@code keys}; the key {@code all} drops every page. */
     public void invalidate(Collection<String> keys) {
+        if (keys.contains(ALL)) {
+            clear();
+            return;
+        }
         invalidations.incrementAndGet();
         for (String key : keys) {
             Set<String> paths = byKey.remove(key);
@@ -80,6 +88,7 @@ public final class PageCache {
     public void clear() {
         invalidations.incrementAndGet();
         pages.invalidateAll();
+        byKey.clear();
     }
 
     public long size() {
