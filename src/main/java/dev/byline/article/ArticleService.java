@@ -184,22 +184,41 @@ public final class ArticleService {
     }
 
     public Page<ArticleSummary> latest(long page, int size) {
-        return new Page<>(store.latest(size, offset(page, size)), page, size, store.countLatest());
+        return Page.of(store.latest(size + 1, offset(page, size)), page, size);
     }
 
     /** The section's articles, including those of sections nested under it, as in WordPress. */
     public Page<ArticleSummary> inSection(long sectionId, long page, int size) {
-        List<Long> ids = TaxonomyService.selfAndDescendants(taxonomy.sections(), sectionId);
-        return new Page<>(store.inSections(ids, size, offset(page, size)), page, size, store.countInSections(ids));
+        return Page.of(store.inSections(sectionFamily(sectionId), size + 1, offset(page, size)), page, size);
     }
 
     public Page<ArticleSummary> withTag(long tagId, long page, int size) {
-        return new Page<>(store.withTag(tagId, size, offset(page, size)), page, size, store.countWithTag(tagId));
+        return Page.of(store.withTag(tagId, size + 1, offset(page, size)), page, size);
     }
 
     public Page<ArticleSummary> byAuthor(long authorId, long page, int size) {
-        return new Page<>(store.byAuthor(authorId, size, offset(page, size)), page, size,
-                store.countByAuthor(authorId));
+        return Page.of(store.byAuthor(authorId, size + 1, offset(page, size)), page, size);
+    }
+
+    /** Counting reads every entry of the list: for the rare page that needs it (past the end), not for every page. */
+    public long countLatest() {
+        return store.countLatest();
+    }
+
+    public long countInSection(long sectionId) {
+        return store.countInSections(sectionFamily(sectionId));
+    }
+
+    public long countWithTag(long tagId) {
+        return store.countWithTag(tagId);
+    }
+
+    public long countByAuthor(long authorId) {
+        return store.countByAuthor(authorId);
+    }
+
+    private List<Long> sectionFamily(long sectionId) {
+        return TaxonomyService.selfAndDescendants(taxonomy.sections(), sectionId);
     }
 
     private static long offset(long page, int size) {

@@ -2,18 +2,24 @@ package dev.byline.article;
 
 import java.util.List;
 
-/** One page of a paginated list, numbered from 1. */
-public record Page<T>(List<T> items, long number, int size, long totalItems) {
+/**
+ * One page of a list, numbered from 1. Lists are read one row past the page to learn whether another page
+ * follows, so no page ever counts the whole archive: on 100k articles a COUNT(*) costs more than the page.
+ */
+public record Page<T>(List<T> items, long number, int size, boolean hasNext) {
 
-    public long totalPages() {
-        return Math.max(1, (totalItems + size - 1) / size);
+    /** Builds the page from up to {@code size + 1} rows. */
+    static <T> Page<T> of(List<T> rowsPlusOne, long number, int size) {
+        boolean more = rowsPlusOne.size() > size;
+        return new Page<>(more ? rowsPlusOne.subList(0, size) : rowsPlusOne, number, size, more);
     }
 
     public boolean hasPrevious() {
         return number > 1;
     }
 
-    public boolean hasNext() {
-        return number < totalPages();
+    /** A page past the end of the list: it has nothing on it and is not the first. */
+    public boolean isPastTheEnd() {
+        return items.isEmpty() && number > 1;
     }
 }

@@ -18,7 +18,7 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p>Keys name what a page may show: {@code article:12}, {@code author:3}, {@code section:4}, {@code tag:9},
  * {@code media:7}, {@code nav} (the section menu), and lists: {@code list:home}, {@code list:section:4},
- * {@code list:tag:9}, {@code list:author:3}.
+ * {@code list:tag:9}, {@code list:author:3}; and {@code all} for a change that may touch any page (an import).
  */
 public final class ChangeFeed {
 

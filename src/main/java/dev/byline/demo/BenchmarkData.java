@@ -76,7 +76,7 @@ public final class BenchmarkData {
         try (Database database = Database.open(config)) {
             int made = generate(Byline.wire(config, database, Clock.systemUTC()), total);
             System.out.printf("generated %d articles (%d in all) in %d s%n", made,
-                    Byline.wire(config, database, Clock.systemUTC()).articles().latest(1, 1).totalItems(),
+                    Byline.wire(config, database, Clock.systemUTC()).articles().countLatest(),
                     (System.nanoTime() - started) / 1_000_000_000);
         }
     }
@@ -84,7 +84,7 @@ public final class BenchmarkData {
     /** Fills the database up to {@code total} published articles; returns how many were generated. */
     static int generate(Byline.Services services, int total) {
         new DemoContent(services.articles(), services.authors(), services.taxonomy(), services.media()).loadIfEmpty();
-        long existing = services.articles().latest(1, 1).totalItems();
+        long existing = services.articles().countLatest();
         if (existing >= total) {
             return 0;
         }

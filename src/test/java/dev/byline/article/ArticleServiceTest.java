@@ -113,7 +113,7 @@ class ArticleServiceTest {
                 "", "", "", null, ArticleStatus.SCHEDULED, asia.id(), base.authorIds(), List.of(),
                 NOW.minusSeconds(60))));
         assertTrue(pastSchedule.fieldErrors().containsKey("publishedAt"));
-        assertEquals(0, newsroom.articles.latest(1, 10).totalItems(), "nothing was written");
+        assertEquals(0, newsroom.articles.countLatest(), "nothing was written");
     }
 
     @ParameterizedTest
@@ -137,7 +137,7 @@ class ArticleServiceTest {
                 ArticleStatus.PUBLISHED, asia.id(), List.of(writer.id()), List.of(), later));
         assertEquals(ArticleStatus.SCHEDULED, article.status());
         assertEquals(later, article.publishedAt());
-        assertEquals(0, newsroom.articles.latest(1, 10).totalItems(), "scheduled articles are not listed");
+        assertEquals(0, newsroom.articles.countLatest(), "scheduled articles are not listed");
         Article draft = newsroom.articles.save(draft("Unfinished", ArticleStatus.DRAFT));
         assertNull(draft.publishedAt());
     }
@@ -175,20 +175,25 @@ class ArticleServiceTest {
         newsroom.articles.save(draft("A draft", ArticleStatus.DRAFT));
 
         Page<ArticleSummary> home = newsroom.articles.latest(1, 5);
-        assertEquals(12, home.totalItems());
-        assertEquals(3, home.totalPages());
+        assertEquals(12, newsroom.articles.countLatest());
+        assertTrue(home.hasNext());
+        assertTrue(newsroom.articles.latest(2, 5).hasNext());
+        assertFalse(newsroom.articles.latest(3, 5).hasNext(), "the last page knows it is the last");
+        assertTrue(newsroom.articles.latest(4, 5).isPastTheEnd());
         assertEquals(List.of("Story 12", "Story 11", "Story 10", "Story 9", "Story 8"), titles(home));
         assertEquals(List.of("Story 2", "Story 1"), titles(newsroom.articles.latest(3, 5)));
         assertEquals(List.of(writer.id(), other.id()), home.items().getFirst().authorIds(), "byline in order");
 
         // a section's archive includes its subsections
-        assertEquals(12, newsroom.articles.inSection(world.id(), 1, 20).totalItems());
-        assertEquals(8, newsroom.articles.inSection(asia.id(), 1, 20).totalItems());
+        assertEquals(12, newsroom.articles.inSection(world.id(), 1, 20).items().size());
+        assertEquals(12, newsroom.articles.countInSection(world.id()));
+        assertEquals(8, newsroom.articles.inSection(asia.id(), 1, 20).items().size());
 
         long trade = newsroom.taxonomy.findTagBySlug("trade").orElseThrow().id();
         assertEquals(List.of("Story 12", "Story 8", "Story 4"), titles(newsroom.articles.withTag(trade, 1, 10)));
-        assertEquals(6, newsroom.articles.byAuthor(other.id(), 1, 10).totalItems());
-        assertEquals(12, newsroom.articles.byAuthor(writer.id(), 1, 10).totalItems());
+        assertEquals(6, newsroom.articles.byAuthor(other.id(), 1, 10).items().size());
+        assertEquals(6, newsroom.articles.countByAuthor(other.id()));
+        assertEquals(12, newsroom.articles.countByAuthor(writer.id()));
     }
 
     @ParameterizedTest
@@ -211,6 +216,29 @@ class ArticleServiceTest {
         assertTrue(moved.containsAll(Set.of("list:section:" + politics.id(), "list:section:" + asia.id(),
                 "list:section:" + world.id(), "list:tag:" + kabul)), moved.toString());
         assertFalse(newsroom.changes.since(0, 100).isEmpty(), "changes are stored, for other nodes");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void importsManyInOneTransactionUnderTheSameRules(TestDatabases db) {
+        open(db);
+        var drafts = new java.util.ArrayList<ArticleDraft>();
+        for (int i = 0; i < 30; i++) {
+            drafts.add(new ArticleDraft(0, "Imported " + (i % 10), "", "", "Text " + i, "", null,
+                    ArticleStatus.PUBLISHED, asia.id(), List.of(writer.id()), List.of("Archive", "Kabul"),
+                    NOW.minus(Duration.ofHours(i))));
+        }
+        assertEquals(30, newsroom.articles.importAll(drafts));
+        assertEquals(30, newsroom.articles.countLatest());
+        assertTrue(newsroom.articles.findBySlug("imported-3-3").isPresent(), "slugs made unique within the batch");
+        assertEquals(Set.of("all"), newsroom.lastChange().keys(), "one change for the whole import");
+        long archive = newsroom.taxonomy.findTagBySlug("archive").orElseThrow().id();
+        assertEquals(30, newsroom.articles.countWithTag(archive));
+
+        var bad = new java.util.ArrayList<>(drafts.subList(0, 2));
+        bad.add(draft(" ", ArticleStatus.PUBLISHED));
+        assertThrows(Invalid.class, () -> newsroom.articles.importAll(bad));
+        assertEquals(30, newsroom.articles.countLatest(), "a bad draft stops the whole batch");
     }
 
     private static ArticleDraft withSlug(Article article, String slug) {

@@ -1,17 +1,13 @@
 package dev.byline.support;
 
+import dev.byline.Byline;
 import dev.byline.article.ArticleService;
-import dev.byline.article.ArticleStore;
-import dev.byline.article.BodyRenderer;
 import dev.byline.change.ChangeFeed;
+import dev.byline.media.MediaService;
+import dev.byline.people.AuthorService;
+import dev.byline.taxonomy.TaxonomyService;
 import dev.byline.config.Config;
 import dev.byline.db.Database;
-import dev.byline.media.MediaService;
-import dev.byline.media.MediaStore;
-import dev.byline.people.AuthorService;
-import dev.byline.people.AuthorStore;
-import dev.byline.taxonomy.TaxonomyService;
-import dev.byline.taxonomy.TaxonomyStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,14 +26,13 @@ public final class Newsroom implements AutoCloseable {
 
     public Newsroom(Config config, Clock clock) {
         database = Database.open(config);
-        var jdbi = database.jdbi();
-        changes = new ChangeFeed(jdbi, clock);
+        Byline.Services services = Byline.wire(config, database, clock);
+        changes = services.changes();
         changes.subscribe(published::add);
-        media = new MediaService(jdbi, new MediaStore(jdbi), config.dataDir().resolve("media"), clock);
-        authors = new AuthorService(new AuthorStore(jdbi), changes, clock);
-        taxonomy = new TaxonomyService(new TaxonomyStore(jdbi), changes);
-        articles = new ArticleService(new ArticleStore(jdbi), taxonomy, authors, media,
-                new BodyRenderer(media::findByPaths), changes, clock);
+        media = services.media();
+        authors = services.authors();
+        taxonomy = services.taxonomy();
+        articles = services.articles();
     }
 
     public ChangeFeed.Change lastChange() {

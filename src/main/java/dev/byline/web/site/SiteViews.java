@@ -34,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -83,7 +84,8 @@ public final class SiteViews {
         String title = pageNumber == 1 ? chromes.siteName() : chromes.siteName() + " – page " + pageNumber;
         var chrome = chromes.chrome(sections, null, title, "The latest news from " + chromes.siteName() + ".",
                 SiteUrls.page("/", pageNumber), "website", lead == null ? null : lead.image(), null);
-        return new Rendered<>(new HomePage(chrome, lead, rest, pagination("/", page)), keys.all());
+        return new Rendered<>(new HomePage(chrome, lead, rest, pagination("/", page, articles::countLatest)),
+                keys.all());
     }
 
     public Rendered<ArticlePage> article(Article article) {
@@ -138,14 +140,14 @@ public final class SiteViews {
         Page<ArticleSummary> page = articles.inSection(section.id(), pageNumber, PAGE_SIZE);
         return archive(sections, trail.getFirst(), "Section", section.name(), section.description(), null,
                 trail.subList(0, trail.size() - 1).stream().map(s -> new Link(s.name(), s.url(), false)).toList(),
-                section.url(), page, keys);
+                section.url(), page, () -> articles.countInSection(section.id()), keys);
     }
 
     public Rendered<ArchivePage> tag(Tag tag, long pageNumber) {
         var keys = new Keys("list:tag:" + tag.id(), "tag:" + tag.id());
         Page<ArticleSummary> page = articles.withTag(tag.id(), pageNumber, PAGE_SIZE);
         return archive(taxonomy.sections(), null, "Tag", tag.name(), tag.description(), null, List.of(), tag.url(),
-                page, keys);
+                page, () -> articles.countWithTag(tag.id()), keys);
     }
 
     public Rendered<ArchivePage> author(Author author, long pageNumber) {
@@ -154,7 +156,8 @@ public final class SiteViews {
         Map<Long, Media> avatar = author.avatarMediaId() == null ? Map.of() : media.find(List.of(author.avatarMediaId()));
         avatar.keySet().forEach(id -> keys.add("media:" + id));
         return archive(taxonomy.sections(), null, "Author", author.displayName(), author.bio(),
-                authorBox(author, avatar), List.of(), author.url(), page, keys);
+                authorBox(author, avatar), List.of(), author.url(), page, () -> articles.countByAuthor(author.id()),
+                keys);
     }
 
     public Views.ErrorPage error(int status, String heading, String message) {
@@ -167,22 +170,22 @@ public final class SiteViews {
 
     private Rendered<ArchivePage> archive(List<Section> sections, Section currentTop, String kind, String heading,
                                           String description, AuthorBox author, List<Link> trail, String path,
-                                          Page<ArticleSummary> page, Keys keys) {
+                                          Page<ArticleSummary> page, LongSupplier count, Keys keys) {
         List<Teaser> items = teasers(page.items(), sections, keys);
         String title = heading + (page.number() > 1 ? " – page " + page.number() : "") + " – " + chromes.siteName();
         String summary = description.isBlank() ? kind + " archive: " + heading + ", newest first." : description;
         var chrome = chromes.chrome(sections, currentTop, title, summary, SiteUrls.page(path, page.number()),
                 kind.equals("Author") ? "profile" : "website", null, null);
         return new Rendered<>(new ArchivePage(chrome, kind, heading, description, author, trail, items,
-                pagination(path, page)), keys.all());
+                pagination(path, page, count)), keys.all());
     }
 
-    private Pagination pagination(String path, Page<?> page) {
-        if (page.number() > page.totalPages() && page.number() > 1) {
-            throw new NotFound("There is no page " + page.number() + " here; the last page is "
-                    + page.totalPages() + ".");
+    private Pagination pagination(String path, Page<?> page, LongSupplier count) {
+        if (page.isPastTheEnd()) {
+            long lastPage = Math.max(1, (count.getAsLong() + page.size() - 1) / page.size());
+            throw new NotFound("There is no page " + page.number() + " here; the last page is " + lastPage + ".");
         }
-        return new Pagination(page.number(), page.totalPages(),
+        return new Pagination(page.number(),
                 page.hasPrevious() ? SiteUrls.page(path, page.number() - 1) : null,
                 page.hasNext() ? SiteUrls.page(path, page.number() + 1) : null);
     }

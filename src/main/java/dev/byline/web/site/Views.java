@@ -43,9 +43,10 @@ public final class Views {
                               List<Byline> bylines, List<AuthorBox> authors, Image hero, int readingMinutes) {
     }
 
-    public record Pagination(long page, long totalPages, String previousUrl, String nextUrl) {
+    /** Either link may be null. */
+    public record Pagination(long page, String previousUrl, String nextUrl) {
         public boolean needed() {
-            return totalPages > 1;
+            return previousUrl != null || nextUrl != null;
         }
     }
 

@@ -95,7 +95,7 @@ public record CachedPage(String contentType, byte[] body, byte[] gzipBody, Strin
         var out = new ByteArrayOutputStream(body.length / 3 + 64);
         try (var gzip = new GZIPOutputStream(out) {
             {
-                def.setLevel(9);
+                def.setLevel(6);
             }
         }) {
             gzip.write(body);

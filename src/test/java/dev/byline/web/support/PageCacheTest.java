@@ -46,6 +46,15 @@ class PageCacheTest {
     }
 
     @Test
+    void theKeyAllDropsEverything() {
+        cache.get("/a", () -> page("a", "article:1"));
+        cache.get("/b", () -> page("b", "list:home"));
+        cache.invalidate(List.of(PageCache.ALL));
+        assertEquals(0, cache.size());
+        assertTrue(cache.get("/a").isEmpty());
+    }
+
+    @Test
     void aRenderOverlappingAnInvalidationIsServedButNotKept() {
         CachedPage served = cache.get("/a", () -> {
             CachedPage rendered = page("stale", "article:1");
