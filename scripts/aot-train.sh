@@ -13,8 +13,8 @@ aot_train() {
   scratch=$(mktemp -d)
   port=$(( 20000 + RANDOM % 20000 ))
   echo "byline: recording a start-up cache (once per build)" >&2
-  "$java_home/bin/java" "$@" -XX:AOTCacheOutput="$out" -jar "$jar" --data-dir "$scratch" --port "$port" \
-    --demo true >"$scratch/train.log" 2>&1 &
+  BYLINE_DATA_DIR="$scratch" BYLINE_PORT="$port" BYLINE_DEMO=true \
+    "$java_home/bin/java" "$@" -XX:AOTCacheOutput="$out" -jar "$jar" >"$scratch/train.log" 2>&1 &
   pid=$!
   local base=http://127.0.0.1:$port tries=0
   until curl -sf -o /dev/null "$base/"; do

@@ -29,6 +29,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +86,10 @@ public final class Byline implements AutoCloseable {
 
     /** The services over an open database, wired as the running site wires them. */
     public static Services wire(Config config, Database database, Clock clock) {
+        return wire(config, database, clock, new PageCache(PAGE_CACHE_BYTES));
+    }
+
+    private static Services wire(Config config, Database database, Clock clock, PageCache pageCache) {
         var jdbi = database.jdbi();
         var changes = new ChangeFeed(jdbi, clock);
         var media = new MediaService(jdbi, new MediaStore(jdbi), config.dataDir().resolve("media"), clock);
@@ -91,49 +97,54 @@ public final class Byline implements AutoCloseable {
         var taxonomy = new TaxonomyService(new TaxonomyStore(jdbi), changes);
         var articles = new ArticleService(new ArticleStore(jdbi), taxonomy, authors, media,
                 new BodyRenderer(media::findByPaths), changes, clock);
-        var pageCache = new PageCache(PAGE_CACHE_BYTES);
         changes.subscribe(pageCache::onChange);
         return new Services(articles, authors, taxonomy, media, changes, pageCache);
     }
 
     public static Byline start(Config config) {
         Clock clock = Clock.systemUTC();
-        Database database = Database.open(config);
-        Services services = wire(config, database, clock);
-        var articles = services.articles();
-        var authors = services.authors();
-        var taxonomy = services.taxonomy();
-        var media = services.media();
-        var changes = services.changes();
-        if (config.demo()) {
-            new DemoContent(articles, authors, taxonomy, media).loadIfEmpty();
-        }
-
-        var pageCache = services.pageCache();
-        Optional<ChangeFollower> follower = Optional.empty();
-        if (config.usesPostgres()) {
-            var following = new ChangeFollower(changes, pageCache::onChange);
-            following.start(1000);
-            follower = Optional.of(following);
-        }
-
+        // Opening the database (connections, migrations) and starting Jetty take about as long as each other
+        // and need nothing from each other: do both at once. Requests arriving first wait for the site.
+        CompletableFuture<Database> opening = CompletableFuture.supplyAsync(() -> Database.open(config));
         int port = config.port() == 0 ? freePort(config.host()) : config.port();
         String baseUrl = config.publicBase(port);
         var securityHeaders = SecurityHeaders.forSite(baseUrl.startsWith("https:"));
         var assets = new Assets();
         var templates = new Templates();
-        var urls = new SiteUrls(config.zone());
-        var views = new SiteViews(articles, authors, taxonomy, media, urls,
-                new Chromes(config.siteName(), baseUrl, assets, clock, config.zone()), config.zone());
-        var responder = new PageResponder(pageCache, templates, securityHeaders, clock);
-        var site = new SiteRoutes(articles, authors, taxonomy, media, views, urls, responder, assets, templates);
+        var pageCache = new PageCache(PAGE_CACHE_BYTES);
+        var site = new SiteRoutes(templates);
         WebServer web;
         try {
             web = WebServer.start(config.host(), port, site, assets.url("favicon.svg"), pageCache, securityHeaders);
         } catch (RuntimeException e) {
-            database.close();
+            opening.thenAccept(Database::close);
             throw e;
         }
+        Database database;
+        try {
+            database = opening.join();
+        } catch (CompletionException e) {
+            web.close();
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+
+        Services services = wire(config, database, clock, pageCache);
+        if (config.demo()) {
+            new DemoContent(services.articles(), services.authors(), services.taxonomy(), services.media())
+                    .loadIfEmpty();
+        }
+        Optional<ChangeFollower> follower = Optional.empty();
+        if (config.usesPostgres()) {
+            var following = new ChangeFollower(services.changes(), pageCache::onChange);
+            following.start(1000);
+            follower = Optional.of(following);
+        }
+        var urls = new SiteUrls(config.zone());
+        var views = new SiteViews(services.articles(), services.authors(), services.taxonomy(), services.media(),
+                urls, new Chromes(config.siteName(), baseUrl, assets, clock, config.zone()), config.zone());
+        site.ready(new SiteRoutes.Needs(services.articles(), services.authors(), services.taxonomy(),
+                services.media(), views, urls, new PageResponder(pageCache, templates, securityHeaders, clock),
+                assets, templates));
         return new Byline(database, web, follower, baseUrl, services);
     }
 

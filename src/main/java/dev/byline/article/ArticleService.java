@@ -68,7 +68,8 @@ public final class ArticleService {
 
     /**
      * Creates many new articles in one transaction, under the same rules as {@link #save}: for imports and
-     * generated data sets. One change announces them all ({@code all}: every cached page may show one).
+     * generated data sets. One change announces them all ({@code all}: every cached page may show one). An
+     * imported article was written and last changed when it was published, not when the import ran.
      *
      * @return how many were created
      */
@@ -81,7 +82,8 @@ public final class ArticleService {
                         name -> tagIds.computeIfAbsent(Slugs.slugify(name, 60), slug -> taxonomy.tag(name).id())))
                 .toList();
         return changes.write("articles.imported", handle -> {
-            prepared.forEach(article -> persist(handle, article, Optional.empty(), now));
+            prepared.forEach(article -> persist(handle, article, Optional.empty(),
+                    article.publishedAt() == null ? now : article.publishedAt()));
             return Written.of(prepared.size(), Set.of("all"));
         });
     }

@@ -58,6 +58,10 @@ public final class ConfigParser {
 
     /** Returns empty when the flags asked for help or the version, which picocli has then printed. */
     public static Optional<Config> parse(String[] args, Map<String, String> env) {
+        if (args.length == 0) {
+            // nothing to parse: skip building the command line, a quarter of a second of start-up
+            return Optional.of(resolve(new Flags(), env));
+        }
         var flags = new Flags();
         var commandLine = new CommandLine(flags);
         try {

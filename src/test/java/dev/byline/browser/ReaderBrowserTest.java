@@ -84,6 +84,20 @@ class ReaderBrowserTest {
         assertEquals(DemoContent.SEED_TITLE, browser.findElement(By.tagName("h1")).getText());
     }
 
+    @Test
+    void followsTheReadersDarkModePreference() {
+        browser = Browser.open(1280, 900);
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features",
+                List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        browser.get(byline.baseUrl() + SEED_PATH);
+        assertEquals("rgb(21, 21, 21)", browser.executeScript(
+                "return getComputedStyle(document.body).backgroundColor"));
+        assertEquals("rgb(236, 235, 232)", browser.executeScript(
+                "return getComputedStyle(document.querySelector('h1')).color"));
+        java.nio.file.Path shot = browser.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath();
+        assertTrue(shot.toFile().length() > 10_000, "a screenshot of the dark page was taken");
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(ints = {320, 390})
     void fitsAPhoneScreenAndSkipsToContent(int width) {

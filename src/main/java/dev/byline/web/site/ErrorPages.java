@@ -7,6 +7,7 @@ import dev.byline.web.support.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,12 +20,15 @@ final class ErrorPages {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
     private static final String HANDLED = "byline.error-handled";
 
-    private final SiteViews views;
+    private final CompletableFuture<SiteViews> views = new CompletableFuture<>();
     private final Templates templates;
 
-    ErrorPages(SiteViews views, Templates templates) {
-        this.views = views;
+    ErrorPages(Templates templates) {
         this.templates = templates;
+    }
+
+    void ready(SiteViews siteViews) {
+        views.complete(siteViews);
     }
 
     void register(RoutesConfig routes) {
@@ -57,7 +61,7 @@ final class ErrorPages {
         ctx.header(Header.CACHE_CONTROL, "no-store");
         ctx.contentType("text/html; charset=utf-8");
         try {
-            ctx.result(templates.render("error.jte", views.error(status, heading, message)));
+            ctx.result(templates.render("error.jte", views.join().error(status, heading, message)));
         } catch (RuntimeException renderFailure) {
             // the database may be what failed: fall back to a page that needs nothing
             LOG.error("rendering the {} page failed", status, renderFailure);

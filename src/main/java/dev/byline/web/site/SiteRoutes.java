@@ -9,35 +9,52 @@ import dev.byline.web.support.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
+import java.util.concurrent.CompletableFuture;
 
 /** Every route of the public site, in one table. Each GET route answers HEAD too. */
 public final class SiteRoutes {
 
-    private final HomeHandler home;
-    private final ArticleHandler article;
-    private final ArchiveHandlers archives;
-    private final FileHandlers files;
+    /** What the site's handlers need: there once the database is open and migrated. */
+    public record Needs(ArticleService articles, AuthorService authors, TaxonomyService taxonomy, MediaService media,
+                        SiteViews views, SiteUrls urls, PageResponder responder, Assets assets, Templates templates) {
+    }
+
+    private record Handlers(HomeHandler home, ArticleHandler article, ArchiveHandlers archives, FileHandlers files) {
+    }
+
+    private final CompletableFuture<Handlers> handlers = new CompletableFuture<>();
     private final ErrorPages errors;
 
-    public SiteRoutes(ArticleService articles, AuthorService authors, TaxonomyService taxonomy, MediaService media,
-                      SiteViews views, SiteUrls urls, PageResponder responder, Assets assets, Templates templates) {
-        this.home = new HomeHandler(views, responder);
-        this.article = new ArticleHandler(articles, views, urls, responder);
-        this.archives = new ArchiveHandlers(taxonomy, authors, views, responder);
-        this.files = new FileHandlers(assets, media);
-        this.errors = new ErrorPages(views, templates);
+    /**
+     * The routes can be registered, and the server started, while the database is still opening: a request
+     * that arrives first waits for {@link #ready}.
+     */
+    public SiteRoutes(Templates templates) {
+        this.errors = new ErrorPages(templates);
+    }
+
+    public void ready(Needs needs) {
+        errors.ready(needs.views());
+        handlers.complete(new Handlers(new HomeHandler(needs.views(), needs.responder()),
+                new ArticleHandler(needs.articles(), needs.views(), needs.urls(), needs.responder()),
+                new ArchiveHandlers(needs.taxonomy(), needs.authors(), needs.views(), needs.responder()),
+                new FileHandlers(needs.assets(), needs.media())));
     }
 
     public void register(RoutesConfig routes, String faviconUrl) {
-        read(routes, "/", home);
-        read(routes, "/assets/{name}", files::asset);
-        read(routes, "/media/<path>", files::media);
+        read(routes, "/", ctx -> handlers().home().handle(ctx));
+        read(routes, "/assets/{name}", ctx -> handlers().files().asset(ctx));
+        read(routes, "/media/<path>", ctx -> handlers().files().media(ctx));
         read(routes, "/favicon.ico", ctx -> ctx.redirect(faviconUrl, HttpStatus.MOVED_PERMANENTLY));
-        read(routes, "/section/{slug}", archives::section);
-        read(routes, "/tag/{slug}", archives::tag);
-        read(routes, "/author/{slug}", archives::author);
-        read(routes, "/{year}/{month}/{day}/{slug}", article);
+        read(routes, "/section/{slug}", ctx -> handlers().archives().section(ctx));
+        read(routes, "/tag/{slug}", ctx -> handlers().archives().tag(ctx));
+        read(routes, "/author/{slug}", ctx -> handlers().archives().author(ctx));
+        read(routes, "/{year}/{month}/{day}/{slug}", ctx -> handlers().article().handle(ctx));
         errors.register(routes);
+    }
+
+    private Handlers handlers() {
+        return handlers.join();
     }
 
     private static void read(RoutesConfig routes, String path, Handler handler) {
