@@ -78,7 +78,15 @@ public final class Byline implements AutoCloseable {
             return;
         }
         long started = System.nanoTime();
-        Byline byline = start(config);
+        Byline byline;
+        try {
+            byline = start(config);
+        } catch (RuntimeException e) {
+            LOG.debug("start-up failed", e);
+            System.err.println("Byline could not start: " + rootMessage(e));
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(byline::close, "shutdown"));
         LOG.info("Byline is serving {} (started in {} ms, database: {})", byline.baseUrl(),
                 (System.nanoTime() - started) / 1_000_000, config.usesPostgres() ? "PostgreSQL" : "SQLite");
@@ -165,6 +173,20 @@ public final class Byline implements AutoCloseable {
         follower.ifPresent(ChangeFollower::close);
         web.close();
         database.close();
+    }
+
+    /** The innermost cause's message: "Connection refused", "Address already in use", not a wrapper's. */
+    static String rootMessage(Throwable error) {
+        Throwable root = error;
+        var messages = new java.util.ArrayList<String>();
+        while (root != null) {
+            if (root.getMessage() != null && !root.getMessage().isBlank()) {
+                messages.add(root.getMessage());
+            }
+            root = root.getCause() == root ? null : root.getCause();
+        }
+        return messages.isEmpty() ? error.toString()
+                : messages.size() == 1 ? messages.getFirst() : messages.getFirst() + " (" + messages.getLast() + ")";
     }
 
     private static int freePort(String host) {

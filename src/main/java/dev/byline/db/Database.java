@@ -54,6 +54,7 @@ public final class Database implements AutoCloseable {
             hikari.setMaximumPoolSize(4);
         }
         hikari.setPoolName("byline-db");
+        hikari.setConnectionTimeout(10_000);
         var dataSource = new HikariDataSource(hikari);
         try {
             migrate(dataSource, dialect);

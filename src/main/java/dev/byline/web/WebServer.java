@@ -32,9 +32,11 @@ public final class WebServer implements AutoCloseable {
             config.router.ignoreTrailingSlashes = true;
             config.jetty.host = host;
             config.jetty.port = port;
-            config.jetty.modifyServletContextHandler(context -> context.insertHandler(
-                    new CacheFastPath(cache, securityHeaders)));
-            config.jetty.modifyServer(server -> server.setErrorHandler(new LastResortErrors(securityHeaders)));
+            config.jetty.modifyServer(server -> {
+                // first in line, before the servlet context: Javalin attaches its context inside this wrapper
+                server.setHandler(new CacheFastPath(cache, securityHeaders));
+                server.setErrorHandler(new LastResortErrors(securityHeaders));
+            });
             config.routes.before(ctx -> securityHeaders.forEach(ctx::header));
             site.register(config.routes, faviconUrl);
         });

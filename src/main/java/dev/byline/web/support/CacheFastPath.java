@@ -12,8 +12,8 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Serves page-cache hits straight from Jetty, before routing and the servlet layer: a hit costs a map lookup and
- * one write. Misses, and every other method, go on to the application, which renders and fills the cache.
+ * Serves page-cache hits straight from Jetty, first in the server's handler chain (before the servlet context,
+ * routing and Javalin): a hit costs a map lookup and one write. Misses, and every other method, go on to the application, which renders and fills the cache.
  */
 public final class CacheFastPath extends Handler.Wrapper {
 
