@@ -82,6 +82,7 @@ final class PlaceholderImages {
             y = Math.max(height * 0.3f, Math.min(height * 0.85f, y));
             path.lineTo(x, y);
         }
+        path.lineTo(width, y); // the step may stop short of the right edge
         path.lineTo(width, height);
         path.closePath();
         return path;
