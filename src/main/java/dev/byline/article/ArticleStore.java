@@ -20,9 +20,31 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 public final class ArticleStore {
 
-    private static final String SUMMARY = "a.id, a.slug, a.title, a.dek, a.excerpt, a.featured_media_id, "
+    static final String SUMMARY = "a.id, a.slug, a.title, a.dek, a.excerpt, a.featured_media_id, "
             + "a.section_id, a.published_at, a.updated_at";
     private static final String FULL = SUMMARY + ", a.body_markdown, a.body_html, a.status, a.created_at";
+
+    // The lists: each walks one index in order (V001__content.sql); ListQueryPlanTest keeps it so.
+    static final String LATEST = """
+            SELECT %s FROM articles a
+            WHERE a.status = 'published'
+            ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset
+            """;
+    static final String IN_SECTIONS = """
+            SELECT %s FROM articles a
+            WHERE a.section_id IN (<ids>) AND a.status = 'published'
+            ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset
+            """;
+    static final String WITH_TAG = """
+            SELECT %s FROM article_tags t JOIN articles a ON a.id = t.article_id
+            WHERE t.tag_id = :tagId AND t.status = 'published'
+            ORDER BY t.published_at DESC, t.article_id DESC LIMIT :limit OFFSET :offset
+            """;
+    static final String BY_AUTHOR = """
+            SELECT %s FROM article_authors w JOIN articles a ON a.id = w.article_id
+            WHERE w.author_id = :authorId AND w.status = 'published'
+            ORDER BY w.published_at DESC, w.article_id DESC LIMIT :limit OFFSET :offset
+            """;
 
     private final Jdbi jdbi;
 
@@ -131,11 +153,7 @@ public final class ArticleStore {
     }
 
     public List<ArticleSummary> latest(int limit, long offset) {
-        return summaries("""
-                SELECT %s FROM articles a
-                WHERE a.status = 'published'
-                ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset
-                """, Map.of(), null, limit, offset);
+        return summaries(LATEST, Map.of(), null, limit, offset);
     }
 
     public long countLatest() {
@@ -143,11 +161,7 @@ public final class ArticleStore {
     }
 
     public List<ArticleSummary> inSections(Collection<Long> sectionIds, int limit, long offset) {
-        return summaries("""
-                SELECT %s FROM articles a
-                WHERE a.section_id IN (<ids>) AND a.status = 'published'
-                ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset
-                """, Map.of(), sectionIds, limit, offset);
+        return summaries(IN_SECTIONS, Map.of(), sectionIds, limit, offset);
     }
 
     public long countInSections(Collection<Long> sectionIds) {
@@ -156,11 +170,7 @@ public final class ArticleStore {
     }
 
     public List<ArticleSummary> withTag(long tagId, int limit, long offset) {
-        return summaries("""
-                SELECT %s FROM article_tags t JOIN articles a ON a.id = t.article_id
-                WHERE t.tag_id = :tagId AND t.status = 'published'
-                ORDER BY t.published_at DESC, t.article_id DESC LIMIT :limit OFFSET :offset
-                """, Map.of("tagId", tagId), null, limit, offset);
+        return summaries(WITH_TAG, Map.of("tagId", tagId), null, limit, offset);
     }
 
     public long countWithTag(long tagId) {
@@ -169,11 +179,7 @@ public final class ArticleStore {
     }
 
     public List<ArticleSummary> byAuthor(long authorId, int limit, long offset) {
-        return summaries("""
-                SELECT %s FROM article_authors w JOIN articles a ON a.id = w.article_id
-                WHERE w.author_id = :authorId AND w.status = 'published'
-                ORDER BY w.published_at DESC, w.article_id DESC LIMIT :limit OFFSET :offset
-                """, Map.of("authorId", authorId), null, limit, offset);
+        return summaries(BY_AUTHOR, Map.of("authorId", authorId), null, limit, offset);
     }
 
     public long countByAuthor(long authorId) {

@@ -10,15 +10,13 @@ import dev.byline.error.Invalid;
 import dev.byline.people.Author;
 import dev.byline.support.MutableClock;
 import dev.byline.support.Newsroom;
+import dev.byline.support.NewsroomTest;
 import dev.byline.support.TestDatabases;
 import dev.byline.taxonomy.Section;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -40,31 +38,21 @@ import org.junit.jupiter.params.provider.EnumSource;
  * old slug reused by a new article             new article wins, no redirect
  * </pre>
  */
-class ArticleServiceTest {
+class ArticleServiceTest extends NewsroomTest {
 
     static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
 
-    @TempDir
-    Path dir;
-    Newsroom newsroom;
     MutableClock clock = new MutableClock(NOW);
     Section world;
     Section asia;
     Author writer;
 
     Newsroom open(TestDatabases db) {
-        newsroom = new Newsroom(db.config(dir), clock);
+        openNewsroom(db, clock);
         world = newsroom.taxonomy.saveSection(new Section(0, "", "World", "", null, 0));
         asia = newsroom.taxonomy.saveSection(new Section(0, "", "Asia", "", world.id(), 0));
         writer = newsroom.authors.save(new Author(0, "", "Amina Rahimi", "Reporter.", null));
         return newsroom;
-    }
-
-    @AfterEach
-    void close() {
-        if (newsroom != null) {
-            newsroom.close();
-        }
     }
 
     ArticleDraft draft(String title, ArticleStatus status) {

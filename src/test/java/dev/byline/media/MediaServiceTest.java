@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.byline.error.Invalid;
 import dev.byline.support.MutableClock;
-import dev.byline.support.Newsroom;
+import dev.byline.support.NewsroomTest;
 import dev.byline.support.TestDatabases;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -16,24 +16,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class MediaServiceTest {
-
-    @TempDir
-    Path dir;
-    Newsroom newsroom;
-
-    @AfterEach
-    void close() {
-        if (newsroom != null) {
-            newsroom.close();
-        }
-    }
+class MediaServiceTest extends NewsroomTest {
 
     static byte[] image(int width, int height, String format) throws IOException {
         var out = new ByteArrayOutputStream();
@@ -44,7 +31,7 @@ class MediaServiceTest {
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void storesTheOriginalAndScaledCopies(TestDatabases db) throws IOException {
-        newsroom = new Newsroom(db.config(dir), new MutableClock(Instant.parse("2026-03-05T10:00:00Z")));
+        openNewsroom(db, new MutableClock(Instant.parse("2026-03-05T10:00:00Z")));
         Media media = newsroom.media.store(new MediaService.Upload(image(1000, 500, "jpg"), "Moscow Talks.JPG",
                 " Delegates ", "Caption", ""));
         assertTrue(media.path().matches("2026/03/moscow-talks-[0-9a-f]{8}\\.jpg"), media.path());
@@ -67,7 +54,7 @@ class MediaServiceTest {
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void refusesWhatIsNotAnImage(TestDatabases db) {
-        newsroom = new Newsroom(db.config(dir), new MutableClock(Instant.parse("2026-03-05T10:00:00Z")));
+        openNewsroom(db, new MutableClock(Instant.parse("2026-03-05T10:00:00Z")));
         var error = assertThrows(Invalid.class, () -> newsroom.media.store(new MediaService.Upload(
                 "<svg onload=alert(1)>".getBytes(), "x.jpg", "", "", "")));
         assertTrue(error.fieldErrors().containsKey("file"));
@@ -76,7 +63,7 @@ class MediaServiceTest {
     @ParameterizedTest
     @ValueSource(strings = {"../byline.db", "2026/../../byline.db", "/etc/passwd", "..", "", "a\\..\\b", "x\0y"})
     void pathsOutsideTheMediaRootResolveToNothing(String path) {
-        newsroom = new Newsroom(TestDatabases.SQLITE.config(dir), new MutableClock(Instant.EPOCH));
+        openNewsroom(TestDatabases.SQLITE, new MutableClock(Instant.EPOCH));
         assertTrue(newsroom.media.resolve(path).isEmpty(), path);
     }
 }

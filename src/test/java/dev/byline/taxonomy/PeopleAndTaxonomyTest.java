@@ -7,14 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.byline.error.Invalid;
 import dev.byline.people.Author;
 import dev.byline.support.MutableClock;
-import dev.byline.support.Newsroom;
+import dev.byline.support.NewsroomTest;
 import dev.byline.support.TestDatabases;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -32,23 +29,14 @@ import org.junit.jupiter.params.provider.EnumSource;
  * tag by name, twice, any case           one tag
  * </pre>
  */
-class PeopleAndTaxonomyTest {
+class PeopleAndTaxonomyTest extends NewsroomTest {
 
-    @TempDir
-    Path dir;
-    Newsroom newsroom;
-
-    @AfterEach
-    void close() {
-        if (newsroom != null) {
-            newsroom.close();
-        }
-    }
+    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void authors(TestDatabases db) {
-        newsroom = new Newsroom(db.config(dir), new MutableClock(Instant.parse("2026-01-01T00:00:00Z")));
+        openNewsroom(db, CLOCK);
         Author amina = newsroom.authors.save(new Author(0, "", "Amina Rahimi", " Reporter. ", null));
         assertEquals("amina-rahimi", amina.slug());
         assertEquals("Reporter.", amina.bio());
@@ -69,7 +57,7 @@ class PeopleAndTaxonomyTest {
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void sectionsNestWithoutCycles(TestDatabases db) {
-        newsroom = new Newsroom(db.config(dir), new MutableClock(Instant.parse("2026-01-01T00:00:00Z")));
+        openNewsroom(db, CLOCK);
         Section world = newsroom.taxonomy.saveSection(new Section(0, "", "World", "", null, 0));
         Section middleEast = newsroom.taxonomy.saveSection(new Section(0, "", "Middle East", "", world.id(), 0));
         Section gulf = newsroom.taxonomy.saveSection(new Section(0, "", "Gulf", "", middleEast.id(), 0));
@@ -90,7 +78,7 @@ class PeopleAndTaxonomyTest {
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void tagsAreFoundOrCreatedByName(TestDatabases db) {
-        newsroom = new Newsroom(db.config(dir), new MutableClock(Instant.parse("2026-01-01T00:00:00Z")));
+        openNewsroom(db, CLOCK);
         Tag first = newsroom.taxonomy.tag("Central Asia");
         Tag again = newsroom.taxonomy.tag("central asia ");
         assertEquals(first.id(), again.id());
