@@ -7,7 +7,6 @@ import dev.byline.web.support.PageCache;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import java.util.Map;
-import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * The HTTP server: Javalin on Jetty, with the page-cache fast path in front of routing. Audiences (the public

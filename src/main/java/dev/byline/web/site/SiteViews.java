@@ -16,7 +16,6 @@ import dev.byline.web.site.Views.ArchivePage;
 import dev.byline.web.site.Views.ArticlePage;
 import dev.byline.web.site.Views.AuthorBox;
 import dev.byline.web.site.Views.Byline;
-import dev.byline.web.site.Views.Chrome;
 import dev.byline.web.site.Views.HomePage;
 import dev.byline.web.site.Views.Image;
 import dev.byline.web.site.Views.Link;
