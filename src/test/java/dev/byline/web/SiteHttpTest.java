@@ -277,6 +277,14 @@ class SiteHttpTest {
         }
     }
 
+    @Test
+    void robotsMayCrawl() {
+        var robots = http.get("/robots.txt");
+        assertEquals(200, robots.statusCode());
+        assertTrue(robots.headers().firstValue("content-type").orElseThrow().startsWith("text/plain"));
+        assertTrue(robots.body().contains("User-agent: *"));
+    }
+
     private static void assertRedirect(String from, String to) {
         var response = http.get(from);
         assertEquals(301, response.statusCode(), from);

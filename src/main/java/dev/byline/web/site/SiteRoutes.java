@@ -8,6 +8,7 @@ import dev.byline.web.support.Assets;
 import dev.byline.web.support.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
+import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
 import java.util.concurrent.CompletableFuture;
 
@@ -46,6 +47,9 @@ public final class SiteRoutes {
         read(routes, "/assets/{name}", ctx -> handlers().files().asset(ctx));
         read(routes, "/media/<path>", ctx -> handlers().files().media(ctx));
         read(routes, "/favicon.ico", ctx -> ctx.redirect(faviconUrl, HttpStatus.MOVED_PERMANENTLY));
+        // crawlers ask for it constantly; answering with a rendered 404 page each time would be waste
+        read(routes, "/robots.txt", ctx -> ctx.contentType("text/plain; charset=utf-8")
+                .header(Header.CACHE_CONTROL, "public, max-age=3600").result("User-agent: *\nAllow: /\n"));
         read(routes, "/section/{slug}", ctx -> handlers().archives().section(ctx));
         read(routes, "/tag/{slug}", ctx -> handlers().archives().tag(ctx));
         read(routes, "/author/{slug}", ctx -> handlers().archives().author(ctx));
