@@ -138,8 +138,8 @@ public final class Byline implements AutoCloseable {
 
         Services services = wire(config, database, clock, pageCache);
         if (config.demo()) {
-            new DemoContent(services.articles(), services.authors(), services.taxonomy(), services.media())
-                    .loadIfEmpty();
+            database.exclusively("byline.demo-content", () -> new DemoContent(services.articles(),
+                    services.authors(), services.taxonomy(), services.media()).loadIfEmpty());
         }
         Optional<ChangeFollower> follower = Optional.empty();
         if (config.usesPostgres()) {

@@ -76,6 +76,26 @@ public final class Database implements AutoCloseable {
                 .migrate();
     }
 
+    /**
+     * Runs {@code work} while holding a cluster-wide lock: on PostgreSQL a session advisory lock, so that of
+     * several nodes starting at once only one fills an empty database; on SQLite there is one node and no lock.
+     */
+    public void exclusively(String purpose, Runnable work) {
+        if (dialect == Dialect.SQLITE) {
+            work.run();
+            return;
+        }
+        long key = purpose.hashCode();
+        jdbi.useHandle(handle -> {
+            handle.execute("SELECT pg_advisory_lock(?)", key);
+            try {
+                work.run();
+            } finally {
+                handle.execute("SELECT pg_advisory_unlock(?)", key);
+            }
+        });
+    }
+
     public Jdbi jdbi() {
         return jdbi;
     }

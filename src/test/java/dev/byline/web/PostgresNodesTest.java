@@ -56,6 +56,22 @@ class PostgresNodesTest {
     }
 
     @Test
+    void nodesStartingTogetherOnAnEmptyDatabaseLoadTheDemoOnce(@TempDir Path one, @TempDir Path two)
+            throws Exception {
+        Config config = TestDatabases.POSTGRES.config(one).withDemo(true);
+        Config sameDatabase = new Config(config.host(), 0, two, config.dbUrl(), config.dbUser(), config.dbPassword(),
+                config.baseUrl(), true, config.zone(), config.siteName());
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var first = pool.submit(() -> Byline.start(config));
+            var second = pool.submit(() -> Byline.start(sameDatabase));
+            try (Byline a = first.get(); Byline b = second.get()) {
+                assertEquals(67, a.services().articles().countLatest());
+                assertEquals(4, b.services().authors().all().size());
+            }
+        }
+    }
+
+    @Test
     void anEditOnOneNodeReachesTheOthersCache() throws InterruptedException {
         var http = new Http(nodeB.baseUrl());
         String path = "/section/science/";
