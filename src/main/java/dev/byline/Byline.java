@@ -3,6 +3,7 @@ package dev.byline;
 import dev.byline.article.ArticleService;
 import dev.byline.article.ArticleStore;
 import dev.byline.article.BodyRenderer;
+import dev.byline.article.SchedulePublisher;
 import dev.byline.change.ChangeFeed;
 import dev.byline.change.ChangeFollower;
 import dev.byline.config.Config;
@@ -46,6 +47,7 @@ public final class Byline implements AutoCloseable {
 
     private final Database database;
     private final WebServer web;
+    private final SchedulePublisher schedule;
     private final Optional<ChangeFollower> follower;
     private final String baseUrl;
     private final Services services;
@@ -55,10 +57,11 @@ public final class Byline implements AutoCloseable {
                            MediaService media, ChangeFeed changes, PageCache pageCache) {
     }
 
-    private Byline(Database database, WebServer web, Optional<ChangeFollower> follower, String baseUrl,
-                   Services services) {
+    private Byline(Database database, WebServer web, SchedulePublisher schedule, Optional<ChangeFollower> follower,
+                   String baseUrl, Services services) {
         this.database = database;
         this.web = web;
+        this.schedule = schedule;
         this.follower = follower;
         this.baseUrl = baseUrl;
         this.services = services;
@@ -141,6 +144,8 @@ public final class Byline implements AutoCloseable {
             database.exclusively("byline.demo-content", () -> new DemoContent(services.articles(),
                     services.authors(), services.taxonomy(), services.media()).loadIfEmpty());
         }
+        var schedule = new SchedulePublisher(services.articles(), database, clock);
+        schedule.start(15);
         Optional<ChangeFollower> follower = Optional.empty();
         if (config.usesPostgres()) {
             var following = new ChangeFollower(services.changes(), pageCache::onChange);
@@ -153,7 +158,7 @@ public final class Byline implements AutoCloseable {
         site.ready(new SiteRoutes.Needs(services.articles(), services.authors(), services.taxonomy(),
                 services.media(), views, urls, new PageResponder(pageCache, templates, securityHeaders, clock),
                 assets, templates));
-        return new Byline(database, web, follower, baseUrl, services);
+        return new Byline(database, web, schedule, follower, baseUrl, services);
     }
 
     public String baseUrl() {
@@ -170,6 +175,7 @@ public final class Byline implements AutoCloseable {
 
     @Override
     public void close() {
+        schedule.close();
         follower.ifPresent(ChangeFollower::close);
         web.close();
         database.close();

@@ -172,6 +172,25 @@ public final class ArticleService {
         return article.withId(id);
     }
 
+    /**
+     * Publishes every scheduled article whose time has come, as of {@code now}, in one transaction: each keeps the
+     * time it was scheduled for as its publication time, and its pages are announced as for any other save.
+     *
+     * @return how many were published
+     */
+    public int publishDue(Instant now) {
+        List<Section> sections = taxonomy.sections();
+        return changes.write("articles.published", handle -> {
+            var keys = new HashSet<String>();
+            List<Long> due = store.dueScheduled(handle, now);
+            for (long id : due) {
+                store.setStatus(handle, id, ArticleStatus.PUBLISHED, now);
+                store.findById(handle, id).ifPresent(article -> keys.addAll(affectedKeys(sections, article)));
+            }
+            return Written.of(due.size(), keys);
+        });
+    }
+
     public Optional<Article> find(long id) {
         return store.findById(id);
     }

@@ -112,6 +112,27 @@ public final class ArticleStore {
         }
     }
 
+    /** Scheduled articles whose time has come, oldest first (index articles_by_status_date). */
+    List<Long> dueScheduled(Handle handle, Instant now) {
+        return handle.createQuery("""
+                        SELECT id FROM articles
+                        WHERE status = 'scheduled' AND published_at <= :now
+                        ORDER BY published_at, id
+                        """)
+                .bind("now", now.toEpochMilli()).mapTo(Long.class).list();
+    }
+
+    /** Changes the status of an article and of its links, which carry a copy for the archive indexes. */
+    void setStatus(Handle handle, long articleId, ArticleStatus status, Instant updatedAt) {
+        handle.createUpdate("UPDATE articles SET status = :status, updated_at = :updatedAt WHERE id = :id")
+                .bind("status", status.dbValue()).bind("updatedAt", updatedAt.toEpochMilli()).bind("id", articleId)
+                .execute();
+        for (String links : List.of("article_authors", "article_tags")) {
+            handle.createUpdate("UPDATE " + links + " SET status = :status WHERE article_id = :id")
+                    .bind("status", status.dbValue()).bind("id", articleId).execute();
+        }
+    }
+
     boolean slugTaken(Handle handle, String slug, long exceptId) {
         return handle.createQuery("SELECT COUNT(*) FROM articles WHERE slug = :slug AND id <> :id")
                 .bind("slug", slug).bind("id", exceptId).mapTo(Integer.class).one() > 0;

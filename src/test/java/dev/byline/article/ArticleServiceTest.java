@@ -132,6 +132,29 @@ class ArticleServiceTest extends NewsroomTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
+    void scheduledArticlesGoLiveWhenTheirTimeComes(TestDatabases db) {
+        open(db);
+        Instant at = NOW.plus(Duration.ofHours(2));
+        Article later = newsroom.articles.save(new ArticleDraft(0, "Embargoed until noon", "", "", "Text.", "", null,
+                ArticleStatus.SCHEDULED, asia.id(), List.of(writer.id()), List.of("Kabul"), at));
+        assertEquals(0, newsroom.articles.publishDue(NOW.plus(Duration.ofHours(1))), "not yet");
+        assertEquals(0, newsroom.articles.countLatest());
+
+        clock.advance(Duration.ofHours(3));
+        assertEquals(1, newsroom.articles.publishDue(clock.instant()));
+        Article live = newsroom.articles.find(later.id()).orElseThrow();
+        assertEquals(ArticleStatus.PUBLISHED, live.status());
+        assertEquals(at, live.publishedAt(), "it carries the time it was scheduled for");
+        assertEquals(1, newsroom.articles.countLatest());
+        long kabul = newsroom.taxonomy.findTagBySlug("kabul").orElseThrow().id();
+        assertEquals(1, newsroom.articles.countWithTag(kabul), "its archive links went live too");
+        assertTrue(newsroom.lastChange().keys().containsAll(Set.of("article:" + later.id(), "list:home",
+                "list:tag:" + kabul, "list:author:" + writer.id())));
+        assertEquals(0, newsroom.articles.publishDue(clock.instant()), "published once");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
     void aPublishedArticleKeepsItsOldSlug(TestDatabases db) {
         open(db);
         Article first = newsroom.articles.save(draft("Original headline", ArticleStatus.PUBLISHED));

@@ -1,0 +1,56 @@
+package dev.byline.article;
+
+import dev.byline.db.Database;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes scheduled articles when their time comes. Every node runs one; the work happens under a cluster-wide
+ * lock, so with several nodes an article is published once.
+ */
+public final class SchedulePublisher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SchedulePublisher.class);
+
+    private final ArticleService articles;
+    private final Database database;
+    private final Clock clock;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        var thread = new Thread(runnable, "schedule-publisher");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public SchedulePublisher(ArticleService articles, Database database, Clock clock) {
+        this.articles = articles;
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** Checks every {@code periodSeconds}: an article goes live at most that long after its time. */
+    public void start(long periodSeconds) {
+        timer.scheduleWithFixedDelay(this::publishDue, 0, periodSeconds, TimeUnit.SECONDS);
+    }
+
+    void publishDue() {
+        try {
+            database.exclusively("byline.schedule", () -> {
+                int published = articles.publishDue(clock.instant());
+                if (published > 0) {
+                    LOG.info("Published {} scheduled article(s)", published);
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("publishing scheduled articles failed; trying again at the next tick", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
