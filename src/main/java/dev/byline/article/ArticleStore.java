@@ -122,6 +122,10 @@ public final class ArticleStore {
                 .bind("now", now.toEpochMilli()).mapTo(Long.class).list();
     }
 
+    boolean anyDue(Instant now) {
+        return jdbi.withHandle(handle -> !dueScheduled(handle, now).isEmpty());
+    }
+
     /** Changes the status of an article and of its links, which carry a copy for the archive indexes. */
     void setStatus(Handle handle, long articleId, ArticleStatus status, Instant updatedAt) {
         handle.createUpdate("UPDATE articles SET status = :status, updated_at = :updatedAt WHERE id = :id")

@@ -137,7 +137,9 @@ class ArticleServiceTest extends NewsroomTest {
         Instant at = NOW.plus(Duration.ofHours(2));
         Article later = newsroom.articles.save(new ArticleDraft(0, "Embargoed until noon", "", "", "Text.", "", null,
                 ArticleStatus.SCHEDULED, asia.id(), List.of(writer.id()), List.of("Kabul"), at));
+        int changesBefore = newsroom.published.size();
         assertEquals(0, newsroom.articles.publishDue(NOW.plus(Duration.ofHours(1))), "not yet");
+        assertEquals(changesBefore, newsroom.published.size(), "a tick with nothing due writes nothing");
         assertEquals(0, newsroom.articles.countLatest());
 
         clock.advance(Duration.ofHours(3));
