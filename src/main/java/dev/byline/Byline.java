@@ -102,7 +102,7 @@ public final class Byline implements AutoCloseable {
 
     private static Services wire(Config config, Database database, Clock clock, PageCache pageCache) {
         var jdbi = database.jdbi();
-        var changes = new ChangeFeed(jdbi, clock);
+        var changes = new ChangeFeed(jdbi, clock, database.dialect() == Database.Dialect.POSTGRES);
         var media = new MediaService(jdbi, new MediaStore(jdbi), config.dataDir().resolve("media"), clock);
         var authors = new AuthorService(new AuthorStore(jdbi), changes, clock);
         var taxonomy = new TaxonomyService(new TaxonomyStore(jdbi), changes);
@@ -148,8 +148,8 @@ public final class Byline implements AutoCloseable {
         schedule.start(15);
         Optional<ChangeFollower> follower = Optional.empty();
         if (config.usesPostgres()) {
-            var following = new ChangeFollower(services.changes(), pageCache::onChange);
-            following.start(1000);
+            var following = new ChangeFollower(services.changes(), database.jdbi(), pageCache::onChange, 5000);
+            following.start();
             follower = Optional.of(following);
         }
         var urls = new SiteUrls(config.zone());

@@ -38,13 +38,19 @@ public final class ChangeFeed {
         Written<T> run(Handle handle);
     }
 
+    /** The PostgreSQL channel every change is announced on, for other nodes' {@link ChangeFollower}. */
+    static final String CHANNEL = "byline_changes";
+
     private final Jdbi jdbi;
     private final Clock clock;
+    private final boolean notify;
     private final List<Consumer<Change>> subscribers = new CopyOnWriteArrayList<>();
 
-    public ChangeFeed(Jdbi jdbi, Clock clock) {
+    /** @param notify send a PostgreSQL NOTIFY with each change (it is delivered when the transaction commits) */
+    public ChangeFeed(Jdbi jdbi, Clock clock, boolean notify) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.notify = notify;
     }
 
     public void subscribe(Consumer<Change> subscriber) {
@@ -94,6 +100,10 @@ public final class ChangeFeed {
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one();
+        if (notify) {
+            handle.createQuery("SELECT pg_notify('" + CHANNEL + "', :id)").bind("id", String.valueOf(id))
+                    .mapTo(String.class).one();
+        }
         return new Change(id, at, kind, Set.copyOf(keys));
     }
 

@@ -1,42 +1,64 @@
 package dev.byline.change;
 
+import java.sql.SQLException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.jdbi.v3.core.Jdbi;
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * On PostgreSQL several nodes share one database; each follows the change feed by id, so a write made on one node
- * invalidates the page caches of all of them within about a second. Changes this node made itself were already
- * applied when they committed and are skipped.
+ * On PostgreSQL several nodes share one database; each follows the change feed, so a write made on one node
+ * invalidates the page caches of all of them. Every committed change sends a NOTIFY (see {@link ChangeFeed}); this
+ * follower LISTENs on a connection of its own and reads the new rows by id as soon as one arrives, and also every
+ * few seconds without one, so a missed notification (a dropped connection) delays an invalidation, never loses
+ * it. Changes this node made itself were applied when they committed and are skipped.
  */
 public final class ChangeFollower implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangeFollower.class);
 
     private final ChangeFeed feed;
+    private final Jdbi jdbi;
     private final Consumer<ChangeFeed.Change> apply;
     private final Set<Long> local = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        var thread = new Thread(runnable, "change-follower");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Thread thread;
+    private volatile boolean running = true;
     private volatile long lastSeen;
 
-    public ChangeFollower(ChangeFeed feed, Consumer<ChangeFeed.Change> apply) {
+    public ChangeFollower(ChangeFeed feed, Jdbi jdbi, Consumer<ChangeFeed.Change> apply, int fallbackMillis) {
         this.feed = feed;
+        this.jdbi = jdbi;
         this.apply = apply;
         this.lastSeen = feed.latestId();
         feed.subscribe(change -> local.add(change.id()));
+        this.thread = Thread.ofPlatform().daemon().name("change-follower").unstarted(() -> follow(fallbackMillis));
     }
 
-    public void start(long periodMillis) {
-        timer.scheduleWithFixedDelay(this::poll, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    public void start() {
+        thread.start();
+    }
+
+    private void follow(int fallbackMillis) {
+        while (running) {
+            try {
+                jdbi.useHandle(handle -> {
+                    handle.execute("LISTEN " + ChangeFeed.CHANNEL);
+                    PGConnection connection = handle.getConnection().unwrap(PGConnection.class);
+                    while (running) {
+                        connection.getNotifications(fallbackMillis); // returns on a notification or the timeout
+                        poll();
+                    }
+                });
+            } catch (SQLException | RuntimeException e) {
+                if (running) {
+                    LOG.warn("following the change feed failed; reconnecting", e);
+                    pause(1000);
+                }
+            }
+        }
     }
 
     void poll() {
@@ -48,12 +70,21 @@ public final class ChangeFollower implements AutoCloseable {
                 lastSeen = change.id();
             }
         } catch (RuntimeException e) {
-            LOG.warn("following the change feed failed; retrying", e);
+            LOG.warn("reading the change feed failed; retrying", e);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        running = false;
+        thread.interrupt();
     }
 }
