@@ -140,6 +140,7 @@ public final class Byline implements AutoCloseable {
         }
 
         Services services = wire(config, database, clock, pageCache);
+        services.changes().subscribe(site::onChange);
         if (config.demo()) {
             database.exclusively("byline.demo-content", () -> new DemoContent(services.articles(),
                     services.authors(), services.taxonomy(), services.media()).loadIfEmpty());
@@ -148,7 +149,10 @@ public final class Byline implements AutoCloseable {
         schedule.start(15);
         Optional<ChangeFollower> follower = Optional.empty();
         if (config.usesPostgres()) {
-            var following = new ChangeFollower(services.changes(), database.jdbi(), pageCache::onChange, 5000);
+            var following = new ChangeFollower(services.changes(), database.jdbi(), change -> {
+                pageCache.onChange(change);
+                site.onChange(change);
+            }, 5000);
             following.start();
             follower = Optional.of(following);
         }

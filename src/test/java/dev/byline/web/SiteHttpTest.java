@@ -278,23 +278,6 @@ class SiteHttpTest {
     }
 
     @Test
-    void aScheduledArticleAppearsWhenPublished() throws InterruptedException {
-        var services = byline.services();
-        Article anyArticle = services.articles().findBySlug("solar-panel-prices-fall-again")
-                .or(() -> services.articles().findBySlug("solar-panel-prices-hit-a-new-low")).orElseThrow();
-        java.time.Instant at = java.time.Instant.now().plusMillis(1500);
-        services.articles().save(new ArticleDraft(0, "Embargoed report goes live", "Scheduled an instant ahead.", "",
-                "Text.", "", null, dev.byline.article.ArticleStatus.SCHEDULED, anyArticle.sectionId(),
-                anyArticle.authorIds(), List.of(), at));
-        assertFalse(http.get("/").body().contains("Embargoed report goes live"), "not before its time");
-        Thread.sleep(1600);
-        services.articles().publishDue(java.time.Instant.now()); // the site's own 15 s tick may have beaten us
-        assertEquals(dev.byline.article.ArticleStatus.PUBLISHED,
-                services.articles().findBySlug("embargoed-report-goes-live").orElseThrow().status());
-        assertTrue(http.get("/").body().contains("Embargoed report goes live"), "the cached home page was dropped");
-    }
-
-    @Test
     void robotsMayCrawl() {
         var robots = http.get("/robots.txt");
         assertEquals(200, robots.statusCode());

@@ -1,5 +1,7 @@
 package dev.byline.web.site;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.byline.error.BadRequest;
 import dev.byline.error.Invalid;
 import dev.byline.error.NotFound;
@@ -22,6 +24,12 @@ final class ErrorPages {
 
     private final CompletableFuture<SiteViews> views = new CompletableFuture<>();
     private final Templates templates;
+    /**
+     * Rendered error pages by status and message. A 404 shows the latest articles, so a flood of bad links would
+     * otherwise cost a few queries each. Small and separate from the page cache: messages can carry what a
+     * request typed, and churning this cannot evict real pages. Emptied on every change (see {@link #forget}).
+     */
+    private final Cache<String, byte[]> rendered = Caffeine.newBuilder().maximumSize(64).build();
 
     ErrorPages(Templates templates) {
         this.templates = templates;
@@ -29,6 +37,11 @@ final class ErrorPages {
 
     void ready(SiteViews siteViews) {
         views.complete(siteViews);
+    }
+
+    /** A subscriber for the change feed: error pages show the latest articles and the section menu. */
+    void forget() {
+        rendered.invalidateAll();
     }
 
     void register(RoutesConfig routes) {
@@ -49,6 +62,10 @@ final class ErrorPages {
         routes.error(400, ctx -> showUnlessHandled(ctx, 400, "Bad request", "The request could not be understood."));
     }
 
+    private byte[] render(int status, String heading, String message) {
+        return templates.render("error.jte", views.join().error(status, heading, message));
+    }
+
     private void showUnlessHandled(Context ctx, int status, String heading, String message) {
         if (ctx.attribute(HANDLED) == null) {
             show(ctx, status, heading, message);
@@ -61,7 +78,9 @@ final class ErrorPages {
         ctx.header(Header.CACHE_CONTROL, "no-store");
         ctx.contentType("text/html; charset=utf-8");
         try {
-            ctx.result(templates.render("error.jte", views.join().error(status, heading, message)));
+            byte[] page = status == 500 ? render(status, heading, message)
+                    : rendered.get(status + " " + message, key -> render(status, heading, message));
+            ctx.result(page);
         } catch (RuntimeException renderFailure) {
             // the database may be what failed: fall back to a page that needs nothing
             LOG.error("rendering the {} page failed", status, renderFailure);

@@ -34,6 +34,11 @@ public final class SiteRoutes {
         this.errors = new ErrorPages(templates);
     }
 
+    /** For the change feed: what error pages show may have changed. */
+    public void onChange(dev.byline.change.ChangeFeed.Change change) {
+        errors.forget();
+    }
+
     public void ready(Needs needs) {
         errors.ready(needs.views());
         handlers.complete(new Handlers(new HomeHandler(needs.views(), needs.responder()),

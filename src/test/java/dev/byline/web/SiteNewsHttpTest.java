@@ -1,0 +1,70 @@
+package dev.byline.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.byline.Byline;
+import dev.byline.article.Article;
+import dev.byline.article.ArticleDraft;
+import dev.byline.config.Config;
+import dev.byline.support.Http;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The site over HTTP while the newsroom publishes: these tests put new stories at the top of the home page, so
+ * they run on a Byline of their own and leave SiteHttpTest's front page as the demo made it.
+ */
+class SiteNewsHttpTest {
+
+    @TempDir
+    static Path dataDir;
+    static Byline byline;
+    static Http http;
+
+    @BeforeAll
+    static void start() {
+        byline = Byline.start(Config.forTests(dataDir).withDemo(true));
+        http = new Http(byline.baseUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        byline.close();
+    }
+
+    @Test
+    void aScheduledArticleAppearsWhenPublished() throws InterruptedException {
+        var services = byline.services();
+        Article anyArticle = services.articles().findBySlug("solar-panel-prices-fall-again")
+                .or(() -> services.articles().findBySlug("solar-panel-prices-hit-a-new-low")).orElseThrow();
+        java.time.Instant at = java.time.Instant.now().plusMillis(1500);
+        services.articles().save(new ArticleDraft(0, "Embargoed report goes live", "Scheduled an instant ahead.", "",
+                "Text.", "", null, dev.byline.article.ArticleStatus.SCHEDULED, anyArticle.sectionId(),
+                anyArticle.authorIds(), List.of(), at));
+        assertFalse(http.get("/").body().contains("Embargoed report goes live"), "not before its time");
+        Thread.sleep(1600);
+        services.articles().publishDue(java.time.Instant.now()); // the site's own 15 s tick may have beaten us
+        assertEquals(dev.byline.article.ArticleStatus.PUBLISHED,
+                services.articles().findBySlug("embargoed-report-goes-live").orElseThrow().status());
+        assertTrue(http.get("/").body().contains("Embargoed report goes live"), "the cached home page was dropped");
+    }
+
+    @Test
+    void theNotFoundPageKeepsUpWithTheLatestNews() {
+        String before = http.get("/no/such/page").body();
+        assertEquals(before, http.get("/no/such/page").body(), "the same page again");
+        var services = byline.services();
+        Article any = services.articles().findBySlug("girls-schooling-ban-enters-its-fifth-year").orElseThrow();
+        services.articles().save(new ArticleDraft(0, "Breaking: a brand new story", "", "", "Text.", "", null,
+                dev.byline.article.ArticleStatus.PUBLISHED, any.sectionId(), any.authorIds(), List.of(), null));
+        assertTrue(http.get("/no/such/page").body().contains("Breaking: a brand new story"),
+                "a remembered 404 page is dropped when the news changes");
+    }
+
+}
