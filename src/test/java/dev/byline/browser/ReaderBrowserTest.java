@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.byline.Byline;
-import dev.byline.config.Config;
 import dev.byline.demo.DemoContent;
 import dev.byline.support.Browser;
+import dev.byline.support.DemoSiteTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -22,25 +19,12 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A reader in a real browser (headless Chromium) opens the seed article and finds their way around. */
-class ReaderBrowserTest {
+class ReaderBrowserTest extends DemoSiteTest {
 
     static final String SEED_PATH =
             "/2025/10/08/russia-hosts-taliban-delegation-warns-against-foreign-military-in-afghanistan/";
 
-    @TempDir
-    static Path dataDir;
-    static Byline byline;
     ChromeDriver browser;
-
-    @BeforeAll
-    static void start() {
-        byline = Byline.start(Config.forTests(dataDir).withDemo(true));
-    }
-
-    @AfterAll
-    static void stop() {
-        byline.close();
-    }
 
     @AfterEach
     void closeBrowser() {

@@ -5,29 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.byline.Byline;
 import dev.byline.article.Article;
 import dev.byline.article.ArticleDraft;
-import dev.byline.config.Config;
 import dev.byline.demo.DemoContent;
-import dev.byline.support.Http;
+import dev.byline.support.DemoSiteTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The public site over HTTP: the wired application on a random port, SQLite, demo content. */
-class SiteHttpTest {
+class SiteHttpTest extends DemoSiteTest {
 
     static final String SEED_URL =
             "/2025/10/08/russia-hosts-taliban-delegation-warns-against-foreign-military-in-afghanistan/";
@@ -37,21 +31,6 @@ class SiteHttpTest {
             "Economic and security cooperation deepens", "Russia hosts Taliban delegation to expand influence",
             "Conclusion");
 
-    @TempDir
-    static Path dataDir;
-    static Byline byline;
-    static Http http;
-
-    @BeforeAll
-    static void start() {
-        byline = Byline.start(Config.forTests(dataDir).withDemo(true));
-        http = new Http(byline.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        byline.close();
-    }
 
     @Test
     void homeLeadsWithTheSeedArticleThenTheLatest() {

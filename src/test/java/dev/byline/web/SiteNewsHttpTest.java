@@ -4,39 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.byline.Byline;
 import dev.byline.article.Article;
 import dev.byline.article.ArticleDraft;
-import dev.byline.config.Config;
-import dev.byline.support.Http;
-import java.nio.file.Path;
+import dev.byline.support.DemoSiteTest;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The site over HTTP while the newsroom publishes: these tests put new stories at the top of the home page, so
  * they run on a Byline of their own and leave SiteHttpTest's front page as the demo made it.
  */
-class SiteNewsHttpTest {
+class SiteNewsHttpTest extends DemoSiteTest {
 
-    @TempDir
-    static Path dataDir;
-    static Byline byline;
-    static Http http;
-
-    @BeforeAll
-    static void start() {
-        byline = Byline.start(Config.forTests(dataDir).withDemo(true));
-        http = new Http(byline.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        byline.close();
-    }
 
     @Test
     void aScheduledArticleAppearsWhenPublished() throws InterruptedException {
