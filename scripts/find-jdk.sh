@@ -1,8 +1,17 @@
 # Sourced by ./byline and bench/run: defines find_jdk, which prints the home of a JDK 21 or newer
 # (JAVA_HOME when new enough, else the newest under /usr/lib/jvm) or explains what to install and fails.
-java_major() { # prints the major version of the java binary $1, or 0
-  "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}' \
-    | awk -F. '{print ($1 == "1" ? $2 : $1)}' || echo 0
+java_major() { # prints the major version of the JDK whose java binary is $1, or 0
+  local home release version
+  home=$(dirname "$(dirname "$1")")
+  release="$home/release"
+  # every JDK ships a release file: reading it is instant, starting a JVM to ask is not
+  if [ -f "$release" ]; then
+    version=$(sed -n 's/^JAVA_VERSION="\([^"]*\)"/\1/p' "$release")
+  else
+    version=$("$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+  fi
+  version=${version#1.}
+  echo "${version%%[.+-]*}" | grep -E '^[0-9]+$' || echo 0
 }
 
 find_jdk() {
