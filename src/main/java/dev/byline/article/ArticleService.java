@@ -1,5 +1,6 @@
 package dev.byline.article;
 
+import dev.byline.change.Keys;
 import dev.byline.change.ChangeFeed;
 import dev.byline.change.ChangeFeed.Written;
 import dev.byline.error.Invalid;
@@ -84,7 +85,7 @@ public final class ArticleService {
         return changes.write("articles.imported", handle -> {
             prepared.forEach(article -> persist(handle, article, Optional.empty(),
                     article.publishedAt() == null ? now : article.publishedAt()));
-            return Written.of(prepared.size(), Set.of("all"));
+            return Written.of(prepared.size(), Set.of(Keys.ALL));
         });
     }
 
@@ -267,12 +268,12 @@ public final class ArticleService {
     /** The cache keys of every page that shows this article. */
     static Set<String> affectedKeys(List<Section> sections, Article article) {
         var keys = new LinkedHashSet<String>();
-        keys.add("article:" + article.id());
-        keys.add("list:home");
+        keys.add(Keys.article(article.id()));
+        keys.add(Keys.HOME);
         TaxonomyService.ancestorsAndSelf(sections, article.sectionId())
-                .forEach(section -> keys.add("list:section:" + section.id()));
-        article.tagIds().forEach(tag -> keys.add("list:tag:" + tag));
-        article.authorIds().forEach(author -> keys.add("list:author:" + author));
+                .forEach(section -> keys.add(Keys.sectionList(section.id())));
+        article.tagIds().forEach(tag -> keys.add(Keys.tagList(tag)));
+        article.authorIds().forEach(author -> keys.add(Keys.authorList(author)));
         return keys;
     }
 

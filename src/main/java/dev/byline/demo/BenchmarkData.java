@@ -73,9 +73,9 @@ public final class BenchmarkData {
         Config config = ConfigParser.parse(rest.toArray(String[]::new), System.getenv()).orElseThrow();
         long started = System.nanoTime();
         try (Database database = Database.open(config)) {
-            int made = generate(Byline.wire(config, database, Clock.systemUTC()), total);
-            System.out.printf("generated %d articles (%d in all) in %d s%n", made,
-                    Byline.wire(config, database, Clock.systemUTC()).articles().countLatest(),
+            Byline.Services services = Byline.wire(config, database, Clock.systemUTC());
+            int made = generate(services, total);
+            System.out.printf("generated %d articles (%d in all) in %d s%n", made, services.articles().countLatest(),
                     (System.nanoTime() - started) / 1_000_000_000);
         }
     }

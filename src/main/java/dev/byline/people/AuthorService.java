@@ -1,5 +1,6 @@
 package dev.byline.people;
 
+import dev.byline.change.Keys;
 import dev.byline.change.ChangeFeed;
 import dev.byline.change.ChangeFeed.Written;
 import dev.byline.error.Invalid;
@@ -49,7 +50,7 @@ public final class AuthorService {
             if (input.id() != 0) {
                 store.update(handle, author, now);
             }
-            return Written.of(saved, Set.of("author:" + saved, "list:author:" + saved));
+            return Written.of(saved, Set.of(Keys.author(saved), Keys.authorList(saved)));
         });
         return store.findById(id).orElseThrow();
     }

@@ -1,5 +1,6 @@
 package dev.byline.taxonomy;
 
+import dev.byline.change.Keys;
 import dev.byline.change.ChangeFeed;
 import dev.byline.change.ChangeFeed.Written;
 import dev.byline.error.Invalid;
@@ -48,7 +49,7 @@ public final class TaxonomyService {
                 store.updateSection(handle, section);
             }
             // the section menu is on every page
-            return Written.of(saved, Set.of("section:" + saved, "list:section:" + saved, "nav"));
+            return Written.of(saved, Set.of(Keys.section(saved), Keys.sectionList(saved), Keys.NAV));
         });
         return findSection(id).orElseThrow();
     }
@@ -63,7 +64,7 @@ public final class TaxonomyService {
         return store.findTagBySlug(slug).orElseGet(() -> changes.write("tag.created", handle -> {
             var existing = store.findTagBySlug(handle, slug);
             long id = existing.map(Tag::id).orElseGet(() -> store.insertTag(handle, new Tag(0, slug, clean, "")));
-            return Written.of(new Tag(id, slug, existing.map(Tag::name).orElse(clean), ""), Set.of("tag:" + id));
+            return Written.of(new Tag(id, slug, existing.map(Tag::name).orElse(clean), ""), Set.of(Keys.tag(id)));
         }));
     }
 

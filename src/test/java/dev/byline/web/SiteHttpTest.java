@@ -231,6 +231,7 @@ class SiteHttpTest extends DemoSiteTest {
         var stylesheet = http.get(css.group(1));
         assertEquals(200, stylesheet.statusCode());
         assertEquals("public, max-age=31536000, immutable", stylesheet.headers().firstValue("cache-control").orElseThrow());
+        assertTrue(stylesheet.headers().firstValue("surrogate-key").isEmpty(), "a theme file shows no content");
         assertTrue(stylesheet.body().contains("prefers-color-scheme: dark"));
 
         Matcher img = Pattern.compile("src=\"(/media/[^\"]+\\.jpg)\"").matcher(home);

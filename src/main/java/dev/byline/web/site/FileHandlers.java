@@ -35,8 +35,6 @@ final class FileHandlers {
         CachedPage file = assets.find(ctx.pathParam("name"))
                 .orElseThrow(() -> new NotFound("There is no such file."));
         PageResponder.send(ctx, file);
-        ctx.header(Header.CACHE_CONTROL, Assets.CACHE_CONTROL);
-        ctx.removeHeader("Surrogate-Key");
     }
 
     void media(Context ctx) {
@@ -47,7 +45,7 @@ final class FileHandlers {
                 .orElseThrow(() -> new NotFound("There is no such image."));
         try {
             long size = Files.size(file);
-            ctx.header(Header.CACHE_CONTROL, Assets.CACHE_CONTROL);
+            ctx.header(Header.CACHE_CONTROL, CachedPage.IMMUTABLE);
             ctx.contentType(type);
             ctx.header(Header.CONTENT_LENGTH, String.valueOf(size));
             ctx.result(Files.newInputStream(file));

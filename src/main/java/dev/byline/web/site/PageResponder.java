@@ -55,11 +55,13 @@ public final class PageResponder {
         CachedPage.Reply reply = page.reply(ctx.header(Header.IF_NONE_MATCH), ctx.header(Header.IF_MODIFIED_SINCE),
                 ctx.header(Header.ACCEPT_ENCODING));
         ctx.status(reply.status());
-        ctx.header(Header.CACHE_CONTROL, CachedPage.CACHE_CONTROL);
+        ctx.header(Header.CACHE_CONTROL, page.cacheControl());
         ctx.header(Header.VARY, "Accept-Encoding");
         ctx.header(Header.ETAG, reply.etag());
         ctx.header(Header.LAST_MODIFIED, page.lastModifiedHeader());
-        ctx.header("Surrogate-Key", page.surrogateKey());
+        if (!page.surrogateKey().isEmpty()) {
+            ctx.header("Surrogate-Key", page.surrogateKey());
+        }
         if (reply.body() == null) {
             return;
         }

@@ -1,5 +1,6 @@
 package dev.byline.web.site;
 
+import dev.byline.change.Keys;
 import dev.byline.article.Article;
 import dev.byline.article.ArticleService;
 import dev.byline.article.ArticleSummary;
@@ -73,7 +74,7 @@ public final class SiteViews {
     }
 
     public Rendered<HomePage> home(long pageNumber) {
-        var keys = new Keys("list:home");
+        var keys = new ShownKeys(Keys.HOME);
         Page<ArticleSummary> page = articles.latest(pageNumber, PAGE_SIZE);
         List<Section> sections = taxonomy.sections();
         Map<Long, Media> images = loadMedia(Set.of(), page.items(), keys);
@@ -88,16 +89,16 @@ public final class SiteViews {
     }
 
     public Rendered<ArticlePage> article(Article article) {
-        var keys = new Keys("article:" + article.id());
+        var keys = new ShownKeys(Keys.article(article.id()));
         List<Section> sections = taxonomy.sections();
         List<Section> trail = TaxonomyService.ancestorsAndSelf(sections, article.sectionId());
         Section section = trail.getLast();
-        keys.add("list:section:" + section.id());
+        keys.add(Keys.sectionList(section.id()));
         Map<Long, Author> byId = index(authors.find(article.authorIds()), Author::id);
         List<Author> writers = article.authorIds().stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
-        writers.forEach(author -> keys.add("author:" + author.id()));
+        writers.forEach(author -> keys.add(Keys.author(author.id())));
         List<Tag> tags = sortedLike(taxonomy.tags(article.tagIds()), article.tagIds(), Tag::id);
-        tags.forEach(tag -> keys.add("tag:" + tag.id()));
+        tags.forEach(tag -> keys.add(Keys.tag(tag.id())));
 
         List<ArticleSummary> related = articles.inSection(section.id(), 1, 4).items().stream()
                 .filter(summary -> summary.id() != article.id()).limit(3).toList();
@@ -133,7 +134,7 @@ public final class SiteViews {
     }
 
     public Rendered<ArchivePage> section(Section section, long pageNumber) {
-        var keys = new Keys("list:section:" + section.id(), "section:" + section.id());
+        var keys = new ShownKeys(Keys.sectionList(section.id()), Keys.section(section.id()));
         List<Section> sections = taxonomy.sections();
         List<Section> trail = TaxonomyService.ancestorsAndSelf(sections, section.id());
         Page<ArticleSummary> page = articles.inSection(section.id(), pageNumber, PAGE_SIZE);
@@ -143,17 +144,17 @@ public final class SiteViews {
     }
 
     public Rendered<ArchivePage> tag(Tag tag, long pageNumber) {
-        var keys = new Keys("list:tag:" + tag.id(), "tag:" + tag.id());
+        var keys = new ShownKeys(Keys.tagList(tag.id()), Keys.tag(tag.id()));
         Page<ArticleSummary> page = articles.withTag(tag.id(), pageNumber, PAGE_SIZE);
         return archive(taxonomy.sections(), null, "Tag", tag.name(), tag.description(), null, List.of(), tag.url(),
                 page, () -> articles.countWithTag(tag.id()), keys);
     }
 
     public Rendered<ArchivePage> author(Author author, long pageNumber) {
-        var keys = new Keys("list:author:" + author.id(), "author:" + author.id());
+        var keys = new ShownKeys(Keys.authorList(author.id()), Keys.author(author.id()));
         Page<ArticleSummary> page = articles.byAuthor(author.id(), pageNumber, PAGE_SIZE);
         Map<Long, Media> avatar = author.avatarMediaId() == null ? Map.of() : media.find(List.of(author.avatarMediaId()));
-        avatar.keySet().forEach(id -> keys.add("media:" + id));
+        avatar.keySet().forEach(id -> keys.add(Keys.media(id)));
         return archive(taxonomy.sections(), null, "Author", author.displayName(), author.bio(),
                 authorBox(author, avatar), List.of(), author.url(), page, () -> articles.countByAuthor(author.id()),
                 keys);
@@ -161,7 +162,7 @@ public final class SiteViews {
 
     public Views.ErrorPage error(int status, String heading, String message) {
         List<Section> sections = taxonomy.sections();
-        List<Teaser> latest = status == 404 ? teasers(articles.latest(1, 5).items(), sections, new Keys()) : List.of();
+        List<Teaser> latest = status == 404 ? teasers(articles.latest(1, 5).items(), sections, new ShownKeys()) : List.of();
         var chrome = chromes.chrome(sections, null, heading + " – " + chromes.siteName(), message, null, "website",
                 null, null);
         return new Views.ErrorPage(chrome, status, heading, message, latest);
@@ -169,7 +170,7 @@ public final class SiteViews {
 
     private Rendered<ArchivePage> archive(List<Section> sections, Section currentTop, String kind, String heading,
                                           String description, AuthorBox author, List<Link> trail, String path,
-                                          Page<ArticleSummary> page, LongSupplier count, Keys keys) {
+                                          Page<ArticleSummary> page, LongSupplier count, ShownKeys keys) {
         List<Teaser> items = teasers(page.items(), sections, keys);
         String title = heading + (page.number() > 1 ? " – page " + page.number() : "") + " – " + chromes.siteName();
         String summary = description.isBlank() ? kind + " archive: " + heading + ", newest first." : description;
@@ -189,19 +190,19 @@ public final class SiteViews {
                 page.hasNext() ? SiteUrls.page(path, page.number() + 1) : null);
     }
 
-    private List<Teaser> teasers(List<ArticleSummary> summaries, List<Section> sections, Keys keys) {
+    private List<Teaser> teasers(List<ArticleSummary> summaries, List<Section> sections, ShownKeys keys) {
         return teasers(summaries, sections, loadMedia(Set.of(), summaries, keys), keys);
     }
 
     private List<Teaser> teasers(List<ArticleSummary> summaries, List<Section> sections, Map<Long, Media> images,
-                                 Keys keys) {
+                                 ShownKeys keys) {
         Set<Long> authorIds = summaries.stream().flatMap(s -> s.authorIds().stream()).collect(Collectors.toSet());
         Map<Long, Author> byId = index(authors.find(authorIds), Author::id);
         Map<Long, Section> sectionsById = index(sections, Section::id);
         var teasers = new ArrayList<Teaser>();
         for (ArticleSummary summary : summaries) {
-            keys.add("article:" + summary.id());
-            summary.authorIds().forEach(id -> keys.add("author:" + id));
+            keys.add(Keys.article(summary.id()));
+            summary.authorIds().forEach(id -> keys.add(Keys.author(id)));
             Section section = sectionsById.get(summary.sectionId());
             Media picture = summary.featuredMediaId() == null ? null : images.get(summary.featuredMediaId());
             teasers.add(new Teaser(urls.article(summary.slug(), summary.publishedAt()), summary.title(),
@@ -223,11 +224,11 @@ public final class SiteViews {
                 image(picture, LEAD_SIZES, 800));
     }
 
-    private Map<Long, Media> loadMedia(Set<Long> extra, List<ArticleSummary> summaries, Keys keys) {
+    private Map<Long, Media> loadMedia(Set<Long> extra, List<ArticleSummary> summaries, ShownKeys keys) {
         var ids = new LinkedHashSet<>(extra);
         summaries.stream().map(ArticleSummary::featuredMediaId).filter(java.util.Objects::nonNull).forEach(ids::add);
         Map<Long, Media> found = media.find(ids);
-        found.keySet().forEach(id -> keys.add("media:" + id));
+        found.keySet().forEach(id -> keys.add(Keys.media(id)));
         return found;
     }
 
@@ -273,11 +274,11 @@ public final class SiteViews {
     }
 
     /** The keys a page shows; every page shows the section menu. */
-    private static final class Keys {
+    private static final class ShownKeys {
         private final Set<String> keys = new LinkedHashSet<>();
 
-        Keys(String... initial) {
-            keys.add("nav");
+        ShownKeys(String... initial) {
+            keys.add(Keys.NAV);
             keys.addAll(List.of(initial));
         }
 

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The theme's static files, read from the classpath at start-up and served under fingerprinted names
@@ -17,7 +16,6 @@ import java.util.Set;
  */
 public final class Assets {
 
-    public static final String CACHE_CONTROL = "public, max-age=31536000, immutable";
     private static final List<String> FILES = List.of("site.css", "favicon.svg");
     private static final Map<String, String> TYPES = Map.of("css", "text/css; charset=utf-8", "svg", "image/svg+xml");
 
@@ -28,7 +26,7 @@ public final class Assets {
         Instant loaded = Instant.now();
         for (String file : FILES) {
             byte[] bytes = read("/static/" + file);
-            var page = CachedPage.of(TYPES.get(file.substring(file.lastIndexOf('.') + 1)), bytes, Set.of(), loaded);
+            var page = CachedPage.immutable(TYPES.get(file.substring(file.lastIndexOf('.') + 1)), bytes, loaded);
             String hash = page.etag().substring(1, 9).replace('-', 'x').replace('_', 'y');
             int dot = file.lastIndexOf('.');
             String name = file.substring(0, dot) + "." + hash + file.substring(dot);

@@ -51,11 +51,15 @@ public final class CacheFastPath extends Handler.Wrapper {
         for (HttpField field : securityHeaders) {
             out.add(field);
         }
-        out.add(CACHE_CONTROL);
+        // pages share one pre-encoded value; anything else cached says its own
+        out.add(page.cacheControl() == CachedPage.CACHE_CONTROL ? CACHE_CONTROL
+                : new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, page.cacheControl()));
         out.add(VARY);
         out.put(HttpHeader.ETAG, reply.etag());
         out.put(HttpHeader.LAST_MODIFIED, page.lastModifiedHeader());
-        out.put("Surrogate-Key", page.surrogateKey());
+        if (!page.surrogateKey().isEmpty()) {
+            out.put("Surrogate-Key", page.surrogateKey());
+        }
         if (reply.body() == null) {
             callback.succeeded();
             return true;

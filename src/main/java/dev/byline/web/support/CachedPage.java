@@ -19,17 +19,32 @@ import java.util.zip.GZIPOutputStream;
  * the keys of what it shows (for invalidation and for a CDN's Surrogate-Key purge).
  */
 public record CachedPage(String contentType, byte[] body, byte[] gzipBody, String etag, String gzipEtag,
-                         Instant lastModified, String lastModifiedHeader, Set<String> keys, String surrogateKey) {
+                         Instant lastModified, String lastModifiedHeader, Set<String> keys, String surrogateKey,
+                         String cacheControl) {
 
+    /** Pages: browsers revalidate after a minute (cheap, with the ETag); a CDN keeps them until purged by key. */
     public static final String CACHE_CONTROL = "public, max-age=60, s-maxage=300, stale-while-revalidate=60";
+    /** Files whose name changes with their content. */
+    public static final String IMMUTABLE = "public, max-age=31536000, immutable";
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     public static CachedPage of(String contentType, byte[] body, Set<String> keys, Instant renderedAt) {
+        return of(contentType, body, keys, renderedAt, CACHE_CONTROL);
+    }
+
+    /** A file whose URL changes when it does, cached for a year. */
+    public static CachedPage immutable(String contentType, byte[] body, Instant loadedAt) {
+        return of(contentType, body, Set.of(), loadedAt, IMMUTABLE);
+    }
+
+    private static CachedPage of(String contentType, byte[] body, Set<String> keys, Instant renderedAt,
+                                 String cacheControl) {
         byte[] gzip = gzip(body);
         String hash = hash(body);
         Instant lastModified = renderedAt.truncatedTo(ChronoUnit.SECONDS);
         return new CachedPage(contentType, body, gzip, "\"" + hash + "\"", "\"" + hash + "-gz\"", lastModified,
-                HTTP_DATE.format(lastModified), Set.copyOf(keys), String.join(" ", keys.stream().sorted().toList()));
+                HTTP_DATE.format(lastModified), Set.copyOf(keys), String.join(" ", keys.stream().sorted().toList()),
+                cacheControl);
     }
 
     /** What to send for a request with these headers (any may be null). */

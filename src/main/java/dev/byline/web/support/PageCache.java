@@ -3,6 +3,7 @@ package dev.byline.web.support;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.byline.change.ChangeFeed;
+import dev.byline.change.Keys;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
@@ -16,9 +17,6 @@ import java.util.function.Supplier;
  * served but not kept, so a page rendered from data read just before a write can never outlive that write.
  */
 public final class PageCache {
-
-    /** The key of a change that may touch any page (an import). */
-    public static final String ALL = "all";
 
     private final Cache<String, CachedPage> pages;
     /** key (e.g. article:12) → cache entries showing it */
@@ -72,7 +70,7 @@ public final class PageCache {
 
     /** Drops the pages showing any of {@code keys}; the key {@code all} drops every page. */
     public void invalidate(Collection<String> keys) {
-        if (keys.contains(ALL)) {
+        if (keys.contains(Keys.ALL)) {
             clear();
             return;
         }

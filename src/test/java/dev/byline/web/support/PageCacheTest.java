@@ -49,7 +49,7 @@ class PageCacheTest {
     void theKeyAllDropsEverything() {
         cache.get("/a", () -> page("a", "article:1"));
         cache.get("/b", () -> page("b", "list:home"));
-        cache.invalidate(List.of(PageCache.ALL));
+        cache.invalidate(List.of(dev.byline.change.Keys.ALL));
         assertEquals(0, cache.size());
         assertTrue(cache.get("/a").isEmpty());
     }
