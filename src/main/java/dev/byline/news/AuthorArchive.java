@@ -1,0 +1,5 @@
+package dev.byline.news;
+
+/** The articles an author's name stands on. */
+public record AuthorArchive(Contributor author, Listing listing) {
+}

@@ -1,0 +1,257 @@
+package dev.byline.news;
+
+import dev.byline.article.Article;
+import dev.byline.article.ArticleService;
+import dev.byline.article.ArticleStatus;
+import dev.byline.article.ArticleSummary;
+import dev.byline.article.Page;
+import dev.byline.change.Keys;
+import dev.byline.error.NotFound;
+import dev.byline.media.Media;
+import dev.byline.media.MediaService;
+import dev.byline.people.Author;
+import dev.byline.people.AuthorService;
+import dev.byline.taxonomy.Section;
+import dev.byline.taxonomy.Tag;
+import dev.byline.taxonomy.TaxonomyService;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * The news as the public may read it: the one read model behind the site, and next the feeds, sitemaps, search
+ * results and the API. Every answer comes with the change-feed keys of everything in it. A page of cards costs a
+ * handful of queries whatever its length: the list, then the authors and the images of the whole page at once.
+ *
+ * <p>Visibility fails closed: only a {@link ArticleStatus#PUBLISHED} article is ever returned. A draft, pending,
+ * scheduled or private article, and any status added later, is not found by id, slug or old slug and is in no
+ * list, "related" box or count. A section, tag or author with nothing published has no archive: {@link NotFound},
+ * worded as for one that does not exist, so a 404 does not tell that a tag made for an unpublished story exists.
+ *
+ * <p>This is the public audience's method set; the newsroom's (drafts included, for the admin) will be a class of
+ * its own, so the type a caller holds says which audience it serves.
+ */
+public final class PublicNews {
+
+    static final String NO_ARTICLE = "This article does not exist, or is no longer published.";
+    static final String NO_SECTION = "There is no section by that name.";
+    static final String NO_TAG = "There is no tag by that name.";
+    static final String NO_AUTHOR = "There is no author by that name here.";
+
+    private final ArticleService articles;
+    private final AuthorService authors;
+    private final TaxonomyService taxonomy;
+    private final MediaService media;
+
+    public PublicNews(ArticleService articles, AuthorService authors, TaxonomyService taxonomy, MediaService media) {
+        this.articles = articles;
+        this.authors = authors;
+        this.taxonomy = taxonomy;
+        this.media = media;
+    }
+
+    /** Every section, parents before children, in menu order. Sections have no status: all are public. */
+    public Shown<List<Section>> sections() {
+        return new Shown<>(taxonomy.sections(), Set.of(Keys.NAV));
+    }
+
+    /** The latest articles, newest first. An empty first page is an empty paper; a page past the end is NotFound. */
+    public Shown<Listing> latest(long page, int size) {
+        var keys = new ShownKeys(Keys.HOME);
+        Page<ArticleSummary> found = articles.latest(page, size);
+        requireItems(found, null, articles::countLatest);
+        return keys.of(listing(found, taxonomy.sections(), keys));
+    }
+
+    /**
+     * Finds the published article a slug names: by its slug now, else by a slug it had before ({@code renamed}).
+     * Empty when no published article answers to it.
+     */
+    public Optional<Located> locate(String slug) {
+        Optional<Located> current = articles.findBySlug(slug).filter(PublicNews::isPublished)
+                .map(article -> new Located(article.id(), article.slug(), article.publishedAt(), false));
+        return current.or(() -> articles.findByOldSlug(slug).filter(PublicNews::isPublished)
+                .map(article -> new Located(article.id(), article.slug(), article.publishedAt(), true)));
+    }
+
+    /**
+     * A published article, whole, with up to {@code related} other articles of its section.
+     *
+     * @throws NotFound when there is no such article or it is not published
+     */
+    public Shown<ArticleDetail> article(long id, int related) {
+        Article article = articles.find(id).filter(PublicNews::isPublished).orElseThrow(() -> new NotFound(NO_ARTICLE));
+        var keys = new ShownKeys(Keys.article(id));
+        List<Section> sections = taxonomy.sections();
+        List<Section> trail = TaxonomyService.ancestorsAndSelf(sections, article.sectionId());
+        trail.forEach(section -> keys.add(Keys.section(section.id())));
+        Section section = trail.getLast();
+        keys.add(Keys.sectionList(section.id())); // the related articles
+        article.tagIds().forEach(tag -> keys.add(Keys.tag(tag)));
+        List<Tag> tags = inOrder(taxonomy.tags(article.tagIds()), article.tagIds(), Tag::id);
+        List<ArticleSummary> others = related <= 0 ? List.of()
+                : articles.inSection(section.id(), 1, related + 1).items().stream()
+                        .filter(summary -> summary.id() != id).limit(related).toList();
+        Loaded loaded = load(others, article.authorIds(), nullable(article.featuredMediaId()));
+        return keys.of(new ArticleDetail(article.id(), article.slug(), article.title(), article.dek(),
+                article.excerpt(), article.bodyHtml(), trail, tags, article.publishedAt(), article.updatedAt(),
+                contributors(article.authorIds(), loaded, keys), image(article.featuredMediaId(), loaded, keys),
+                cards(others, sections, loaded, keys)));
+    }
+
+    /**
+     * A section's published articles, those of its subsections included.
+     *
+     * @throws NotFound when there is no such section, nothing in it is published, or the page is past the end
+     */
+    public Shown<SectionArchive> section(String slug, long page, int size) {
+        List<Section> sections = taxonomy.sections();
+        Section section = sections.stream().filter(candidate -> candidate.slug().equals(slug)).findFirst()
+                .orElseThrow(() -> new NotFound(NO_SECTION));
+        var keys = new ShownKeys(Keys.sectionList(section.id()));
+        List<Section> trail = TaxonomyService.ancestorsAndSelf(sections, section.id());
+        trail.forEach(shown -> keys.add(Keys.section(shown.id())));
+        Page<ArticleSummary> found = articles.inSection(section.id(), page, size);
+        requireItems(found, NO_SECTION, () -> articles.countInSection(section.id()));
+        return keys.of(new SectionArchive(trail, listing(found, sections, keys)));
+    }
+
+    /** A tag's published articles. @throws NotFound as for {@link #section} */
+    public Shown<TagArchive> tag(String slug, long page, int size) {
+        Tag tag = taxonomy.findTagBySlug(slug).orElseThrow(() -> new NotFound(NO_TAG));
+        var keys = new ShownKeys(Keys.tagList(tag.id()), Keys.tag(tag.id()));
+        Page<ArticleSummary> found = articles.withTag(tag.id(), page, size);
+        requireItems(found, NO_TAG, () -> articles.countWithTag(tag.id()));
+        return keys.of(new TagArchive(tag, listing(found, taxonomy.sections(), keys)));
+    }
+
+    /** The published articles an author's name stands on. @throws NotFound as for {@link #section} */
+    public Shown<AuthorArchive> author(String slug, long page, int size) {
+        Author author = authors.findBySlug(slug).orElseThrow(() -> new NotFound(NO_AUTHOR));
+        var keys = new ShownKeys(Keys.authorList(author.id()));
+        Page<ArticleSummary> found = articles.byAuthor(author.id(), page, size);
+        requireItems(found, NO_AUTHOR, () -> articles.countByAuthor(author.id()));
+        Loaded loaded = load(found.items(), List.of(), nullable(author.avatarMediaId()));
+        Contributor who = contributor(author, loaded, keys);
+        var listing = new Listing(cards(found.items(), taxonomy.sections(), loaded, keys), found.number(),
+                found.size(), found.hasNext());
+        return keys.of(new AuthorArchive(who, listing));
+    }
+
+    /** The one status the public sees. A list of one, not a list of exclusions: a status added later stays hidden. */
+    private static boolean isPublished(Article article) {
+        return article.status() == ArticleStatus.PUBLISHED;
+    }
+
+    /**
+     * A page with nothing on it is NotFound, with one exception: the first page of the latest news
+     * ({@code nothingPublished == null}), which is just an empty paper. Past the end, the message names the last
+     * page; an archive with nothing published gets {@code nothingPublished}, as if it did not exist.
+     */
+    private static void requireItems(Page<?> page, String nothingPublished, LongSupplier count) {
+        if (!page.items().isEmpty() || (page.number() == 1 && nothingPublished == null)) {
+            return;
+        }
+        long total = page.number() == 1 ? 0 : count.getAsLong();
+        if (total == 0 && nothingPublished != null) {
+            throw new NotFound(nothingPublished);
+        }
+        long lastPage = Math.max(1, (total + page.size() - 1) / page.size());
+        throw new NotFound("There is no page " + page.number() + " here; the last page is " + lastPage + ".");
+    }
+
+    private Listing listing(Page<ArticleSummary> page, List<Section> sections, ShownKeys keys) {
+        Loaded loaded = load(page.items(), List.of(), List.of());
+        return new Listing(cards(page.items(), sections, loaded, keys), page.number(), page.size(), page.hasNext());
+    }
+
+    /** The authors and images a list shows, plus a few more: one query for the authors, one for the images. */
+    private record Loaded(Map<Long, Author> authors, Map<Long, Media> media) {
+    }
+
+    private Loaded load(List<ArticleSummary> summaries, Collection<Long> moreAuthors, Collection<Long> moreMedia) {
+        var authorIds = new LinkedHashSet<>(moreAuthors);
+        summaries.forEach(summary -> authorIds.addAll(summary.authorIds()));
+        Map<Long, Author> byId = authors.find(authorIds).stream()
+                .collect(Collectors.toMap(Author::id, Function.identity(), (a, b) -> a));
+        var mediaIds = new LinkedHashSet<>(moreMedia);
+        summaries.stream().map(ArticleSummary::featuredMediaId).filter(Objects::nonNull).forEach(mediaIds::add);
+        byId.values().stream().map(Author::avatarMediaId).filter(Objects::nonNull).forEach(mediaIds::add);
+        return new Loaded(byId, media.find(mediaIds));
+    }
+
+    private List<ArticleCard> cards(List<ArticleSummary> summaries, List<Section> sections, Loaded loaded,
+                                    ShownKeys keys) {
+        Map<Long, Section> sectionsById = sections.stream()
+                .collect(Collectors.toMap(Section::id, Function.identity()));
+        var cards = new ArrayList<ArticleCard>(summaries.size());
+        for (ArticleSummary summary : summaries) {
+            keys.add(Keys.article(summary.id()));
+            keys.add(Keys.section(summary.sectionId()));
+            cards.add(new ArticleCard(summary.id(), summary.slug(), summary.title(), summary.dek(), summary.excerpt(),
+                    sectionsById.get(summary.sectionId()), summary.publishedAt(), summary.updatedAt(),
+                    contributors(summary.authorIds(), loaded, keys), image(summary.featuredMediaId(), loaded, keys)));
+        }
+        return cards;
+    }
+
+    private List<Contributor> contributors(List<Long> authorIds, Loaded loaded, ShownKeys keys) {
+        var contributors = new ArrayList<Contributor>(authorIds.size());
+        for (long id : authorIds) {
+            keys.add(Keys.author(id));
+            Author author = loaded.authors().get(id);
+            if (author != null) {
+                contributors.add(contributor(author, loaded, keys));
+            }
+        }
+        return contributors;
+    }
+
+    private Contributor contributor(Author author, Loaded loaded, ShownKeys keys) {
+        keys.add(Keys.author(author.id()));
+        return new Contributor(author.id(), author.slug(), author.displayName(), author.bio(),
+                image(author.avatarMediaId(), loaded, keys));
+    }
+
+    private static Media image(Long id, Loaded loaded, ShownKeys keys) {
+        if (id == null) {
+            return null;
+        }
+        keys.add(Keys.media(id));
+        return loaded.media().get(id);
+    }
+
+    private static List<Long> nullable(Long id) {
+        return id == null ? List.of() : List.of(id);
+    }
+
+    private static <T> List<T> inOrder(List<T> items, List<Long> order, Function<T, Long> id) {
+        Map<Long, T> byId = items.stream().collect(Collectors.toMap(id, Function.identity(), (a, b) -> a));
+        return order.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    /** The keys of everything an answer holds, gathered while it is built. */
+    private static final class ShownKeys {
+        private final LinkedHashSet<String> keys = new LinkedHashSet<>();
+
+        ShownKeys(String... initial) {
+            keys.addAll(List.of(initial));
+        }
+
+        void add(String key) {
+            keys.add(key);
+        }
+
+        <T> Shown<T> of(T content) {
+            return new Shown<>(content, keys);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package dev.byline.news;
+
+import dev.byline.taxonomy.Tag;
+
+/** A tag's articles. */
+public record TagArchive(Tag tag, Listing listing) {
+}
