@@ -12,6 +12,7 @@ import dev.byline.db.Database;
 import dev.byline.demo.DemoContent;
 import dev.byline.media.MediaService;
 import dev.byline.media.MediaStore;
+import dev.byline.news.PublicNews;
 import dev.byline.people.AuthorService;
 import dev.byline.people.AuthorStore;
 import dev.byline.taxonomy.TaxonomyService;
@@ -157,11 +158,11 @@ public final class Byline implements AutoCloseable {
             follower = Optional.of(following);
         }
         var urls = new SiteUrls(config.zone());
-        var views = new SiteViews(services.articles(), services.authors(), services.taxonomy(), services.media(),
-                urls, new Chromes(config.siteName(), baseUrl, assets, clock, config.zone()), config.zone());
-        site.ready(new SiteRoutes.Needs(services.articles(), services.authors(), services.taxonomy(),
-                services.media(), views, urls, new PageResponder(pageCache, templates, securityHeaders, clock),
-                assets, templates));
+        var news = new PublicNews(services.articles(), services.authors(), services.taxonomy(), services.media());
+        var views = new SiteViews(news, urls, new Chromes(config.siteName(), baseUrl, assets, clock, config.zone()),
+                config.zone());
+        site.ready(new SiteRoutes.Needs(news, services.media(), views, urls,
+                new PageResponder(pageCache, templates, securityHeaders, clock), assets, templates));
         return new Byline(database, web, schedule, follower, baseUrl, services);
     }
 

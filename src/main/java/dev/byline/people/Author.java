@@ -6,8 +6,4 @@ package dev.byline.people;
  * @param avatarMediaId the avatar image, or null when the author has none
  */
 public record Author(long id, String slug, String displayName, String bio, Long avatarMediaId) {
-
-    public String url() {
-        return "/author/" + slug + "/";
-    }
 }

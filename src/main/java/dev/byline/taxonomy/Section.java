@@ -7,10 +7,6 @@ package dev.byline.taxonomy;
  */
 public record Section(long id, String slug, String name, String description, Long parentId, int position) {
 
-    public String url() {
-        return "/section/" + slug + "/";
-    }
-
     public boolean isTopLevel() {
         return parentId == null;
     }

@@ -2,8 +2,4 @@ package dev.byline.taxonomy;
 
 /** A free label on articles (Russia, Taliban). */
 public record Tag(long id, String slug, String name, String description) {
-
-    public String url() {
-        return "/tag/" + slug + "/";
-    }
 }

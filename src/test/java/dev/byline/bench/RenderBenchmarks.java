@@ -6,6 +6,8 @@ import dev.byline.article.BodyRenderer;
 import dev.byline.config.Config;
 import dev.byline.db.Database;
 import dev.byline.demo.DemoContent;
+import dev.byline.news.Located;
+import dev.byline.news.PublicNews;
 import dev.byline.web.site.Chromes;
 import dev.byline.web.site.SiteUrls;
 import dev.byline.web.site.SiteViews;
@@ -48,6 +50,7 @@ public class RenderBenchmarks {
     SiteViews views;
     Templates templates;
     Article seed;
+    Located seedLocated;
     BodyRenderer renderer;
     String seedMarkdown;
 
@@ -59,12 +62,13 @@ public class RenderBenchmarks {
         Byline.Services services = Byline.wire(config, database, Clock.systemUTC());
         new DemoContent(services.articles(), services.authors(), services.taxonomy(), services.media()).loadIfEmpty();
         ZoneId zone = ZoneId.of("UTC");
-        views = new SiteViews(services.articles(), services.authors(), services.taxonomy(), services.media(),
-                new SiteUrls(zone), new Chromes("Byline Daily", "http://127.0.0.1:8080", new Assets(),
+        var news = new PublicNews(services.articles(), services.authors(), services.taxonomy(), services.media());
+        views = new SiteViews(news, new SiteUrls(zone), new Chromes("Byline Daily", "http://127.0.0.1:8080", new Assets(),
                 Clock.systemUTC(), zone), zone);
         templates = new Templates();
-        seed = services.articles().findBySlug(
-                "russia-hosts-taliban-delegation-warns-against-foreign-military-in-afghanistan").orElseThrow();
+        String seedSlug = "russia-hosts-taliban-delegation-warns-against-foreign-military-in-afghanistan";
+        seed = services.articles().findBySlug(seedSlug).orElseThrow();
+        seedLocated = news.locate(seedSlug).orElseThrow();
         renderer = new BodyRenderer(services.media()::findByPaths);
         seedMarkdown = seed.bodyMarkdown();
     }
@@ -77,7 +81,7 @@ public class RenderBenchmarks {
     /** Everything a cache miss on the seed article does after routing: read, build, render, gzip, hash. */
     @Benchmark
     public CachedPage articlePageCacheMiss() {
-        SiteViews.Rendered<?> rendered = views.article(seed);
+        SiteViews.Rendered<?> rendered = views.article(seedLocated);
         return CachedPage.of("text/html; charset=utf-8", templates.render("article.jte", rendered.page()),
                 rendered.keys(), java.time.Instant.now());
     }
@@ -100,7 +104,7 @@ public class RenderBenchmarks {
 
         @Setup(Level.Trial)
         public void setUp(RenderBenchmarks benchmarks) {
-            page = benchmarks.views.article(benchmarks.seed).page();
+            page = benchmarks.views.article(benchmarks.seedLocated).page();
         }
     }
 

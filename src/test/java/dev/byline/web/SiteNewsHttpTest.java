@@ -46,4 +46,17 @@ class SiteNewsHttpTest extends DemoSiteTest {
                 "a remembered 404 page is dropped when the news changes");
     }
 
+    @Test
+    void whatIsNotPublishedHasNoPage() {
+        var services = byline.services();
+        Article any = services.articles().findBySlug("girls-schooling-ban-enters-its-fifth-year").orElseThrow();
+        services.articles().save(new ArticleDraft(0, "Merger talks under embargo", "", "", "Text.", "", null,
+                dev.byline.article.ArticleStatus.DRAFT, any.sectionId(), any.authorIds(), List.of("Embargoed merger"),
+                null));
+        var tag = http.get("/tag/embargoed-merger/");
+        assertEquals(404, tag.statusCode(), "a tag with only a draft has no archive");
+        assertEquals(http.get("/tag/no-such-tag/").body(), tag.body(), "and says no more than for no tag at all");
+        assertEquals(404, http.get("/2025/10/08/merger-talks-under-embargo/").statusCode());
+        assertFalse(http.get("/").body().contains("Merger talks under embargo"));
+    }
 }

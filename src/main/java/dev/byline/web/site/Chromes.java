@@ -43,7 +43,7 @@ public final class Chromes {
     public Chrome chrome(List<Section> sections, Section current, String title, String description, String path,
                          String ogType, Image shareImage, String jsonLd) {
         List<Link> nav = sections.stream().filter(Section::isTopLevel)
-                .map(section -> new Link(section.name(), section.url(), current != null && current.id() == section.id()))
+                .map(section -> new Link(section.name(), SiteUrls.section(section.slug()), current != null && current.id() == section.id()))
                 .toList();
         return new Chrome(siteName, title, description, path == null ? null : baseUrl + SiteUrls.wire(path), baseUrl,
                 nav, assets.url("site.css"), assets.url("favicon.svg"), ogType,

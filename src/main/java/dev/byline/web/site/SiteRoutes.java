@@ -1,9 +1,7 @@
 package dev.byline.web.site;
 
-import dev.byline.article.ArticleService;
 import dev.byline.media.MediaService;
-import dev.byline.people.AuthorService;
-import dev.byline.taxonomy.TaxonomyService;
+import dev.byline.news.PublicNews;
 import dev.byline.web.support.Assets;
 import dev.byline.web.support.Templates;
 import io.javalin.config.RoutesConfig;
@@ -16,8 +14,8 @@ import java.util.concurrent.CompletableFuture;
 public final class SiteRoutes {
 
     /** What the site's handlers need: there once the database is open and migrated. */
-    public record Needs(ArticleService articles, AuthorService authors, TaxonomyService taxonomy, MediaService media,
-                        SiteViews views, SiteUrls urls, PageResponder responder, Assets assets, Templates templates) {
+    public record Needs(PublicNews news, MediaService media, SiteViews views, SiteUrls urls, PageResponder responder,
+                        Assets assets, Templates templates) {
     }
 
     private record Handlers(HomeHandler home, ArticleHandler article, ArchiveHandlers archives, FileHandlers files) {
@@ -42,8 +40,8 @@ public final class SiteRoutes {
     public void ready(Needs needs) {
         errors.ready(needs.views());
         handlers.complete(new Handlers(new HomeHandler(needs.views(), needs.responder()),
-                new ArticleHandler(needs.articles(), needs.views(), needs.urls(), needs.responder()),
-                new ArchiveHandlers(needs.taxonomy(), needs.authors(), needs.views(), needs.responder()),
+                new ArticleHandler(needs.news(), needs.views(), needs.urls(), needs.responder()),
+                new ArchiveHandlers(needs.views(), needs.responder()),
                 new FileHandlers(needs.assets(), needs.media())));
     }
 

@@ -19,6 +19,10 @@ import java.time.format.DateTimeFormatter;
  * </pre>
  * The slug alone identifies an article; a wrong date or missing slash answers 301 to the canonical URL, and so does
  * a slug the article had before.
+ *
+ * <p>URLs are built here, in the web, not in the domain: the read model ({@code dev.byline.news}) hands out ids,
+ * slugs and instants, and each audience spells its own addresses (the API's are not the site's). Feeds and
+ * sitemaps link to the site's pages, so they will build their links with this class too.
  */
 public final class SiteUrls {
 
@@ -32,6 +36,18 @@ public final class SiteUrls {
 
     public String article(String slug, Instant publishedAt) {
         return "/" + DATE_PATH.format(publishedAt.atZone(zone)) + "/" + slug + "/";
+    }
+
+    public static String section(String slug) {
+        return "/section/" + slug + "/";
+    }
+
+    public static String tag(String slug) {
+        return "/tag/" + slug + "/";
+    }
+
+    public static String author(String slug) {
+        return "/author/" + slug + "/";
     }
 
     /** The path of page {@code page} of a list at {@code path}: page 1 has no query. */

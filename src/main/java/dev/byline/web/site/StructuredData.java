@@ -2,8 +2,7 @@ package dev.byline.web.site;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.byline.article.Article;
-import dev.byline.people.Author;
+import dev.byline.news.ArticleDetail;
 import dev.byline.web.site.Views.ArticleView;
 import dev.byline.web.site.Views.Image;
 import java.util.LinkedHashMap;
@@ -18,8 +17,7 @@ final class StructuredData {
     private StructuredData() {
     }
 
-    static String newsArticle(String baseUrl, ArticleView view, Article article, List<Author> authors, Image image,
-                              String siteName, String sectionName) {
+    static String newsArticle(String baseUrl, ArticleView view, ArticleDetail article, Image image, String siteName) {
         var data = new LinkedHashMap<String, Object>();
         data.put("@context", "https://schema.org");
         data.put("@type", "NewsArticle");
@@ -30,18 +28,30 @@ final class StructuredData {
         }
         data.put("datePublished", view.dateIso());
         data.put("dateModified", view.updatedIso() != null ? view.updatedIso() : view.dateIso());
-        data.put("articleSection", sectionName);
-        data.put("author", authors.stream().map(author -> Map.of("@type", "Person", "name", author.displayName(),
-                "url", baseUrl + SiteUrls.wire(author.url()))).toList());
+        data.put("articleSection", article.section().name());
+        data.put("author", article.bylines().stream().map(author -> ordered("@type", "Person", "name", author.name(),
+                "url", baseUrl + SiteUrls.wire(SiteUrls.author(author.slug())))).toList());
         if (image != null) {
             data.put("image", List.of(baseUrl + image.src()));
         }
-        data.put("publisher", Map.of("@type", "NewsMediaOrganization", "name", siteName, "url", baseUrl + "/"));
+        data.put("publisher", ordered("@type", "NewsMediaOrganization", "name", siteName, "url", baseUrl + "/"));
         try {
             // inside <script>, "</" would end the element early
             return JSON.writeValueAsString(data).replace("</", "<\\/");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A JSON object with its members in the order given. Map.of iterates in an order that changes from one JVM
+     * start to the next, which gave the same page different bytes, and so different ETags, on every node.
+     */
+    private static Map<String, String> ordered(String... namesAndValues) {
+        var members = new LinkedHashMap<String, String>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            members.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return members;
     }
 }
