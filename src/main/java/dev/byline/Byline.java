@@ -33,6 +33,7 @@ import java.net.ServerSocket;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,14 +121,16 @@ public final class Byline implements AutoCloseable {
         CompletableFuture<Database> opening = CompletableFuture.supplyAsync(() -> Database.open(config));
         int port = config.port() == 0 ? freePort(config.host()) : config.port();
         String baseUrl = config.publicBase(port);
-        var securityHeaders = SecurityHeaders.forSite(baseUrl.startsWith("https:"));
+        boolean https = baseUrl.startsWith("https:");
+        var securityHeaders = SecurityHeaders.forSite(https);
         var assets = new Assets();
         var templates = new Templates();
         var pageCache = new PageCache(PAGE_CACHE_BYTES);
-        var site = new SiteRoutes(templates);
+        // the site alone gets the shared page cache
+        var site = new SiteRoutes(templates, assets.url("favicon.svg"), securityHeaders, pageCache);
         WebServer web;
         try {
-            web = WebServer.start(config.host(), port, site, assets.url("favicon.svg"), pageCache, securityHeaders);
+            web = WebServer.start(config.host(), port, List.of(site));
         } catch (RuntimeException e) {
             opening.thenAccept(Database::close);
             throw e;

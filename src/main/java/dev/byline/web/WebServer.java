@@ -1,16 +1,22 @@
 package dev.byline.web;
 
-import dev.byline.web.site.SiteRoutes;
 import dev.byline.web.support.CacheFastPath;
 import dev.byline.web.support.LastResortErrors;
-import dev.byline.web.support.PageCache;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
-import java.util.Map;
+import io.javalin.http.ContentTooLargeResponse;
+import io.javalin.http.Context;
+import io.javalin.http.Header;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.MethodNotAllowedResponse;
+import java.util.Comparator;
+import java.util.List;
 
 /**
- * The HTTP server: Javalin on Jetty, with the page-cache fast path in front of routing. Audiences (the public
- * site now; admin, API and feeds later) each bring their own route table.
+ * The HTTP server: Javalin on Jetty, hosting several {@link Surface}s (the public site, the API; the admin and the
+ * feeds next). Each request belongs to the surface with the longest matching path prefix, which gives it its
+ * headers, its body size limit and its error format. The page-cache fast path sits in front of routing, for the
+ * one surface that has a shared cache.
  */
 public final class WebServer implements AutoCloseable {
 
@@ -20,24 +26,46 @@ public final class WebServer implements AutoCloseable {
         this.app = app;
     }
 
-    public static WebServer start(String host, int port, SiteRoutes site, String faviconUrl, PageCache cache,
-                                  Map<String, String> securityHeaders) {
+    /**
+     * @param surfaces exactly one of them owns {@code /}; at most one has a shared cache
+     */
+    public static WebServer start(String host, int port, List<Surface> surfaces) {
+        List<Surface> byPrefix = surfaces.stream()
+                .sorted(Comparator.comparingInt((Surface surface) -> surface.pathPrefix().length()).reversed())
+                .toList();
+        Surface root = byPrefix.stream().filter(surface -> surface.pathPrefix().equals("/")).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no surface owns /"));
+        List<Surface> cached = surfaces.stream().filter(surface -> surface.sharedCache().isPresent()).toList();
+        if (cached.size() > 1) {
+            throw new IllegalArgumentException("one shared page cache, for one surface");
+        }
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.prefer405over404 = true;
             // pages carry their own precomputed gzip; everything else is small
             config.http.compressionStrategy = CompressionStrategy.NONE;
-            config.http.maxRequestSize = 1_000_000;
+            // what Context.bodyAsBytes reads at most; each surface's own limit is checked before its handlers
+            config.http.maxRequestSize = surfaces.stream().mapToLong(Surface::maxRequestBytes).max().orElseThrow();
             config.router.ignoreTrailingSlashes = true;
             config.jetty.host = host;
             config.jetty.port = port;
             config.jetty.modifyServer(server -> {
                 // first in line, before the servlet context: Javalin attaches its context inside this wrapper
-                server.setHandler(new CacheFastPath(cache, securityHeaders));
-                server.setErrorHandler(new LastResortErrors(securityHeaders));
+                cached.forEach(surface -> server.setHandler(
+                        new CacheFastPath(surface.sharedCache().orElseThrow(), surface.headers())));
+                server.setErrorHandler(new LastResortErrors(root.headers()));
             });
-            config.routes.before(ctx -> securityHeaders.forEach(ctx::header));
-            site.register(config.routes, faviconUrl);
+            config.routes.before(ctx -> {
+                Surface surface = owner(byPrefix, ctx.path());
+                surface.headers().forEach(ctx::header);
+                limitBody(ctx, surface.maxRequestBytes());
+            });
+            // Javalin's own (no route, wrong method, body too large) and ours, in the owning surface's format
+            config.routes.exception(HttpResponseException.class, (error, ctx) -> fail(byPrefix, ctx, error));
+            config.routes.exception(Exception.class, (error, ctx) -> fail(byPrefix, ctx, error));
+            for (Surface surface : surfaces) {
+                surface.register(new Routes(config.routes, surface, path -> owner(byPrefix, path)));
+            }
         });
         app.start();
         return new WebServer(app);
@@ -51,5 +79,42 @@ public final class WebServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+    }
+
+    /** Whether {@code path} lies under {@code prefix}: /api/v1/ and /api lie under /api/. */
+    static boolean isUnder(String path, String prefix) {
+        return path.startsWith(prefix) || (path + "/").equals(prefix);
+    }
+
+    private static Surface owner(List<Surface> byPrefix, String path) {
+        for (Surface surface : byPrefix) {
+            if (isUnder(path, surface.pathPrefix())) {
+                return surface;
+            }
+        }
+        throw new IllegalStateException("no surface owns " + path); // the root owns every path
+    }
+
+    private static void fail(List<Surface> byPrefix, Context ctx, Exception error) {
+        if (error instanceof MethodNotAllowedResponse refused) {
+            String allowed = refused.getDetails().getOrDefault("availableMethods",
+                    refused.getDetails().get("Available methods"));
+            if (allowed != null) {
+                ctx.header(Header.ALLOW, allowed);
+            }
+        }
+        owner(byPrefix, ctx.path()).fail(ctx, error);
+    }
+
+    /**
+     * Refuses a body larger than the surface takes before any handler reads it: by its declared length, or, when
+     * it comes without one (chunked), by reading it now, at most the largest limit of any surface.
+     */
+    private static void limitBody(Context ctx, long limit) {
+        long declared = ctx.req().getContentLengthLong();
+        boolean undeclared = declared < 0 && ctx.header(Header.TRANSFER_ENCODING) != null;
+        if (declared > limit || (undeclared && ctx.bodyAsBytes().length > limit)) {
+            throw new ContentTooLargeResponse("The request body is larger than the " + limit + " bytes taken here.");
+        }
     }
 }

@@ -6,9 +6,10 @@ import dev.byline.error.BadRequest;
 import dev.byline.error.Invalid;
 import dev.byline.error.NotFound;
 import dev.byline.web.support.Templates;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,6 @@ import org.slf4j.LoggerFactory;
 final class ErrorPages {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
-    private static final String HANDLED = "byline.error-handled";
 
     private final CompletableFuture<SiteViews> views = new CompletableFuture<>();
     private final Templates templates;
@@ -44,36 +44,40 @@ final class ErrorPages {
         rendered.invalidateAll();
     }
 
-    void register(RoutesConfig routes) {
-        routes.exception(NotFound.class, (e, ctx) -> show(ctx, 404, "Page not found", e.getMessage()));
-        routes.exception(BadRequest.class, (e, ctx) -> show(ctx, 400, "That address is not quite right",
-                e.getMessage()));
-        routes.exception(Invalid.class, (e, ctx) -> show(ctx, 422, "Please check what you sent",
-                String.join(" ", e.fieldErrors().values())));
-        routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-            show(ctx, 500, "Something went wrong on our side",
-                    "The error has been logged. Please try again in a moment.");
-        });
-        routes.error(404, ctx -> showUnlessHandled(ctx, 404, "Page not found",
-                "There is no page at this address. It may have moved, or the link may be mistyped."));
-        routes.error(405, ctx -> showUnlessHandled(ctx, 405, "Method not allowed",
-                "This address can be read (GET or HEAD) but not sent " + ctx.method() + "."));
-        routes.error(400, ctx -> showUnlessHandled(ctx, 400, "Bad request", "The request could not be understood."));
+    /** Every failure on the site, as a page: the site's {@link dev.byline.web.Surface#fail}. */
+    void fail(Context ctx, Exception error) {
+        switch (error) {
+            case NotFound e -> show(ctx, 404, "Page not found", e.getMessage());
+            case BadRequest e -> show(ctx, 400, "That address is not quite right", e.getMessage());
+            case Invalid e -> show(ctx, 422, "Please check what you sent", String.join(" ", e.fieldErrors().values()));
+            case HttpResponseException e when e.getStatus() < 500 -> refused(ctx, e.getStatus());
+            default -> {
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), error);
+                show(ctx, 500, "Something went wrong on our side",
+                        "The error has been logged. Please try again in a moment.");
+            }
+        }
+    }
+
+    /** What Javalin refuses before a handler runs: no route, a method the path does not take, a body too large. */
+    private void refused(Context ctx, int status) {
+        switch (status) {
+            case 404 -> show(ctx, 404, "Page not found",
+                    "There is no page at this address. It may have moved, or the link may be mistyped.");
+            case 405 -> show(ctx, 405, "Method not allowed",
+                    "This address can be read (GET or HEAD) but not sent " + ctx.method() + ".");
+            case 413 -> show(ctx, 413, "Too much sent", "The request was larger than this site takes.");
+            case 400 -> show(ctx, 400, "Bad request", "The request could not be understood.");
+            default -> show(ctx, status, HttpStatus.forStatus(status).getMessage(),
+                    "The request could not be completed.");
+        }
     }
 
     private byte[] render(int status, String heading, String message) {
         return templates.render("error.jte", views.join().error(status, heading, message));
     }
 
-    private void showUnlessHandled(Context ctx, int status, String heading, String message) {
-        if (ctx.attribute(HANDLED) == null) {
-            show(ctx, status, heading, message);
-        }
-    }
-
     private void show(Context ctx, int status, String heading, String message) {
-        ctx.attribute(HANDLED, true);
         ctx.status(status);
         ctx.header(Header.CACHE_CONTROL, "no-store");
         ctx.contentType("text/html; charset=utf-8");

@@ -2,16 +2,26 @@ package dev.byline.web.site;
 
 import dev.byline.media.MediaService;
 import dev.byline.news.PublicNews;
+import dev.byline.web.Routes;
+import dev.byline.web.Surface;
 import dev.byline.web.support.Assets;
+import dev.byline.web.support.PageCache;
 import dev.byline.web.support.Templates;
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Handler;
+import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-/** Every route of the public site, in one table. Each GET route answers HEAD too. */
-public final class SiteRoutes {
+/**
+ * The public site as a {@link Surface}: every route in one table (each GET route answers HEAD too), errors as
+ * HTML pages ({@link ErrorPages}), the site's security headers, and the shared page cache its pages are kept in.
+ */
+public final class SiteRoutes implements Surface {
+
+    /** Readers send nothing but their requests today; comment forms will be well under this. */
+    static final long MAX_REQUEST_BYTES = 64 * 1024;
 
     /** What the site's handlers need: there once the database is open and migrated. */
     public record Needs(PublicNews news, MediaService media, SiteViews views, SiteUrls urls, PageResponder responder,
@@ -23,13 +33,21 @@ public final class SiteRoutes {
 
     private final CompletableFuture<Handlers> handlers = new CompletableFuture<>();
     private final ErrorPages errors;
+    private final String faviconUrl;
+    private final Map<String, String> headers;
+    private final PageCache cache;
 
     /**
      * The routes can be registered, and the server started, while the database is still opening: a request
      * that arrives first waits for {@link #ready}.
+     *
+     * @param cache the shared page cache; the site's {@link PageResponder} fills it
      */
-    public SiteRoutes(Templates templates) {
+    public SiteRoutes(Templates templates, String faviconUrl, Map<String, String> headers, PageCache cache) {
         this.errors = new ErrorPages(templates);
+        this.faviconUrl = faviconUrl;
+        this.headers = Map.copyOf(headers);
+        this.cache = cache;
     }
 
     /** For the change feed: what error pages show may have changed. */
@@ -45,27 +63,47 @@ public final class SiteRoutes {
                 new FileHandlers(needs.assets(), needs.media())));
     }
 
-    public void register(RoutesConfig routes, String faviconUrl) {
-        read(routes, "/", ctx -> handlers().home().handle(ctx));
-        read(routes, "/assets/{name}", ctx -> handlers().files().asset(ctx));
-        read(routes, "/media/<path>", ctx -> handlers().files().media(ctx));
-        read(routes, "/favicon.ico", ctx -> ctx.redirect(faviconUrl, HttpStatus.MOVED_PERMANENTLY));
+    @Override
+    public String pathPrefix() {
+        return "/";
+    }
+
+    @Override
+    public void register(Routes routes) {
+        routes.get("/", ctx -> handlers().home().handle(ctx));
+        routes.get("/assets/{name}", ctx -> handlers().files().asset(ctx));
+        routes.get("/media/<path>", ctx -> handlers().files().media(ctx));
+        routes.get("/favicon.ico", ctx -> ctx.redirect(faviconUrl, HttpStatus.MOVED_PERMANENTLY));
         // crawlers ask for it constantly; answering with a rendered 404 page each time would be waste
-        read(routes, "/robots.txt", ctx -> ctx.contentType("text/plain; charset=utf-8")
+        routes.get("/robots.txt", ctx -> ctx.contentType("text/plain; charset=utf-8")
                 .header(Header.CACHE_CONTROL, "public, max-age=3600").result("User-agent: *\nAllow: /\n"));
-        read(routes, "/section/{slug}", ctx -> handlers().archives().section(ctx));
-        read(routes, "/tag/{slug}", ctx -> handlers().archives().tag(ctx));
-        read(routes, "/author/{slug}", ctx -> handlers().archives().author(ctx));
-        read(routes, "/{year}/{month}/{day}/{slug}", ctx -> handlers().article().handle(ctx));
-        errors.register(routes);
+        routes.get("/section/{slug}", ctx -> handlers().archives().section(ctx));
+        routes.get("/tag/{slug}", ctx -> handlers().archives().tag(ctx));
+        routes.get("/author/{slug}", ctx -> handlers().archives().author(ctx));
+        routes.get("/{year}/{month}/{day}/{slug}", ctx -> handlers().article().handle(ctx));
+    }
+
+    @Override
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    @Override
+    public long maxRequestBytes() {
+        return MAX_REQUEST_BYTES;
+    }
+
+    @Override
+    public void fail(Context ctx, Exception error) {
+        errors.fail(ctx, error);
+    }
+
+    @Override
+    public Optional<PageCache> sharedCache() {
+        return Optional.of(cache);
     }
 
     private Handlers handlers() {
         return handlers.join();
-    }
-
-    private static void read(RoutesConfig routes, String path, Handler handler) {
-        routes.get(path, handler);
-        routes.head(path, handler);
     }
 }

@@ -1,0 +1,47 @@
+package dev.byline.web;
+
+import dev.byline.web.support.PageCache;
+import io.javalin.http.Context;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One audience of the web server (the public site; the API; next the admin and the feeds): its own route table,
+ * error format, headers, request size limit and cache policy. {@link WebServer} applies each surface's part only
+ * to the paths the surface owns.
+ */
+public interface Surface {
+
+    /**
+     * The paths this surface owns: {@code /api/} owns /api and everything under it. The longest matching prefix
+     * wins, so the site's {@code /} owns every path no other surface claims.
+     */
+    String pathPrefix();
+
+    /** Registers the surface's routes; each path must lie under {@link #pathPrefix}. */
+    void register(Routes routes);
+
+    /**
+     * Headers on every answer, errors included: the Content-Security-Policy and its companions, and Cache-Control
+     * when the surface has one policy for everything it says.
+     */
+    Map<String, String> headers();
+
+    /** The largest request body taken; a larger one is answered 413, in this surface's error format. */
+    long maxRequestBytes();
+
+    /**
+     * Answers a failure in this surface's format (an HTML page, JSON problem details): an exception from a handler,
+     * no route (404), a method the path does not take (405), a body too large (413). Never shows a stack trace.
+     */
+    void fail(Context ctx, Exception error);
+
+    /**
+     * The shared page cache this surface's answers are kept in and served from before routing, if any. Only the
+     * public site has one: the admin's and the API's answers never enter it, because they have no cache to put
+     * them in.
+     */
+    default Optional<PageCache> sharedCache() {
+        return Optional.empty();
+    }
+}
