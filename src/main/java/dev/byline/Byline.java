@@ -18,6 +18,7 @@ import dev.byline.people.AuthorStore;
 import dev.byline.taxonomy.TaxonomyService;
 import dev.byline.taxonomy.TaxonomyStore;
 import dev.byline.web.WebServer;
+import dev.byline.web.api.ApiSurface;
 import dev.byline.web.site.Chromes;
 import dev.byline.web.site.PageResponder;
 import dev.byline.web.site.SiteRoutes;
@@ -126,11 +127,12 @@ public final class Byline implements AutoCloseable {
         var assets = new Assets();
         var templates = new Templates();
         var pageCache = new PageCache(PAGE_CACHE_BYTES);
-        // the site alone gets the shared page cache
+        // the site alone gets the shared page cache: API answers cannot enter it
         var site = new SiteRoutes(templates, assets.url("favicon.svg"), securityHeaders, pageCache);
+        var api = new ApiSurface(config.siteName(), https);
         WebServer web;
         try {
-            web = WebServer.start(config.host(), port, List.of(site));
+            web = WebServer.start(config.host(), port, List.of(site, api));
         } catch (RuntimeException e) {
             opening.thenAccept(Database::close);
             throw e;

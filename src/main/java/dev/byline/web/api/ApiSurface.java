@@ -1,0 +1,61 @@
+package dev.byline.web.api;
+
+import dev.byline.web.Routes;
+import dev.byline.web.Surface;
+import dev.byline.web.support.SecurityHeaders;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The JSON API under /api/, as a {@link Surface}. For now it has its index, and answers everything else in JSON
+ * too: problem details ({@link Problems}), never the site's HTML. Nothing it says is kept by anyone: every answer
+ * carries {@code Cache-Control: no-store}, and the surface has no page cache to put an answer in.
+ */
+public final class ApiSurface implements Surface {
+
+    public static final String PREFIX = "/api/";
+    static final String VERSION = "1";
+    static final long MAX_REQUEST_BYTES = 1_000_000;
+
+    private final String siteName;
+    private final Map<String, String> headers;
+    private final Problems problems = new Problems(MAX_REQUEST_BYTES);
+
+    public ApiSurface(String siteName, boolean https) {
+        this.siteName = siteName;
+        var all = new LinkedHashMap<>(SecurityHeaders.forApi(https));
+        all.put("Cache-Control", "no-store");
+        this.headers = Map.copyOf(all);
+    }
+
+    /** What the API is: {"name": the site's name, "version": "1"}. */
+    record Index(String name, String version) {
+    }
+
+    @Override
+    public String pathPrefix() {
+        return PREFIX;
+    }
+
+    @Override
+    public void register(Routes routes) {
+        routes.get(PREFIX + "v" + VERSION + "/", ctx -> Json.send(ctx, 200, Json.CONTENT_TYPE,
+                new Index(siteName, VERSION)));
+    }
+
+    @Override
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    @Override
+    public long maxRequestBytes() {
+        return MAX_REQUEST_BYTES;
+    }
+
+    @Override
+    public void fail(Context ctx, Exception error) {
+        problems.answer(ctx, error);
+    }
+}
