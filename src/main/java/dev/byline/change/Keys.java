@@ -19,6 +19,11 @@ public final class Keys {
         return "article:" + id;
     }
 
+    /** What a teaser shows of an article (title, dek, excerpt, date, image, section, byline) wherever it is listed. */
+    public static String card(long id) {
+        return "card:" + id;
+    }
+
     public static String author(long id) {
         return "author:" + id;
     }

@@ -1,6 +1,7 @@
 package dev.byline.people;
 
 import dev.byline.change.Keys;
+import dev.byline.change.Change;
 import dev.byline.change.ChangeFeed;
 import dev.byline.change.ChangeFeed.Written;
 import dev.byline.error.Invalid;
@@ -50,7 +51,9 @@ public final class AuthorService {
             if (input.id() != 0) {
                 store.update(handle, author, now);
             }
-            return Written.of(saved, Set.of(Keys.author(saved), Keys.authorList(saved)));
+            // the author's name, bio and avatar show wherever their byline does, and on their archive
+            return Written.of(saved, Set.of(Keys.author(saved)),
+                    List.of(Change.Entity.shown(Change.Entity.AUTHOR, saved, input.id() == 0)));
         });
         return store.findById(id).orElseThrow();
     }

@@ -216,7 +216,7 @@ class ArticleServiceTest extends NewsroomTest {
         Article article = newsroom.articles.save(draft("Moved story", ArticleStatus.PUBLISHED));
         long kabul = newsroom.taxonomy.findTagBySlug("kabul").orElseThrow().id();
         Set<String> keys = newsroom.lastChange().keys();
-        assertEquals(Set.of("article:" + article.id(), "list:home", "list:section:" + asia.id(),
+        assertEquals(Set.of("article:" + article.id(), "card:" + article.id(), "list:home", "list:section:" + asia.id(),
                 "list:section:" + world.id(), "list:tag:" + kabul,
                 "list:tag:" + newsroom.taxonomy.findTagBySlug("trade").orElseThrow().id(),
                 "list:author:" + writer.id()), keys);
@@ -224,7 +224,8 @@ class ArticleServiceTest extends NewsroomTest {
         // moving it to another section and dropping a tag announces the old places too
         Section politics = newsroom.taxonomy.saveSection(new Section(0, "", "Politics", "", null, 1));
         newsroom.articles.save(new ArticleDraft(article.id(), article.title(), "", article.slug(), "", "", null,
-                ArticleStatus.PUBLISHED, politics.id(), List.of(writer.id()), List.of("Trade"), article.publishedAt()));
+                ArticleStatus.PUBLISHED, politics.id(), List.of(writer.id()), List.of("Trade"), article.publishedAt(),
+                article.version()));
         Set<String> moved = newsroom.lastChange().keys();
         assertTrue(moved.containsAll(Set.of("list:section:" + politics.id(), "list:section:" + asia.id(),
                 "list:section:" + world.id(), "list:tag:" + kabul)), moved.toString());
@@ -257,7 +258,7 @@ class ArticleServiceTest extends NewsroomTest {
     private static ArticleDraft withSlug(Article article, String slug) {
         return new ArticleDraft(article.id(), article.title(), article.dek(), slug, article.bodyMarkdown(), "",
                 article.featuredMediaId(), article.status(), article.sectionId(), article.authorIds(), List.of(),
-                article.publishedAt());
+                article.publishedAt(), article.version());
     }
 
     private static List<String> titles(Page<ArticleSummary> page) {
