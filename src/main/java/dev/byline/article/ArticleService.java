@@ -375,14 +375,20 @@ public final class ArticleService {
         return keys;
     }
 
-    /** The lists an article is on: home, its section and every parent, its tags, its authors. */
+    /**
+     * The lists a public article is on (home, its section and every parent, its tags, its authors), each with the
+     * article's place in it ({@link Keys#listAt}).
+     */
     static Set<String> listKeys(List<Section> sections, Article article) {
-        var keys = new LinkedHashSet<String>();
-        keys.add(Keys.HOME);
+        var lists = new LinkedHashSet<String>();
+        lists.add(Keys.HOME);
         TaxonomyService.ancestorsAndSelf(sections, article.sectionId())
-                .forEach(section -> keys.add(Keys.sectionList(section.id())));
-        article.tagIds().forEach(tag -> keys.add(Keys.tagList(tag)));
-        article.authorIds().forEach(author -> keys.add(Keys.authorList(author)));
+                .forEach(section -> lists.add(Keys.sectionList(section.id())));
+        article.tagIds().forEach(tag -> lists.add(Keys.tagList(tag)));
+        article.authorIds().forEach(author -> lists.add(Keys.authorList(author)));
+        var position = Keys.Position.of(article.publishedAt(), article.id());
+        var keys = new LinkedHashSet<String>();
+        lists.forEach(list -> keys.add(Keys.listAt(list, position)));
         return keys;
     }
 

@@ -139,14 +139,14 @@ class ArticleEditingTest extends NewsroomTest {
     void draftsAndPendingArticlesAnnounceNoPublicKey(TestDatabases db) {
         open(db);
         Article draft = newsroom.articles.save(draft("Work in progress", ArticleStatus.DRAFT, List.of()));
-        assertEquals(Set.of(), newsroom.lastChange().keys());
+        assertEquals(Set.of(), newsroom.lastKeyNames());
         assertEquals(List.of(new Change.Entity("article", draft.id(), false, false)),
                 newsroom.lastChange().entities());
         Article pending = newsroom.articles.save(edit(draft, "Ready for review", ArticleStatus.PENDING, "Text"));
-        assertEquals(Set.of(), newsroom.lastChange().keys(), "an autosave drops no public page");
+        assertEquals(Set.of(), newsroom.lastKeyNames(), "an autosave drops no public page");
 
         newsroom.articles.save(edit(pending, "Ready for review", ArticleStatus.PUBLISHED, "Text"));
-        assertTrue(newsroom.lastChange().keys().containsAll(Set.of("article:" + draft.id(), "list:home")));
+        assertTrue(newsroom.lastKeyNames().containsAll(Set.of("article:" + draft.id(), "list:home")));
         assertEquals(List.of(new Change.Entity("article", draft.id(), false, true)),
                 newsroom.lastChange().entities());
     }
@@ -160,12 +160,12 @@ class ArticleEditingTest extends NewsroomTest {
                 "A new body.", "", null, ArticleStatus.PUBLISHED, article.sectionId(), article.authorIds(),
                 List.of("Trade"), null, article.version()));
         // the excerpt comes from the body, so the teaser changed too
-        assertEquals(Set.of("article:" + article.id(), "card:" + article.id()), newsroom.lastChange().keys());
+        assertEquals(Set.of("article:" + article.id(), "card:" + article.id()), newsroom.lastKeyNames());
         Article second = newsroom.articles.find(article.id()).orElseThrow();
         newsroom.articles.save(new ArticleDraft(second.id(), second.title(), second.dek(), second.slug(),
                 "A new body.\n\nAnd a second paragraph.", second.excerpt(), null, ArticleStatus.PUBLISHED,
                 second.sectionId(), second.authorIds(), List.of("Trade"), null, second.version()));
-        assertEquals(Set.of("article:" + article.id()), newsroom.lastChange().keys(),
+        assertEquals(Set.of("article:" + article.id()), newsroom.lastKeyNames(),
                 "the teaser shows nothing that changed");
     }
 
@@ -216,7 +216,7 @@ class ArticleEditingTest extends NewsroomTest {
             assertTrue(html.contains("New caption") && html.contains("alt=\"Delegates at the table\""), html);
             assertFalse(html.contains("Old caption"));
         }
-        assertEquals(Set.of("media:" + photo.id(), "article:" + shown.id()), newsroom.lastChange().keys(),
+        assertEquals(Set.of("media:" + photo.id(), "article:" + shown.id()), newsroom.lastKeyNames(),
                 "the draft's body changed too, but no public page shows it; the featured image is keyed by media");
         assertEquals(featuredOnly.bodyHtml(), newsroom.articles.find(featuredOnly.id()).orElseThrow().bodyHtml());
         assertEquals(shown.version(), newsroom.articles.find(shown.id()).orElseThrow().version(),
@@ -230,7 +230,7 @@ class ArticleEditingTest extends NewsroomTest {
         assertTrue(html.contains(replaced.url()) && !html.contains(photo.url()), html);
         assertEquals(replaced, newsroom.media.findByPaths(List.of(photo.path())).get(photo.path()),
                 "a body still naming the old path finds the image");
-        assertTrue(newsroom.lastChange().keys().contains("article:" + shown.id()));
+        assertTrue(newsroom.lastKeyNames().contains("article:" + shown.id()));
     }
 
     @ParameterizedTest
@@ -240,7 +240,7 @@ class ArticleEditingTest extends NewsroomTest {
         Article article = newsroom.articles.save(draft("Short-lived", ArticleStatus.PUBLISHED, List.of("Trade")));
         newsroom.articles.delete(article.id(), article.version());
         assertTrue(newsroom.articles.find(article.id()).isEmpty());
-        assertTrue(newsroom.lastChange().keys().containsAll(Set.of("article:" + article.id(), "list:home",
+        assertTrue(newsroom.lastKeyNames().containsAll(Set.of("article:" + article.id(), "list:home",
                 "list:section:" + world.id(), "list:author:" + writer.id())));
         assertEquals(List.of(new Change.Entity("article", article.id(), true, false)),
                 newsroom.lastChange().entities());

@@ -45,6 +45,12 @@ public final class Newsroom implements AutoCloseable {
         }
     }
 
+    /** The last change's keys by name, positions in lists left out: {@code list:home}, not {@code list:home@…}. */
+    public java.util.Set<String> lastKeyNames() {
+        return lastChange().keys().stream().map(key -> dev.byline.change.Keys.parse(key).name())
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     @Override
     public void close() {
         database.close();

@@ -77,7 +77,7 @@ public final class PageCache {
         }
         invalidations.incrementAndGet();
         for (String key : keys) {
-            Set<String> paths = byKey.remove(key);
+            Set<String> paths = byKey.remove(Keys.parse(key).name());
             if (paths != null) {
                 pages.invalidateAll(paths);
             }
