@@ -32,19 +32,28 @@ public final class ArticleImages {
 
     /** New alt text, caption and credit for image {@code id}. */
     public Media describe(long id, String alt, String caption, String credit) {
-        return changes.write("media.updated", handle -> reachArticles(handle,
-                media.updateDetails(handle, id, alt, caption, credit)));
+        return changes.write("media.updated", handle -> {
+            Media before = media.find(handle, id);
+            Media after = media.updateDetails(handle, id, alt, caption, credit);
+            var keys = new LinkedHashSet<String>();
+            if (!before.alt().equals(after.alt())) {
+                keys.add(Keys.media(id)); // shown wherever the image is
+            }
+            if (!before.caption().equals(after.caption()) || !before.credit().equals(after.credit())) {
+                keys.add(Keys.caption(id)); // shown only where the image has its caption
+            }
+            return reachArticles(handle, after, keys);
+        });
     }
 
     /** Image {@code id} shows the file of {@code upload} from now on, everywhere it is used. */
     public Media replace(long id, MediaService.Upload upload) {
         Media stored = media.store(upload);
-        return changes.write("media.replaced", handle -> reachArticles(handle, media.replaceFile(handle, id, stored)));
+        return changes.write("media.replaced", handle -> reachArticles(handle, media.replaceFile(handle, id, stored),
+                new LinkedHashSet<>(List.of(Keys.media(id)))));
     }
 
-    private Written<Media> reachArticles(Handle handle, Media image) {
-        var keys = new LinkedHashSet<String>();
-        keys.add(Keys.media(image.id()));
+    private Written<Media> reachArticles(Handle handle, Media image, LinkedHashSet<String> keys) {
         var entities = new ArrayList<Change.Entity>();
         entities.add(Change.Entity.shown(Change.Entity.MEDIA, image.id(), false));
         for (long articleId : store.articlesShowing(handle, image.id())) {

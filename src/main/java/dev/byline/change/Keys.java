@@ -88,6 +88,12 @@ public final class Keys {
         return "card:" + id;
     }
 
+    /** An author's name and link, as a teaser's byline shows them. */
+    public static String byline(long id) {
+        return "byline:" + id;
+    }
+
+    /** Everything of an author: name, bio, avatar (article pages, their archive). */
     public static String author(long id) {
         return "author:" + id;
     }
@@ -100,6 +106,12 @@ public final class Keys {
         return "tag:" + id;
     }
 
+    /** An image's caption and credit, where they are shown (figures, the article's lead image). */
+    public static String caption(long id) {
+        return "caption:" + id;
+    }
+
+    /** An image: its file and alt text, wherever it is shown. */
     public static String media(long id) {
         return "media:" + id;
     }

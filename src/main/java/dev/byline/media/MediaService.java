@@ -104,6 +104,11 @@ public final class MediaService {
         return store.findById(handle, id).orElseThrow();
     }
 
+    /** Image {@code id} as the caller's transaction sees it. */
+    public Media find(Handle handle, long id) {
+        return store.findById(handle, id).orElseThrow(() -> new NotFound("There is no image " + id + "."));
+    }
+
     /** As {@link #findByPaths(java.util.Collection)}, seeing the caller's uncommitted changes. */
     public Map<String, Media> findByPaths(Handle handle, java.util.Collection<String> paths) {
         return store.findByPaths(handle, paths);

@@ -47,13 +47,17 @@ public final class AuthorService {
                 throw new Invalid(java.util.Map.of("slug", "Another author already uses the slug '" + slug + "'."));
             }
             var author = new Author(input.id(), slug, name, input.bio().strip(), input.avatarMediaId());
+            Optional<Author> before = input.id() == 0 ? Optional.empty() : store.findById(handle, input.id());
             long saved = input.id() == 0 ? store.insert(handle, author, now) : input.id();
             if (input.id() != 0) {
                 store.update(handle, author, now);
             }
-            // the author's name, bio and avatar show wherever their byline does, and on their archive
-            return Written.of(saved, Set.of(Keys.author(saved)),
-                    List.of(Change.Entity.shown(Change.Entity.AUTHOR, saved, input.id() == 0)));
+            // teasers show the name and link; article pages and the archive show everything
+            var keys = new java.util.LinkedHashSet<String>(List.of(Keys.author(saved)));
+            if (before.isEmpty() || !before.get().displayName().equals(name) || !before.get().slug().equals(slug)) {
+                keys.add(Keys.byline(saved));
+            }
+            return Written.of(saved, keys, List.of(Change.Entity.shown(Change.Entity.AUTHOR, saved, input.id() == 0)));
         });
         return store.findById(id).orElseThrow();
     }

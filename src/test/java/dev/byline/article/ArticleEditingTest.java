@@ -216,8 +216,11 @@ class ArticleEditingTest extends NewsroomTest {
             assertTrue(html.contains("New caption") && html.contains("alt=\"Delegates at the table\""), html);
             assertFalse(html.contains("Old caption"));
         }
-        assertEquals(Set.of("media:" + photo.id(), "article:" + shown.id()), newsroom.lastKeyNames(),
-                "the draft's body changed too, but no public page shows it; the featured image is keyed by media");
+        assertEquals(Set.of("media:" + photo.id(), "caption:" + photo.id(), "article:" + shown.id()),
+                newsroom.lastKeyNames(), "the draft's body changed too, but no public page shows it");
+        newsroom.images.describe(photo.id(), "Delegates at the table", "Newer caption", "Reuters");
+        assertEquals(Set.of("caption:" + photo.id(), "article:" + shown.id()), newsroom.lastKeyNames(),
+                "the alt text did not change: teasers showing the image stay");
         assertEquals(featuredOnly.bodyHtml(), newsroom.articles.find(featuredOnly.id()).orElseThrow().bodyHtml());
         assertEquals(shown.version(), newsroom.articles.find(shown.id()).orElseThrow().version(),
                 "re-rendering is not an edit of the article");
@@ -225,7 +228,7 @@ class ArticleEditingTest extends NewsroomTest {
         Media replaced = newsroom.images.replace(photo.id(),
                 new MediaService.Upload(png(900, 900), "talks-square.png", "", "", ""));
         assertEquals(photo.id(), replaced.id());
-        assertEquals("New caption", replaced.caption(), "the description stays with the image");
+        assertEquals("Newer caption", replaced.caption(), "the description stays with the image");
         String html = newsroom.articles.find(shown.id()).orElseThrow().bodyHtml();
         assertTrue(html.contains(replaced.url()) && !html.contains(photo.url()), html);
         assertEquals(replaced, newsroom.media.findByPaths(List.of(photo.path())).get(photo.path()),

@@ -41,7 +41,7 @@ class PeopleAndTaxonomyTest extends NewsroomTest {
         Author amina = newsroom.authors.save(new Author(0, "", "Amina Rahimi", " Reporter. ", null));
         assertEquals("amina-rahimi", amina.slug());
         assertEquals("Reporter.", amina.bio());
-        assertEquals(Set.of("author:" + amina.id()), newsroom.lastChange().keys(), "her byline, wherever it is");
+        assertEquals(Set.of("author:" + amina.id(), "byline:" + amina.id()), newsroom.lastChange().keys());
         assertEquals(amina, newsroom.authors.findBySlug("amina-rahimi").orElseThrow());
 
         var noName = assertThrows(Invalid.class, () -> newsroom.authors.save(new Author(0, "", " ", "", null)));
@@ -50,7 +50,10 @@ class PeopleAndTaxonomyTest extends NewsroomTest {
                 () -> newsroom.authors.save(new Author(0, "amina-rahimi", "Another Amina", "", null)));
         assertTrue(taken.fieldErrors().get("slug").contains("amina-rahimi"));
 
+        newsroom.authors.save(new Author(amina.id(), "amina-rahimi", "Amina Rahimi", "Senior reporter.", null));
+        assertEquals(Set.of("author:" + amina.id()), newsroom.lastChange().keys(), "bylines in lists show no bio");
         Author renamed = newsroom.authors.save(new Author(amina.id(), "amina-rahimi", "Amina R.", "", null));
+        assertTrue(newsroom.lastChange().keys().contains("byline:" + amina.id()));
         assertEquals("Amina R.", newsroom.authors.find(amina.id()).orElseThrow().displayName());
         assertEquals(amina.id(), renamed.id());
     }
