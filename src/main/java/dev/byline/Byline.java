@@ -178,6 +178,11 @@ public final class Byline implements AutoCloseable {
         return services;
     }
 
+    /** Reads what other nodes committed now, instead of at the next notification: for tests and tools. */
+    public void catchUp() {
+        follower.ifPresent(ChangeFollower::poll);
+    }
+
     @Override
     public void close() {
         schedule.close();
