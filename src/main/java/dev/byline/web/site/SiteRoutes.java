@@ -51,7 +51,7 @@ public final class SiteRoutes implements Surface {
     }
 
     /** For the change feed: what error pages show may have changed. */
-    public void onChange(dev.byline.change.ChangeFeed.Change change) {
+    public void onChange(dev.byline.change.Change change) {
         errors.forget();
     }
 
