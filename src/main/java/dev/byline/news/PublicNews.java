@@ -65,9 +65,9 @@ public final class PublicNews {
 
     /** The latest articles, newest first. An empty first page is an empty paper; a page past the end is NotFound. */
     public Shown<Listing> latest(long page, int size) {
-        var keys = new ShownKeys(Keys.HOME);
         Page<ArticleSummary> found = articles.latest(page, size);
         requireItems(found, null, articles::countLatest);
+        var keys = new ShownKeys(readDownTo(Keys.HOME, found));
         return keys.of(listing(found, taxonomy.sections(), keys));
     }
 
@@ -94,13 +94,21 @@ public final class PublicNews {
         List<Section> trail = TaxonomyService.ancestorsAndSelf(sections, article.sectionId());
         trail.forEach(section -> keys.add(Keys.section(section.id())));
         Section section = trail.getLast();
-        keys.add(Keys.sectionList(section.id())); // the related articles
         article.tagIds().forEach(tag -> keys.add(Keys.tag(tag)));
         List<Tag> tags = inOrder(taxonomy.tags(article.tagIds()), article.tagIds(), Tag::id);
         List<ArticleSummary> others = related <= 0 ? List.of()
                 : articles.inSection(section.id(), 1, related + 1).items().stream()
                         .filter(summary -> summary.id() != id).limit(related).toList();
+        // a full box reads its section down to its last article: an article published or removed further down
+        // leaves it as it is; a box with room left takes the next one published
+        if (related > 0) {
+            keys.add(Keys.listDownTo(Keys.sectionList(section.id()),
+                    others.size() == related ? position(others.getLast()) : null));
+        }
         Loaded loaded = load(others, article.authorIds(), nullable(article.featuredMediaId()));
+        if (article.featuredMediaId() != null) {
+            keys.add(Keys.caption(article.featuredMediaId())); // the lead image is shown with its caption
+        }
         return keys.of(new ArticleDetail(article.id(), article.slug(), article.title(), article.dek(),
                 article.excerpt(), article.bodyHtml(), trail, tags, article.publishedAt(), article.updatedAt(),
                 contributors(article.authorIds(), loaded, keys), image(article.featuredMediaId(), loaded, keys),
@@ -116,34 +124,46 @@ public final class PublicNews {
         List<Section> sections = taxonomy.sections();
         Section section = sections.stream().filter(candidate -> candidate.slug().equals(slug)).findFirst()
                 .orElseThrow(() -> new NotFound(NO_SECTION));
-        var keys = new ShownKeys(Keys.sectionList(section.id()));
-        List<Section> trail = TaxonomyService.ancestorsAndSelf(sections, section.id());
-        trail.forEach(shown -> keys.add(Keys.section(shown.id())));
         Page<ArticleSummary> found = articles.inSection(section.id(), page, size);
         requireItems(found, NO_SECTION, () -> articles.countInSection(section.id()));
+        var keys = new ShownKeys(readDownTo(Keys.sectionList(section.id()), found));
+        List<Section> trail = TaxonomyService.ancestorsAndSelf(sections, section.id());
+        trail.forEach(shown -> keys.add(Keys.section(shown.id())));
         return keys.of(new SectionArchive(trail, listing(found, sections, keys)));
     }
 
     /** A tag's published articles. @throws NotFound as for {@link #section} */
     public Shown<TagArchive> tag(String slug, long page, int size) {
         Tag tag = taxonomy.findTagBySlug(slug).orElseThrow(() -> new NotFound(NO_TAG));
-        var keys = new ShownKeys(Keys.tagList(tag.id()), Keys.tag(tag.id()));
         Page<ArticleSummary> found = articles.withTag(tag.id(), page, size);
         requireItems(found, NO_TAG, () -> articles.countWithTag(tag.id()));
+        var keys = new ShownKeys(readDownTo(Keys.tagList(tag.id()), found), Keys.tag(tag.id()));
         return keys.of(new TagArchive(tag, listing(found, taxonomy.sections(), keys)));
     }
 
     /** The published articles an author's name stands on. @throws NotFound as for {@link #section} */
     public Shown<AuthorArchive> author(String slug, long page, int size) {
         Author author = authors.findBySlug(slug).orElseThrow(() -> new NotFound(NO_AUTHOR));
-        var keys = new ShownKeys(Keys.authorList(author.id()));
         Page<ArticleSummary> found = articles.byAuthor(author.id(), page, size);
         requireItems(found, NO_AUTHOR, () -> articles.countByAuthor(author.id()));
-        Loaded loaded = load(found.items(), List.of(), nullable(author.avatarMediaId()));
+        var keys = new ShownKeys(readDownTo(Keys.authorList(author.id()), found));
+        Loaded loaded = load(found.items(), List.of(author.id()), List.of());
         Contributor who = contributor(author, loaded, keys);
         var listing = new Listing(cards(found.items(), taxonomy.sections(), loaded, keys), found.number(),
                 found.size(), found.hasNext());
         return keys.of(new AuthorArchive(who, listing));
+    }
+
+    /**
+     * A list key saying how far down a page reads: to the row one past it, which decided whether a next page
+     * exists, or, on the last page, to the end (the plain list key: any write to the list may change it).
+     */
+    private static String readDownTo(String list, Page<ArticleSummary> page) {
+        return Keys.listDownTo(list, page.next() == null ? null : position(page.next()));
+    }
+
+    private static Keys.Position position(ArticleSummary summary) {
+        return Keys.Position.of(summary.publishedAt(), summary.id());
     }
 
     /** The one status the public sees. A list of one, not a list of exclusions: a status added later stays hidden. */
@@ -173,18 +193,22 @@ public final class PublicNews {
         return new Listing(cards(page.items(), sections, loaded, keys), page.number(), page.size(), page.hasNext());
     }
 
-    /** The authors and images a list shows, plus a few more: one query for the authors, one for the images. */
+    /**
+     * The authors and images a list shows, and the authors shown whole ({@code contributors}: name, bio, avatar)
+     * with their avatars: one query for the authors, one for the images.
+     */
     private record Loaded(Map<Long, Author> authors, Map<Long, Media> media) {
     }
 
-    private Loaded load(List<ArticleSummary> summaries, Collection<Long> moreAuthors, Collection<Long> moreMedia) {
-        var authorIds = new LinkedHashSet<>(moreAuthors);
+    private Loaded load(List<ArticleSummary> summaries, Collection<Long> contributors, Collection<Long> moreMedia) {
+        var authorIds = new LinkedHashSet<>(contributors);
         summaries.forEach(summary -> authorIds.addAll(summary.authorIds()));
         Map<Long, Author> byId = authors.find(authorIds).stream()
                 .collect(Collectors.toMap(Author::id, Function.identity(), (a, b) -> a));
         var mediaIds = new LinkedHashSet<>(moreMedia);
         summaries.stream().map(ArticleSummary::featuredMediaId).filter(Objects::nonNull).forEach(mediaIds::add);
-        byId.values().stream().map(Author::avatarMediaId).filter(Objects::nonNull).forEach(mediaIds::add);
+        contributors.stream().map(byId::get).filter(Objects::nonNull).map(Author::avatarMediaId)
+                .filter(Objects::nonNull).forEach(mediaIds::add);
         return new Loaded(byId, media.find(mediaIds));
     }
 
@@ -194,13 +218,25 @@ public final class PublicNews {
                 .collect(Collectors.toMap(Section::id, Function.identity()));
         var cards = new ArrayList<ArticleCard>(summaries.size());
         for (ArticleSummary summary : summaries) {
-            keys.add(Keys.article(summary.id()));
+            keys.add(Keys.card(summary.id())); // not article:ID: an edit to the body leaves the lists alone
             keys.add(Keys.section(summary.sectionId()));
             cards.add(new ArticleCard(summary.id(), summary.slug(), summary.title(), summary.dek(), summary.excerpt(),
                     sectionsById.get(summary.sectionId()), summary.publishedAt(), summary.updatedAt(),
-                    contributors(summary.authorIds(), loaded, keys), image(summary.featuredMediaId(), loaded, keys)));
+                    names(summary.authorIds(), loaded, keys), image(summary.featuredMediaId(), loaded, keys)));
         }
         return cards;
+    }
+
+    private static List<AuthorName> names(List<Long> authorIds, Loaded loaded, ShownKeys keys) {
+        var names = new ArrayList<AuthorName>(authorIds.size());
+        for (long id : authorIds) {
+            keys.add(Keys.byline(id)); // not author:ID: a new bio or avatar leaves the lists alone
+            Author author = loaded.authors().get(id);
+            if (author != null) {
+                names.add(new AuthorName(author.id(), author.slug(), author.displayName()));
+            }
+        }
+        return names;
     }
 
     private List<Contributor> contributors(List<Long> authorIds, Loaded loaded, ShownKeys keys) {

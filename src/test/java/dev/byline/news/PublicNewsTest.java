@@ -51,6 +51,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * an empty paper                                                     an empty first page; page 2 NotFound
  * every answer's keys                                                cover each article, section, tag, author and
  *                                                                    image in it; the writes that change one hit them
+ * a body edit / a new bio                                            reaches the article page, not the lists
+ * a list write below the row past a page / at it / on the last page   does not reach it / does / does
  * </pre>
  */
 class PublicNewsTest extends NewsroomTest {
@@ -101,8 +103,11 @@ class PublicNewsTest extends NewsroomTest {
         news.section(europe.slug(), 1, 10);
 
         Instant when = hidden == ArticleStatus.SCHEDULED ? NOW.plus(Duration.ofDays(1)) : once.publishedAt();
-        Article gone = newsroom.articles.save(draft(once.id(), once.title(), "hidden-story-now", hidden, europe,
-                List.of(amina, ghost), List.of("Kabul", "Merger"), when));
+        ArticleDraft hide = draft(once.id(), once.title(), "hidden-story-now", hidden, europe, List.of(amina, ghost),
+                List.of("Kabul", "Merger"), when);
+        Article gone = newsroom.articles.save(new ArticleDraft(hide.id(), hide.title(), hide.dek(), hide.slug(),
+                hide.bodyMarkdown(), hide.excerpt(), hide.featuredMediaId(), hide.status(), hide.sectionId(),
+                hide.authorIds(), hide.tagNames(), hide.publishedAt(), once.version()));
         assertEquals(hidden, gone.status());
         assertEquals(once.id(), newsroom.articles.findByOldSlug("hidden-story").orElseThrow().id(), "setup");
 
@@ -165,7 +170,8 @@ class PublicNewsTest extends NewsroomTest {
         answers.forEach((name, answer) -> {
             Shown<?> shown = answer.get();
             Set<String> expected = keysOf(shown.content());
-            assertTrue(shown.keys().containsAll(expected), name + ": " + shown.keys() + " lacks some of " + expected);
+            Set<String> names = new HashSet<>(shown.keys().stream().map(key -> Keys.parse(key).name()).toList());
+            assertTrue(names.containsAll(expected), name + ": " + shown.keys() + " lacks some of " + expected);
         });
         ArticleDetail detail = news.article(story.id(), 3).content();
         assertEquals(List.of("World"), detail.sectionTrail().stream().map(Section::name).toList());
@@ -176,21 +182,79 @@ class PublicNewsTest extends NewsroomTest {
         assertEquals(List.of(older.id()), detail.related().stream().map(ArticleCard::id).toList());
 
         // each kind of write that changes something these answers show announces a key they hold
-        var writes = Map.<String, Runnable>of(
-                "author renamed", () -> newsroom.authors.save(new Author(ghost.id(), ghost.slug(), "G. Writer", "",
-                        null)),
-                "section renamed", () -> newsroom.taxonomy.saveSection(new Section(europe.id(), europe.slug(),
-                        "Europa", "", world.id(), 0)),
-                "article published", () -> newsroom.articles.save(draft(0, "Newest", "", ArticleStatus.PUBLISHED,
-                        europe, List.of(ghost), List.of("Kabul"), null)));
+        var writes = new java.util.LinkedHashMap<String, Runnable>();
+        writes.put("author renamed", () -> newsroom.authors.save(new Author(ghost.id(), ghost.slug(), "G. Writer",
+                "", null)));
+        writes.put("section renamed", () -> newsroom.taxonomy.saveSection(new Section(europe.id(), europe.slug(),
+                "Europa", "", world.id(), 0)));
+        writes.put("article published", () -> newsroom.articles.save(draft(0, "Newest", "", ArticleStatus.PUBLISHED,
+                europe, List.of(ghost), List.of("Kabul"), null)));
         writes.forEach((write, run) -> {
             var before = new java.util.LinkedHashMap<String, Set<String>>();
             answers.forEach((name, answer) -> before.put(name, answer.get().keys()));
             run.run();
-            Set<String> announced = newsroom.lastChange().keys();
-            before.forEach((name, keys) -> assertTrue(keys.stream().anyMatch(announced::contains),
-                    write + " must reach " + name + ": announced " + announced + ", shown " + keys));
+            before.forEach((name, keys) -> assertTrue(reaches(newsroom.lastChange().keys(), keys),
+                    write + " must reach " + name + ": announced " + newsroom.lastChange().keys() + ", shown " + keys));
         });
+
+        // and the writes that change nothing a list shows reach the article, not the lists
+        Set<String> latestKeys = news.latest(1, 10).keys();
+        Set<String> storyKeys = news.article(story.id(), 3).keys();
+        Article current = newsroom.articles.find(older.id()).orElseThrow();
+        newsroom.articles.save(new ArticleDraft(current.id(), current.title(), current.dek(), current.slug(),
+                current.bodyMarkdown() + "\n\nA correction.", current.excerpt(), current.featuredMediaId(),
+                current.status(), current.sectionId(), current.authorIds(), List.of("Kabul"), null,
+                current.version()));
+        assertTrue(reaches(newsroom.lastChange().keys(), news.article(older.id(), 3).keys()), "its own page");
+        assertFalse(reaches(newsroom.lastChange().keys(), latestKeys), "a body edit leaves the lists alone");
+        assertFalse(reaches(newsroom.lastChange().keys(), storyKeys), "and the pages that list it as related");
+        Author writer = newsroom.authors.find(amina.id()).orElseThrow();
+        newsroom.authors.save(new Author(writer.id(), writer.slug(), writer.displayName(), "Now in Kabul.",
+                writer.avatarMediaId()));
+        assertTrue(reaches(newsroom.lastChange().keys(), storyKeys), "a new bio reaches the author box");
+        assertFalse(reaches(newsroom.lastChange().keys(), latestKeys), "but not the teasers with her name");
+    }
+
+    /** Whether a write announcing {@code announced} drops an answer that holds {@code shown}, as the page cache decides. */
+    static boolean reaches(Set<String> announced, Set<String> shown) {
+        return announced.stream().map(Keys::parse).anyMatch(written -> shown.stream().map(Keys::parse)
+                .anyMatch(key -> key.name().equals(written.name()) && Keys.reaches(written, key)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aListReadsDownToTheRowPastIt(TestDatabases db) {
+        open(db);
+        var stories = new java.util.ArrayList<Article>();
+        for (int i = 1; i <= 7; i++) { // story 7 is the newest
+            stories.add(newsroom.articles.save(draft(0, "Story " + i, "", ArticleStatus.PUBLISHED, world,
+                    List.of(amina), List.of(), NOW.minus(Duration.ofHours(8 - i)))));
+        }
+        Set<String> first = news.latest(1, 3).keys(); // 7, 6, 5; read down to 4
+        assertTrue(first.contains(Keys.listDownTo(Keys.HOME, Keys.Position.of(stories.get(3).publishedAt(),
+                stories.get(3).id()))), first.toString());
+        unpublish(stories.get(1));
+        assertFalse(reaches(newsroom.lastChange().keys(), first), "story 2 is below everything page 1 reads");
+        unpublish(stories.get(3));
+        assertTrue(reaches(newsroom.lastChange().keys(), first), "story 4 decided that page 1 has a next page");
+
+        Set<String> last = news.latest(2, 3).keys(); // 3, 1: read to the end
+        assertTrue(last.contains(Keys.HOME), last.toString());
+        Set<String> box = news.article(stories.get(6).id(), 3).keys(); // 6, 5, 3
+        newsroom.articles.save(draft(0, "An old story", "", ArticleStatus.PUBLISHED, world, List.of(amina), List.of(),
+                NOW.minus(Duration.ofHours(20))));
+        assertTrue(reaches(newsroom.lastChange().keys(), last), "the last page takes what is published below it");
+        assertFalse(reaches(newsroom.lastChange().keys(), news.latest(1, 3).keys()), "the first page does not");
+        assertFalse(reaches(newsroom.lastChange().keys(), box), "nor a full related box");
+        unpublish(stories.get(2));
+        assertTrue(reaches(newsroom.lastChange().keys(), box), "story 3 was in the box");
+    }
+
+    private void unpublish(Article story) {
+        Article current = newsroom.articles.find(story.id()).orElseThrow();
+        newsroom.articles.save(new ArticleDraft(current.id(), current.title(), current.dek(), current.slug(),
+                current.bodyMarkdown(), current.excerpt(), current.featuredMediaId(), ArticleStatus.DRAFT,
+                current.sectionId(), current.authorIds(), List.of(), current.publishedAt(), current.version()));
     }
 
     /** The keys an answer must hold, worked out from what is in it. */
@@ -199,9 +263,9 @@ class PublicNewsTest extends NewsroomTest {
         switch (content) {
             case Listing listing -> listing.cards().forEach(card -> keys.addAll(keysOf(card)));
             case ArticleCard card -> {
-                keys.add(Keys.article(card.id()));
+                keys.add(Keys.card(card.id()));
                 keys.add(Keys.section(card.section().id()));
-                card.bylines().forEach(byline -> keys.addAll(keysOf(byline)));
+                card.bylines().forEach(name -> keys.add(Keys.byline(name.id())));
                 if (card.image() != null) {
                     keys.add(Keys.media(card.image().id()));
                 }
@@ -220,6 +284,7 @@ class PublicNewsTest extends NewsroomTest {
                 detail.bylines().forEach(byline -> keys.addAll(keysOf(byline)));
                 if (detail.image() != null) {
                     keys.add(Keys.media(detail.image().id()));
+                    keys.add(Keys.caption(detail.image().id()));
                 }
                 detail.related().forEach(card -> keys.addAll(keysOf(card)));
             }

@@ -1,5 +1,6 @@
 package dev.byline.web.site;
 
+import dev.byline.change.Keys;
 import dev.byline.error.NotFound;
 import dev.byline.media.Media;
 import dev.byline.news.ArticleCard;
@@ -103,7 +104,13 @@ public final class SiteViews {
         var chrome = chromes.chrome(menu.content(), article.sectionTrail().getFirst(),
                 article.title() + " – " + chromes.siteName(), description, url, "article", shareImage, jsonLd);
         var more = new Link("More in " + section.name(), SiteUrls.section(section.slug()), false);
-        return rendered(new ArticlePage(chrome, view, more, teasers(article.related())), menu, shown);
+        Rendered<ArticlePage> page = rendered(new ArticlePage(chrome, view, more, teasers(article.related())), menu,
+                shown);
+        if (heroInBody) {
+            // the lead image stands in the body with the caption the body gives it, not as a captioned hero
+            page.keys().remove(Keys.caption(featured.id()));
+        }
+        return page;
     }
 
     public Rendered<ArchivePage> section(String slug, long pageNumber) {
@@ -214,11 +221,16 @@ public final class SiteViews {
         return Math.max(1, Math.round(words / 230f));
     }
 
-    /** The page and its keys: the menu's first, then those of the news on it. */
+    /**
+     * The page and its keys: the menu's first, then those of the news on it. List keys go in by their plain
+     * names, without how far down the page reads ({@code list:home>…}): the page cache indexes a page by the keys
+     * as given and finds them by name, so until it compares positions a plain name is what lets every write to
+     * the list reach the page. Once it does, pass the keys through as they are.
+     */
     private static <T> Rendered<T> rendered(T page, Shown<?>... parts) {
         var keys = new LinkedHashSet<String>();
         for (Shown<?> part : parts) {
-            keys.addAll(part.keys());
+            part.keys().forEach(key -> keys.add(Keys.parse(key).name()));
         }
         return new Rendered<>(page, keys);
     }
