@@ -30,6 +30,7 @@ import dev.byline.web.support.Templates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -104,7 +105,7 @@ public final class Byline implements AutoCloseable {
     private static Services wire(Config config, Database database, Clock clock, PageCache pageCache) {
         var jdbi = database.jdbi();
         var changes = new ChangeFeed(jdbi, clock, database.dialect() == Database.Dialect.POSTGRES);
-        var media = new MediaService(jdbi, new MediaStore(jdbi), config.dataDir().resolve("media"), clock);
+        var media = new MediaService(jdbi, new MediaStore(jdbi), mediaRoot(config), clock);
         var authors = new AuthorService(new AuthorStore(jdbi), changes, clock);
         var taxonomy = new TaxonomyService(new TaxonomyStore(jdbi), changes);
         var articleStore = new ArticleStore(jdbi);
@@ -129,7 +130,8 @@ public final class Byline implements AutoCloseable {
         var site = new SiteRoutes(templates);
         WebServer web;
         try {
-            web = WebServer.start(config.host(), port, site, assets.url("favicon.svg"), pageCache, securityHeaders);
+            web = WebServer.start(config.host(), port, site, assets.url("favicon.svg"), pageCache, securityHeaders,
+                    mediaRoot(config));
         } catch (RuntimeException e) {
             opening.thenAccept(Database::close);
             throw e;
@@ -164,6 +166,10 @@ public final class Byline implements AutoCloseable {
                 services.media(), views, urls, new PageResponder(pageCache, templates, securityHeaders, clock),
                 assets, templates));
         return new Byline(database, web, schedule, follower, baseUrl, services);
+    }
+
+    private static Path mediaRoot(Config config) {
+        return config.dataDir().resolve("media");
     }
 
     public String baseUrl() {

@@ -3,9 +3,11 @@ package dev.byline.web;
 import dev.byline.web.site.SiteRoutes;
 import dev.byline.web.support.CacheFastPath;
 import dev.byline.web.support.LastResortErrors;
+import dev.byline.web.support.MediaFiles;
 import dev.byline.web.support.PageCache;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -21,7 +23,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     public static WebServer start(String host, int port, SiteRoutes site, String faviconUrl, PageCache cache,
-                                  Map<String, String> securityHeaders) {
+                                  Map<String, String> securityHeaders, Path mediaRoot) {
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.prefer405over404 = true;
@@ -32,8 +34,11 @@ public final class WebServer implements AutoCloseable {
             config.jetty.host = host;
             config.jetty.port = port;
             config.jetty.modifyServer(server -> {
-                // first in line, before the servlet context: Javalin attaches its context inside this wrapper
-                server.setHandler(new CacheFastPath(cache, securityHeaders));
+                // first in line, before the servlet context: Javalin attaches its context inside the innermost
+                // wrapper. Cached pages, then media files (Jetty's resource serving), then the application.
+                var fastPath = new CacheFastPath(cache, securityHeaders);
+                fastPath.setHandler(new MediaFiles(mediaRoot, securityHeaders));
+                server.setHandler(fastPath);
                 server.setErrorHandler(new LastResortErrors(securityHeaders));
             });
             config.routes.before(ctx -> securityHeaders.forEach(ctx::header));

@@ -44,7 +44,7 @@ public final class SiteRoutes {
         handlers.complete(new Handlers(new HomeHandler(needs.views(), needs.responder()),
                 new ArticleHandler(needs.articles(), needs.views(), needs.urls(), needs.responder()),
                 new ArchiveHandlers(needs.taxonomy(), needs.authors(), needs.views(), needs.responder()),
-                new FileHandlers(needs.assets(), needs.media())));
+                new FileHandlers(needs.assets())));
     }
 
     public void register(RoutesConfig routes, String faviconUrl) {
