@@ -97,7 +97,7 @@ public final class Byline implements AutoCloseable {
 
     /** The services over an open database, wired as the running site wires them. */
     public static Services wire(Config config, Database database, Clock clock) {
-        return wire(config, database, clock, new PageCache(PAGE_CACHE_BYTES));
+        return wire(config, database, clock, new PageCache(PAGE_CACHE_BYTES, clock));
     }
 
     private static Services wire(Config config, Database database, Clock clock, PageCache pageCache) {
@@ -122,7 +122,7 @@ public final class Byline implements AutoCloseable {
         var securityHeaders = SecurityHeaders.forSite(baseUrl.startsWith("https:"));
         var assets = new Assets();
         var templates = new Templates();
-        var pageCache = new PageCache(PAGE_CACHE_BYTES);
+        var pageCache = new PageCache(PAGE_CACHE_BYTES, clock);
         var site = new SiteRoutes(templates);
         WebServer web;
         try {
