@@ -23,6 +23,7 @@ import dev.byline.web.site.SiteRoutes;
 import dev.byline.web.site.SiteUrls;
 import dev.byline.web.site.SiteViews;
 import dev.byline.web.support.Assets;
+import dev.byline.web.support.Bypass;
 import dev.byline.web.support.PageCache;
 import dev.byline.web.support.SecurityHeaders;
 import dev.byline.web.support.Templates;
@@ -123,10 +124,12 @@ public final class Byline implements AutoCloseable {
         var assets = new Assets();
         var templates = new Templates();
         var pageCache = new PageCache(PAGE_CACHE_BYTES, clock);
+        var bypass = Bypass.site();
         var site = new SiteRoutes(templates);
         WebServer web;
         try {
-            web = WebServer.start(config.host(), port, site, assets.url("favicon.svg"), pageCache, securityHeaders);
+            web = WebServer.start(config.host(), port, site, assets.url("favicon.svg"), pageCache, securityHeaders,
+                    bypass);
         } catch (RuntimeException e) {
             opening.thenAccept(Database::close);
             throw e;
@@ -157,11 +160,12 @@ public final class Byline implements AutoCloseable {
             follower = Optional.of(following);
         }
         var urls = new SiteUrls(config.zone());
+        var chromes = new Chromes(config.siteName(), baseUrl, assets, clock, config.zone());
         var views = new SiteViews(services.articles(), services.authors(), services.taxonomy(), services.media(),
-                urls, new Chromes(config.siteName(), baseUrl, assets, clock, config.zone()), config.zone());
+                urls, chromes, config.zone());
+        var responder = new PageResponder(pageCache, templates, securityHeaders, clock, chromes::validUntil, bypass);
         site.ready(new SiteRoutes.Needs(services.articles(), services.authors(), services.taxonomy(),
-                services.media(), views, urls, new PageResponder(pageCache, templates, securityHeaders, clock),
-                assets, templates));
+                services.media(), views, urls, responder, assets, templates));
         return new Byline(database, web, schedule, follower, baseUrl, services);
     }
 

@@ -7,6 +7,8 @@ import dev.byline.web.support.PageCache;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import java.util.Map;
+import java.util.function.Predicate;
+import org.eclipse.jetty.server.Request;
 
 /**
  * The HTTP server: Javalin on Jetty, with the page-cache fast path in front of routing. Audiences (the public
@@ -20,8 +22,9 @@ public final class WebServer implements AutoCloseable {
         this.app = app;
     }
 
+    /** @param bypass requests the fast path must leave to the application (see {@link dev.byline.web.support.Bypass}) */
     public static WebServer start(String host, int port, SiteRoutes site, String faviconUrl, PageCache cache,
-                                  Map<String, String> securityHeaders) {
+                                  Map<String, String> securityHeaders, Predicate<Request> bypass) {
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.prefer405over404 = true;
@@ -33,7 +36,7 @@ public final class WebServer implements AutoCloseable {
             config.jetty.port = port;
             config.jetty.modifyServer(server -> {
                 // first in line, before the servlet context: Javalin attaches its context inside this wrapper
-                server.setHandler(new CacheFastPath(cache, securityHeaders));
+                server.setHandler(new CacheFastPath(cache, securityHeaders, bypass));
                 server.setErrorHandler(new LastResortErrors(securityHeaders));
             });
             config.routes.before(ctx -> securityHeaders.forEach(ctx::header));
