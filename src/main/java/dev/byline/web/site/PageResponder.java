@@ -58,13 +58,13 @@ public final class PageResponder {
             return;
         }
         if (Bypass.applies(bypass, ctx.req())) {
-            send(ctx, render(template, render).forOneReader());
+            send(ctx, renderPage(template, render).forOneReader());
             return;
         }
-        send(ctx, cache.get(SiteUrls.page(wirePath, page), () -> render(template, render)));
+        send(ctx, cache.get(SiteUrls.page(wirePath, page), () -> renderPage(template, render)));
     }
 
-    private CachedPage render(String template, Supplier<SiteViews.Rendered<?>> render) {
+    private CachedPage renderPage(String template, Supplier<SiteViews.Rendered<?>> render) {
         // before the render reads the clock for the year: a render across midnight expires at once, not in a year
         Instant validUntil = layoutValidUntil.get();
         SiteViews.Rendered<?> rendered = render.get();
