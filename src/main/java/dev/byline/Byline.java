@@ -24,6 +24,7 @@ import dev.byline.web.site.SiteRoutes;
 import dev.byline.web.site.SiteUrls;
 import dev.byline.web.site.SiteViews;
 import dev.byline.web.support.Assets;
+import dev.byline.web.support.Bypass;
 import dev.byline.web.support.PageCache;
 import dev.byline.web.support.SecurityHeaders;
 import dev.byline.web.support.Templates;
@@ -99,7 +100,7 @@ public final class Byline implements AutoCloseable {
 
     /** The services over an open database, wired as the running site wires them. */
     public static Services wire(Config config, Database database, Clock clock) {
-        return wire(config, database, clock, new PageCache(PAGE_CACHE_BYTES));
+        return wire(config, database, clock, new PageCache(PAGE_CACHE_BYTES, clock));
     }
 
     private static Services wire(Config config, Database database, Clock clock, PageCache pageCache) {
@@ -126,12 +127,13 @@ public final class Byline implements AutoCloseable {
         var securityHeaders = SecurityHeaders.forSite(baseUrl.startsWith("https:"));
         var assets = new Assets();
         var templates = new Templates();
-        var pageCache = new PageCache(PAGE_CACHE_BYTES);
+        var pageCache = new PageCache(PAGE_CACHE_BYTES, clock);
+        var bypass = Bypass.site();
         var site = new SiteRoutes(templates);
         WebServer web;
         try {
             web = WebServer.start(config.host(), port, site, assets.url("favicon.svg"), pageCache, securityHeaders,
-                    mediaRoot(config));
+                    mediaRoot(config), bypass);
         } catch (RuntimeException e) {
             opening.thenAccept(Database::close);
             throw e;
@@ -160,11 +162,12 @@ public final class Byline implements AutoCloseable {
             follower = Optional.of(following);
         }
         var urls = new SiteUrls(config.zone());
+        var chromes = new Chromes(config.siteName(), baseUrl, assets, clock, config.zone());
         var views = new SiteViews(services.articles(), services.authors(), services.taxonomy(), services.media(),
-                urls, new Chromes(config.siteName(), baseUrl, assets, clock, config.zone()), config.zone());
+                urls, chromes, config.zone());
+        var responder = new PageResponder(pageCache, templates, securityHeaders, clock, chromes::validUntil, bypass);
         site.ready(new SiteRoutes.Needs(services.articles(), services.authors(), services.taxonomy(),
-                services.media(), views, urls, new PageResponder(pageCache, templates, securityHeaders, clock),
-                assets, templates));
+                services.media(), views, urls, responder, assets, templates));
         return new Byline(database, web, schedule, follower, baseUrl, services);
     }
 

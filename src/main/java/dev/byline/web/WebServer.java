@@ -9,6 +9,8 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Predicate;
+import org.eclipse.jetty.server.Request;
 
 /**
  * The HTTP server: Javalin on Jetty, with the page-cache fast path in front of routing. Audiences (the public
@@ -22,8 +24,10 @@ public final class WebServer implements AutoCloseable {
         this.app = app;
     }
 
+    /** @param bypass requests the fast path must leave to the application (see {@link dev.byline.web.support.Bypass}) */
     public static WebServer start(String host, int port, SiteRoutes site, String faviconUrl, PageCache cache,
-                                  Map<String, String> securityHeaders, Path mediaRoot) {
+                                  Map<String, String> securityHeaders, Path mediaRoot,
+                                  Predicate<Request> bypass) {
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.prefer405over404 = true;
@@ -35,8 +39,9 @@ public final class WebServer implements AutoCloseable {
             config.jetty.port = port;
             config.jetty.modifyServer(server -> {
                 // first in line, before the servlet context: Javalin attaches its context inside the innermost
-                // wrapper. Cached pages, then media files (Jetty's resource serving), then the application.
-                var fastPath = new CacheFastPath(cache, securityHeaders);
+                // wrapper. Cached pages (unless the request must bypass them), then media files (Jetty's
+                // resource serving), then the application.
+                var fastPath = new CacheFastPath(cache, securityHeaders, bypass);
                 fastPath.setHandler(new MediaFiles(mediaRoot, securityHeaders));
                 server.setHandler(fastPath);
                 server.setErrorHandler(new LastResortErrors(securityHeaders));

@@ -50,8 +50,14 @@ public final class SiteViews {
     private static final String LEAD_SIZES = "(min-width: 64rem) 40rem, 100vw";
     private static final String HERO_SIZES = "(min-width: 48rem) 44rem, 100vw";
 
-    /** A page record and the keys of everything it shows. */
-    public record Rendered<T>(T page, Set<String> keys) {
+    /**
+     * A page record, the keys of everything it shows, and when it goes out of date by itself (null: only when a
+     * key changes).
+     */
+    public record Rendered<T>(T page, Set<String> keys, Instant expiresAt) {
+        public Rendered(T page, Set<String> keys) {
+            this(page, keys, null);
+        }
     }
 
     private final ArticleService articles;
