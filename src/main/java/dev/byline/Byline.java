@@ -26,12 +26,14 @@ import dev.byline.web.site.SiteRoutes;
 import dev.byline.web.site.SiteUrls;
 import dev.byline.web.site.SiteViews;
 import dev.byline.web.support.Assets;
+import dev.byline.web.support.Bypass;
 import dev.byline.web.support.PageCache;
 import dev.byline.web.support.SecurityHeaders;
 import dev.byline.web.support.Templates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -101,13 +103,13 @@ public final class Byline implements AutoCloseable {
 
     /** The services over an open database, wired as the running site wires them. */
     public static Services wire(Config config, Database database, Clock clock) {
-        return wire(config, database, clock, new PageCache(PAGE_CACHE_BYTES));
+        return wire(config, database, clock, new PageCache(PAGE_CACHE_BYTES, clock));
     }
 
     private static Services wire(Config config, Database database, Clock clock, PageCache pageCache) {
         var jdbi = database.jdbi();
         var changes = new ChangeFeed(jdbi, clock, database.dialect() == Database.Dialect.POSTGRES);
-        var media = new MediaService(jdbi, new MediaStore(jdbi), config.dataDir().resolve("media"), clock);
+        var media = new MediaService(jdbi, new MediaStore(jdbi), mediaRoot(config), clock);
         var authors = new AuthorService(new AuthorStore(jdbi), changes, clock);
         var taxonomy = new TaxonomyService(new TaxonomyStore(jdbi), changes);
         var articleStore = new ArticleStore(jdbi);
@@ -129,9 +131,11 @@ public final class Byline implements AutoCloseable {
         var securityHeaders = SecurityHeaders.forSite(https);
         var assets = new Assets();
         var templates = new Templates();
-        var pageCache = new PageCache(PAGE_CACHE_BYTES);
+        var pageCache = new PageCache(PAGE_CACHE_BYTES, clock);
+        var bypass = Bypass.site();
         // the site alone gets the shared page cache: API answers cannot enter it
-        var site = new SiteRoutes(templates, assets.url("favicon.svg"), securityHeaders, pageCache);
+        var site = new SiteRoutes(templates, assets.url("favicon.svg"), securityHeaders, pageCache, bypass,
+                mediaRoot(config));
         var api = new ApiSurface(config.siteName(), https);
         WebServer web;
         try {
@@ -164,12 +168,16 @@ public final class Byline implements AutoCloseable {
             follower = Optional.of(following);
         }
         var urls = new SiteUrls(config.zone());
+        var chromes = new Chromes(config.siteName(), baseUrl, assets, clock, config.zone());
         var news = new PublicNews(services.articles(), services.authors(), services.taxonomy(), services.media());
-        var views = new SiteViews(news, urls, new Chromes(config.siteName(), baseUrl, assets, clock, config.zone()),
-                config.zone());
-        site.ready(new SiteRoutes.Needs(news, services.media(), views, urls,
-                new PageResponder(pageCache, templates, securityHeaders, clock), assets, templates));
+        var views = new SiteViews(news, urls, chromes, config.zone());
+        var responder = new PageResponder(pageCache, templates, securityHeaders, clock, chromes::validUntil, bypass);
+        site.ready(new SiteRoutes.Needs(news, views, urls, responder, assets, templates));
         return new Byline(database, web, schedule, follower, baseUrl, services);
+    }
+
+    private static Path mediaRoot(Config config) {
+        return config.dataDir().resolve("media");
     }
 
     public String baseUrl() {

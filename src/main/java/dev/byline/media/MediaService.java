@@ -1,10 +1,7 @@
 package dev.byline.media;
 
-import dev.byline.error.Invalid;
 import dev.byline.error.NotFound;
 import dev.byline.text.Slugs;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,64 +16,57 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.imageio.ImageIO;
 import net.coobird.thumbnailator.Thumbnails;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Stores uploaded images: keeps the original, writes scaled copies for responsive srcsets, records the row.
- * File names carry a content hash, so a URL never changes meaning and can be cached for a year.
+ * Stores uploaded images: checks them before decoding ({@link ImageIntake}), keeps a metadata-free full-size
+ * copy as the original, writes scaled copies for responsive srcsets, records the row. File names carry a hash
+ * of the stored bytes, so a URL never changes meaning and can be cached for a year.
  */
 public final class MediaService {
 
     /** Widths of the scaled copies; only those narrower than the original are made. */
     static final List<Integer> VARIANT_WIDTHS = List.of(400, 800, 1200);
-    private static final Map<String, String> FORMATS = Map.of("image/jpeg", "jpg", "image/png", "png");
+    /** Larger uploads are refused before they are decoded. */
+    public static final long DEFAULT_MAX_IMAGE_PIXELS = ImageIntake.DEFAULT_MAX_PIXELS;
     private static final DateTimeFormatter MONTH_DIR = DateTimeFormatter.ofPattern("yyyy/MM").withZone(ZoneOffset.UTC);
 
     private final Jdbi jdbi;
     private final MediaStore store;
     private final Path root;
     private final Clock clock;
+    private final ImageIntake intake;
 
     public MediaService(Jdbi jdbi, MediaStore store, Path root, Clock clock) {
+        this(jdbi, store, root, clock, DEFAULT_MAX_IMAGE_PIXELS);
+    }
+
+    public MediaService(Jdbi jdbi, MediaStore store, Path root, Clock clock, long maxImagePixels) {
         this.jdbi = jdbi;
         this.store = store;
         this.root = root.toAbsolutePath().normalize();
         this.clock = clock;
+        this.intake = new ImageIntake(maxImagePixels);
     }
 
     public record Upload(byte[] bytes, String fileName, String alt, String caption, String credit) {
     }
 
+    /** The files of one stored image: {@code path} of the original, the widths of its scaled copies. */
+    private record StoredFiles(String path, ImageFormat format, int width, int height, List<Integer> variants) {
+    }
+
     public Media store(Upload upload) {
-        BufferedImage image = decode(upload.bytes());
-        String mimeType = detectMime(upload.bytes());
-        String extension = FORMATS.get(mimeType);
         String baseName = Slugs.slugify(stripExtension(upload.fileName()), 60);
         if (baseName.isEmpty()) {
             baseName = "image";
         }
         var now = clock.instant();
-        String path = MONTH_DIR.format(now) + "/" + baseName + "-" + shortHash(upload.bytes()) + "." + extension;
-        var widths = new ArrayList<Integer>();
-        try {
-            Path original = resolve(path).orElseThrow();
-            Files.createDirectories(original.getParent());
-            Files.write(original, upload.bytes());
-            for (int width : VARIANT_WIDTHS) {
-                if (width < image.getWidth()) {
-                    Thumbnails.of(image).width(width).outputQuality(0.82).outputFormat(extension)
-                            .toFile(resolve(Media.variantPath(path, width)).orElseThrow().toFile());
-                    widths.add(width);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write media " + path, e);
-        }
-        var media = new Media(0, path, mimeType, image.getWidth(), image.getHeight(), List.copyOf(widths),
-                upload.alt().strip(), upload.caption().strip(), upload.credit().strip(), now);
+        StoredFiles files = writeFiles(upload.bytes(), MONTH_DIR.format(now) + "/" + baseName);
+        var media = new Media(0, files.path(), files.format().mimeType, files.width(), files.height(),
+                files.variants(), upload.alt().strip(), upload.caption().strip(), upload.credit().strip(), now);
         long id = jdbi.inTransaction(handle -> store.insert(handle, media));
         return store.findById(id).orElseThrow();
     }
@@ -114,6 +104,34 @@ public final class MediaService {
         return store.findByPaths(handle, paths);
     }
 
+    /**
+     * Writes the original (re-encoded: no byte of the upload's metadata is kept, GPS included) and the scaled
+     * copies; the original's name is {@code prefix}, a hash of its bytes and the extension of its format.
+     */
+    private StoredFiles writeFiles(byte[] upload, String prefix) {
+        try {
+            return intake.read(upload, image -> {
+                byte[] original = image.encode();
+                String extension = image.storedAs().extension;
+                String path = prefix + "-" + shortHash(original) + "." + extension;
+                Path file = resolve(path).orElseThrow();
+                Files.createDirectories(file.getParent());
+                Files.write(file, original);
+                var widths = new ArrayList<Integer>();
+                for (int width : VARIANT_WIDTHS) {
+                    if (width < image.width()) {
+                        Thumbnails.of(image.image()).width(width).outputQuality(0.82).outputFormat(extension)
+                                .toFile(resolve(Media.variantPath(path, width)).orElseThrow().toFile());
+                        widths.add(width);
+                    }
+                }
+                return new StoredFiles(path, image.storedAs(), image.width(), image.height(), List.copyOf(widths));
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write media under " + prefix, e);
+        }
+    }
+
     public Optional<Media> find(long id) {
         return store.findById(id);
     }
@@ -131,33 +149,17 @@ public final class MediaService {
      * encoded separators) or names no regular file.
      */
     public Optional<Path> resolve(String relativePath) {
+        return resolve(root, relativePath);
+    }
+
+    /** As {@link #resolve(String)}, under {@code mediaRoot}: for serving files before the services exist. */
+    public static Optional<Path> resolve(Path mediaRoot, String relativePath) {
         if (relativePath.isEmpty() || relativePath.contains("\\") || relativePath.contains("\0")) {
             return Optional.empty();
         }
+        Path root = mediaRoot.toAbsolutePath().normalize();
         Path candidate = root.resolve(relativePath).normalize();
         return candidate.startsWith(root) && !candidate.equals(root) ? Optional.of(candidate) : Optional.empty();
-    }
-
-    private static BufferedImage decode(byte[] bytes) {
-        try {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
-            if (image == null) {
-                throw new Invalid(Map.of("file", "This file is not an image Byline can read (JPEG or PNG)."));
-            }
-            return image;
-        } catch (IOException e) {
-            throw new Invalid(Map.of("file", "This image is damaged and cannot be read."));
-        }
-    }
-
-    private static String detectMime(byte[] bytes) {
-        if (bytes.length > 3 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8) {
-            return "image/jpeg";
-        }
-        if (bytes.length > 8 && (bytes[0] & 0xff) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G') {
-            return "image/png";
-        }
-        throw new Invalid(Map.of("file", "Only JPEG and PNG images are accepted."));
     }
 
     private static String stripExtension(String fileName) {

@@ -1,14 +1,14 @@
 package dev.byline.web;
 
-import dev.byline.web.support.PageCache;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import org.eclipse.jetty.server.Handler;
 
 /**
  * One audience of the web server (the public site; the API; next the admin and the feeds): its own route table,
- * error format, headers, request size limit and cache policy. {@link WebServer} applies each surface's part only
- * to the paths the surface owns.
+ * error format, headers, request size limit and cache policy (a page cache in front of routing, or none).
+ * {@link WebServer} applies each surface's part only to the paths the surface owns.
  */
 public interface Surface {
 
@@ -37,11 +37,11 @@ public interface Surface {
     void fail(Context ctx, Exception error);
 
     /**
-     * The shared page cache this surface's answers are kept in and served from before routing, if any. Only the
-     * public site has one: the admin's and the API's answers never enter it, because they have no cache to put
-     * them in.
+     * Jetty handlers this surface puts before routing, in order: the site's page-cache fast path and its media
+     * files. They see every request, so each passes on what is not its own. Only the site has a page cache: the
+     * admin's and the API's answers never enter it, because nothing of theirs can put them there.
      */
-    default Optional<PageCache> sharedCache() {
-        return Optional.empty();
+    default List<Handler.Wrapper> inFront() {
+        return List.of();
     }
 }

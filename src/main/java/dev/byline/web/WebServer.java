@@ -1,6 +1,5 @@
 package dev.byline.web;
 
-import dev.byline.web.support.CacheFastPath;
 import dev.byline.web.support.LastResortErrors;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -11,12 +10,13 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.MethodNotAllowedResponse;
 import java.util.Comparator;
 import java.util.List;
+import org.eclipse.jetty.server.Handler;
 
 /**
  * The HTTP server: Javalin on Jetty, hosting several {@link Surface}s (the public site, the API; the admin and the
  * feeds next). Each request belongs to the surface with the longest matching path prefix, which gives it its
- * headers, its body size limit and its error format. The page-cache fast path sits in front of routing, for the
- * one surface that has a shared cache.
+ * headers, its body size limit and its error format. In front of routing sit the Jetty handlers surfaces bring:
+ * the site's page-cache fast path and media files.
  */
 public final class WebServer implements AutoCloseable {
 
@@ -27,7 +27,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     /**
-     * @param surfaces exactly one of them owns {@code /}; at most one has a shared cache
+     * @param surfaces exactly one of them owns {@code /}
      */
     public static WebServer start(String host, int port, List<Surface> surfaces) {
         List<Surface> byPrefix = surfaces.stream()
@@ -35,10 +35,7 @@ public final class WebServer implements AutoCloseable {
                 .toList();
         Surface root = byPrefix.stream().filter(surface -> surface.pathPrefix().equals("/")).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no surface owns /"));
-        List<Surface> cached = surfaces.stream().filter(surface -> surface.sharedCache().isPresent()).toList();
-        if (cached.size() > 1) {
-            throw new IllegalArgumentException("one shared page cache, for one surface");
-        }
+        List<Handler.Wrapper> inFront = surfaces.stream().flatMap(surface -> surface.inFront().stream()).toList();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.prefer405over404 = true;
@@ -50,9 +47,14 @@ public final class WebServer implements AutoCloseable {
             config.jetty.host = host;
             config.jetty.port = port;
             config.jetty.modifyServer(server -> {
-                // first in line, before the servlet context: Javalin attaches its context inside this wrapper
-                cached.forEach(surface -> server.setHandler(
-                        new CacheFastPath(surface.sharedCache().orElseThrow(), surface.headers())));
+                // first in line, before the servlet context, each surface's handlers in front of routing (the
+                // site's page cache, then its media files); Javalin attaches its context inside the innermost
+                for (int i = 1; i < inFront.size(); i++) {
+                    inFront.get(i - 1).setHandler(inFront.get(i));
+                }
+                if (!inFront.isEmpty()) {
+                    server.setHandler(inFront.getFirst());
+                }
                 server.setErrorHandler(new LastResortErrors(root.headers()));
             });
             config.routes.before(ctx -> {

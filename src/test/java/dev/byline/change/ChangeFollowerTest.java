@@ -39,7 +39,7 @@ class ChangeFollowerTest {
     ChangeFeed feedA;
     ChangeFeed feedB;
     ChangeFollower followerB;
-    PageCache cacheB = new PageCache(1 << 20);
+    PageCache cacheB = new PageCache(1 << 20, clock);
     List<Change> heardByB = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeEach

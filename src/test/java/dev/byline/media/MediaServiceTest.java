@@ -1,6 +1,7 @@
 package dev.byline.media;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,12 +10,14 @@ import dev.byline.support.MutableClock;
 import dev.byline.support.NewsroomTest;
 import dev.byline.support.TestDatabases;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -58,6 +61,85 @@ class MediaServiceTest extends NewsroomTest {
         var error = assertThrows(Invalid.class, () -> newsroom.media.store(new MediaService.Upload(
                 "<svg onload=alert(1)>".getBytes(), "x.jpg", "", "", "")));
         assertTrue(error.fieldErrors().containsKey("file"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void noFileServedKeepsTheUploadsMetadata(TestDatabases db) throws IOException {
+        openNewsroom(db, new MutableClock(Instant.parse("2026-03-05T10:00:00Z")));
+        byte[] upload = TestImages.phoneJpeg(1800, 1000, 6);
+        for (String secret : List.of("SECRET-CAMERA", "SECRET-SOURCE-LOCATION", "XMP-SECRET", "IPTC-SECRET",
+                "COMMENT-SECRET", "ICC_PROFILE")) {
+            assertTrue(TestImages.contains(upload, secret), "the upload carries " + secret);
+        }
+        Media photo = newsroom.media.store(new MediaService.Upload(upload, "source.jpg", "", "", ""));
+        assertEquals("image/jpeg", photo.mimeType());
+        assertEquals(1000, photo.width(), "turned upright: the sides swap");
+        assertEquals(1800, photo.height());
+        assertEquals(List.of(400, 800), photo.variants());
+        for (byte[] file : storedFiles(photo)) {
+            for (String secret : TestImages.SECRETS) {
+                assertFalse(TestImages.contains(file, secret), secret + " in a stored file");
+            }
+            List<Integer> markers = TestImages.jpegMarkers(file);
+            assertTrue(markers.stream().noneMatch(marker -> marker >= 0xE1 && marker <= 0xEF || marker == 0xFE),
+                    "no APP1-APP15 or comment segment: " + markers);
+        }
+        var original = ImageIO.read(new ByteArrayInputStream(storedFiles(photo).getFirst()));
+        assertEquals(List.of(TestImages.BLUE, TestImages.RED, TestImages.WHITE, TestImages.GREEN),
+                ImageIntakeTest.corners(original), "the original is upright too");
+
+        Media graphic = newsroom.media.store(new MediaService.Upload(TestImages.pngWithText(900, 300), "chart.png",
+                "", "", ""));
+        assertEquals("image/png", graphic.mimeType());
+        assertEquals(900, graphic.width(), "a PNG's EXIF orientation is not applied");
+        for (byte[] file : storedFiles(graphic)) {
+            for (String secret : TestImages.SECRETS) {
+                assertFalse(TestImages.contains(file, secret), secret + " in a stored file");
+            }
+            assertTrue(Set.of("IHDR", "PLTE", "tRNS", "IDAT", "IEND").containsAll(TestImages.pngChunks(file)),
+                    "only image chunks: " + TestImages.pngChunks(file));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void hugeAndCmykImages(TestDatabases db) throws IOException {
+        openNewsroom(db, new MutableClock(Instant.parse("2026-03-05T10:00:00Z")));
+        var error = assertThrows(Invalid.class, () -> newsroom.media.store(new MediaService.Upload(
+                TestImages.pngHeaderClaiming(20_000, 20_000), "bomb.png", "", "", "")));
+        assertEquals("This image is 20000×20000 pixels (400 megapixels); the limit is 50 megapixels.",
+                error.fieldErrors().get("file"));
+        assertFalse(Files.exists(newsroom.media.resolve("2026").orElseThrow()), "nothing written");
+
+        Media cmyk = newsroom.media.store(new MediaService.Upload(TestImages.cmykJpeg(640, 320), "print.jpg",
+                "", "", ""));
+        assertEquals("image/jpeg", cmyk.mimeType());
+        byte[] stored = storedFiles(cmyk).getFirst();
+        assertEquals(3, TestImages.jpegComponents(stored), "stored as an ordinary RGB JPEG");
+        var image = ImageIO.read(new ByteArrayInputStream(stored));
+        var left = new java.awt.Color(image.getRGB(100, 160));
+        var right = new java.awt.Color(image.getRGB(540, 160));
+        assertTrue(left.getRed() > 240 && left.getGreen() > 240 && left.getBlue() > 240, "no ink is white: " + left);
+        assertTrue(right.getRed() < 80 && right.getBlue() > 200, "cyan ink: " + right);
+
+        var strict = new MediaService(newsroom.database.jdbi(), new MediaStore(newsroom.database.jdbi()),
+                dir.resolve("strict-media"), new MutableClock(Instant.EPOCH), 100_000);
+        var refused = assertThrows(Invalid.class, () -> strict.store(new MediaService.Upload(image(400, 300, "jpg"),
+                "x.jpg", "", "", "")));
+        assertEquals("This image is 400×300 pixels (0.1 megapixels); the limit is 0.1 megapixels.",
+                refused.fieldErrors().get("file"));
+    }
+
+    /** The original first, then each scaled copy. */
+    private List<byte[]> storedFiles(Media media) throws IOException {
+        var files = new java.util.ArrayList<byte[]>();
+        files.add(Files.readAllBytes(newsroom.media.resolve(media.path()).orElseThrow()));
+        for (int width : media.variants()) {
+            files.add(Files.readAllBytes(newsroom.media.resolve(media.url(width).substring(Media.URL_PREFIX.length()))
+                    .orElseThrow()));
+        }
+        return files;
     }
 
     @ParameterizedTest

@@ -6,6 +6,8 @@ import dev.byline.web.site.Views.Image;
 import dev.byline.web.site.Views.Link;
 import dev.byline.web.support.Assets;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -32,6 +34,18 @@ public final class Chromes {
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /**
+     * When what the layout shows goes out of date by itself: the footer shows the current year, so at the next
+     * new year in the site's zone. Read it before a render reads the year.
+     */
+    public Instant validUntil() {
+        return nextNewYear(clock.instant(), zone);
+    }
+
+    static Instant nextNewYear(Instant now, ZoneId zone) {
+        return LocalDate.of(now.atZone(zone).getYear() + 1, 1, 1).atStartOfDay(zone).toInstant();
     }
 
     /**

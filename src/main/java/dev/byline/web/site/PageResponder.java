@@ -1,5 +1,6 @@
 package dev.byline.web.site;
 
+import dev.byline.web.support.Bypass;
 import dev.byline.web.support.CachedPage;
 import dev.byline.web.support.PageCache;
 import dev.byline.web.support.Templates;
@@ -7,13 +8,17 @@ import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.eclipse.jetty.server.Request;
 
 /**
  * Answers a public page request: redirects to the canonical URL when the request spelled it differently, else
  * serves the page from the cache, rendering it on a miss. Hits on the canonical URL never get here; the
- * {@link dev.byline.web.support.CacheFastPath} answers them first.
+ * {@link dev.byline.web.support.CacheFastPath} answers them first. A request the {@link Bypass} rule names gets a
+ * page rendered for it alone, which neither comes from nor goes into the shared cache.
  */
 public final class PageResponder {
 
@@ -21,12 +26,22 @@ public final class PageResponder {
     private final Templates templates;
     private final Map<String, String> securityHeaders;
     private final Clock clock;
+    private final Supplier<Instant> layoutValidUntil;
+    private final Predicate<Request> bypass;
 
-    public PageResponder(PageCache cache, Templates templates, Map<String, String> securityHeaders, Clock clock) {
+    /**
+     * @param layoutValidUntil when what every page's layout shows goes out of date (the footer's year):
+     *                         {@link Chromes#validUntil}
+     * @param bypass           the same rule the fast path was given
+     */
+    public PageResponder(PageCache cache, Templates templates, Map<String, String> securityHeaders, Clock clock,
+                         Supplier<Instant> layoutValidUntil, Predicate<Request> bypass) {
         this.cache = cache;
         this.templates = templates;
         this.securityHeaders = securityHeaders;
         this.clock = clock;
+        this.layoutValidUntil = layoutValidUntil;
+        this.bypass = bypass;
     }
 
     /**
@@ -42,13 +57,22 @@ public final class PageResponder {
             ctx.redirect(SiteUrls.page(wirePath, page), HttpStatus.MOVED_PERMANENTLY);
             return;
         }
-        String key = SiteUrls.page(wirePath, page);
-        CachedPage cached = cache.get(key, () -> {
-            SiteViews.Rendered<?> rendered = render.get();
-            return CachedPage.of("text/html; charset=utf-8", templates.render(template, rendered.page()),
-                    rendered.keys(), clock.instant());
-        });
-        send(ctx, cached);
+        if (Bypass.applies(bypass, ctx.req())) {
+            send(ctx, renderPage(template, render).forOneReader());
+            return;
+        }
+        send(ctx, cache.get(SiteUrls.page(wirePath, page), () -> renderPage(template, render)));
+    }
+
+    private CachedPage renderPage(String template, Supplier<SiteViews.Rendered<?>> render) {
+        // before the render reads the clock for the year: a render across midnight expires at once, not in a year
+        Instant validUntil = layoutValidUntil.get();
+        SiteViews.Rendered<?> rendered = render.get();
+        if (rendered.expiresAt() != null && rendered.expiresAt().isBefore(validUntil)) {
+            validUntil = rendered.expiresAt();
+        }
+        return CachedPage.of("text/html; charset=utf-8", templates.render(template, rendered.page()),
+                rendered.keys(), clock.instant(), validUntil);
     }
 
     static void send(Context ctx, CachedPage page) {

@@ -1,22 +1,28 @@
 package dev.byline.web.site;
 
-import dev.byline.media.MediaService;
 import dev.byline.news.PublicNews;
 import dev.byline.web.Routes;
 import dev.byline.web.Surface;
 import dev.byline.web.support.Assets;
+import dev.byline.web.support.CacheFastPath;
+import dev.byline.web.support.MediaFiles;
 import dev.byline.web.support.PageCache;
 import dev.byline.web.support.Templates;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
 
 /**
  * The public site as a {@link Surface}: every route in one table (each GET route answers HEAD too), errors as
- * HTML pages ({@link ErrorPages}), the site's security headers, and the shared page cache its pages are kept in.
+ * HTML pages ({@link ErrorPages}), the site's security headers, and in front of routing the shared page cache its
+ * pages are served from and the media files. No other surface has a page cache: their answers cannot enter it.
  */
 public final class SiteRoutes implements Surface {
 
@@ -24,8 +30,8 @@ public final class SiteRoutes implements Surface {
     static final long MAX_REQUEST_BYTES = 64 * 1024;
 
     /** What the site's handlers need: there once the database is open and migrated. */
-    public record Needs(PublicNews news, MediaService media, SiteViews views, SiteUrls urls, PageResponder responder,
-                        Assets assets, Templates templates) {
+    public record Needs(PublicNews news, SiteViews views, SiteUrls urls, PageResponder responder, Assets assets,
+                        Templates templates) {
     }
 
     private record Handlers(HomeHandler home, ArticleHandler article, ArchiveHandlers archives, FileHandlers files) {
@@ -36,18 +42,24 @@ public final class SiteRoutes implements Surface {
     private final String faviconUrl;
     private final Map<String, String> headers;
     private final PageCache cache;
+    private final Predicate<Request> bypass;
+    private final Path mediaRoot;
 
     /**
      * The routes can be registered, and the server started, while the database is still opening: a request
      * that arrives first waits for {@link #ready}.
      *
-     * @param cache the shared page cache; the site's {@link PageResponder} fills it
+     * @param cache  the shared page cache; the site's {@link PageResponder} fills it
+     * @param bypass requests that must never get shared bytes (see {@link dev.byline.web.support.Bypass})
      */
-    public SiteRoutes(Templates templates, String faviconUrl, Map<String, String> headers, PageCache cache) {
+    public SiteRoutes(Templates templates, String faviconUrl, Map<String, String> headers, PageCache cache,
+                      Predicate<Request> bypass, Path mediaRoot) {
         this.errors = new ErrorPages(templates);
         this.faviconUrl = faviconUrl;
         this.headers = Map.copyOf(headers);
         this.cache = cache;
+        this.bypass = bypass;
+        this.mediaRoot = mediaRoot;
     }
 
     /** For the change feed: what error pages show may have changed. */
@@ -60,7 +72,7 @@ public final class SiteRoutes implements Surface {
         handlers.complete(new Handlers(new HomeHandler(needs.views(), needs.responder()),
                 new ArticleHandler(needs.news(), needs.views(), needs.urls(), needs.responder()),
                 new ArchiveHandlers(needs.views(), needs.responder()),
-                new FileHandlers(needs.assets(), needs.media())));
+                new FileHandlers(needs.assets())));
     }
 
     @Override
@@ -98,9 +110,10 @@ public final class SiteRoutes implements Surface {
         errors.fail(ctx, error);
     }
 
+    /** Cached pages (unless the request must bypass them), then media files (Jetty's resource serving). */
     @Override
-    public Optional<PageCache> sharedCache() {
-        return Optional.of(cache);
+    public List<Handler.Wrapper> inFront() {
+        return List.of(new CacheFastPath(cache, headers, bypass), new MediaFiles(mediaRoot, headers));
     }
 
     private Handlers handlers() {

@@ -47,8 +47,14 @@ public final class SiteViews {
     private static final String LEAD_SIZES = "(min-width: 64rem) 40rem, 100vw";
     private static final String HERO_SIZES = "(min-width: 48rem) 44rem, 100vw";
 
-    /** A page record and the keys of everything it shows. */
-    public record Rendered<T>(T page, Set<String> keys) {
+    /**
+     * A page record, the keys of everything it shows, and when it goes out of date by itself (null: only when a
+     * key changes).
+     */
+    public record Rendered<T>(T page, Set<String> keys, Instant expiresAt) {
+        public Rendered(T page, Set<String> keys) {
+            this(page, keys, null);
+        }
     }
 
     private final PublicNews news;
@@ -222,15 +228,13 @@ public final class SiteViews {
     }
 
     /**
-     * The page and its keys: the menu's first, then those of the news on it. List keys go in by their plain
-     * names, without how far down the page reads ({@code list:home>…}): the page cache indexes a page by the keys
-     * as given and finds them by name, so until it compares positions a plain name is what lets every write to
-     * the list reach the page. Once it does, pass the keys through as they are.
+     * The page and its keys: the menu's first, then those of the news on it, list depths included
+     * ({@code list:home>…}: the page cache drops the page only for a write at or above it).
      */
     private static <T> Rendered<T> rendered(T page, Shown<?>... parts) {
         var keys = new LinkedHashSet<String>();
         for (Shown<?> part : parts) {
-            part.keys().forEach(key -> keys.add(Keys.parse(key).name()));
+            keys.addAll(part.keys());
         }
         return new Rendered<>(page, keys);
     }

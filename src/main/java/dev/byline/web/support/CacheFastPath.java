@@ -2,6 +2,7 @@ package dev.byline.web.support;
 
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -13,7 +14,9 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Serves page-cache hits straight from Jetty, first in the server's handler chain (before the servlet context,
- * routing and Javalin): a hit costs a map lookup and one write. Misses, and every other method, go on to the application, which renders and fills the cache.
+ * routing and Javalin): a hit costs a map lookup and one write. Misses, every other method, and requests the
+ * {@link Bypass} rule says must not get shared bytes go on to the application, which renders (and, except for
+ * those, fills the cache).
  */
 public final class CacheFastPath extends Handler.Wrapper {
 
@@ -24,9 +27,12 @@ public final class CacheFastPath extends Handler.Wrapper {
 
     private final PageCache cache;
     private final HttpField[] securityHeaders;
+    private final Predicate<Request> bypass;
 
-    public CacheFastPath(PageCache cache, Map<String, String> securityHeaders) {
+    /** @param bypass requests that must never be answered from the cache (see {@link Bypass}) */
+    public CacheFastPath(PageCache cache, Map<String, String> securityHeaders, Predicate<Request> bypass) {
         this.cache = cache;
+        this.bypass = bypass;
         this.securityHeaders = securityHeaders.entrySet().stream()
                 .map(header -> new PreEncodedHttpField(header.getKey(), header.getValue()))
                 .toArray(HttpField[]::new);
@@ -36,7 +42,7 @@ public final class CacheFastPath extends Handler.Wrapper {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String method = request.getMethod();
         boolean head = "HEAD".equals(method);
-        if (!head && !"GET".equals(method)) {
+        if (!head && !"GET".equals(method) || bypass.test(request)) {
             return super.handle(request, response, callback);
         }
         CachedPage page = cache.get(request.getHttpURI().getPathQuery()).orElse(null);

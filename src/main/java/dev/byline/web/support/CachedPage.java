@@ -15,36 +15,66 @@ import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A rendered page ready to send: the bytes and a gzip copy made once, a strong ETag for each, Last-Modified, and
- * the keys of what it shows (for invalidation and for a CDN's Surrogate-Key purge).
+ * A rendered page ready to send: the bytes and a gzip copy made once, a strong ETag for each, Last-Modified, the
+ * keys of what it shows (for invalidation and for a CDN's Surrogate-Key purge), and when it goes out of date by
+ * itself, if it does.
+ *
+ * @param expiresAt when the page is out of date whatever is written (a list of the last 48 hours, the footer's
+ *                  year), or null: it stays true until a key it shows changes
  */
 public record CachedPage(String contentType, byte[] body, byte[] gzipBody, String etag, String gzipEtag,
                          Instant lastModified, String lastModifiedHeader, Set<String> keys, String surrogateKey,
-                         String cacheControl) {
+                         String cacheControl, Instant expiresAt) {
 
     /** Pages: browsers revalidate after a minute (cheap, with the ETag); a CDN keeps them until purged by key. */
     public static final String CACHE_CONTROL = "public, max-age=60, s-maxage=300, stale-while-revalidate=60";
     /** Files whose name changes with their content. */
     public static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    /** A page made for one reader (see {@link Bypass}): no browser or CDN may keep it. */
+    public static final String PRIVATE = "private, no-store";
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
+    /** A page kept until a key it shows changes. */
     public static CachedPage of(String contentType, byte[] body, Set<String> keys, Instant renderedAt) {
-        return of(contentType, body, keys, renderedAt, CACHE_CONTROL);
+        return of(contentType, body, keys, renderedAt, null);
+    }
+
+    /** A page kept until a key it shows changes or {@code expiresAt} passes (null: no expiry). */
+    public static CachedPage of(String contentType, byte[] body, Set<String> keys, Instant renderedAt,
+                                Instant expiresAt) {
+        return of(contentType, body, keys, renderedAt, CACHE_CONTROL, expiresAt);
     }
 
     /** A file whose URL changes when it does, cached for a year. */
     public static CachedPage immutable(String contentType, byte[] body, Instant loadedAt) {
-        return of(contentType, body, Set.of(), loadedAt, IMMUTABLE);
+        return of(contentType, body, Set.of(), loadedAt, IMMUTABLE, null);
     }
 
     private static CachedPage of(String contentType, byte[] body, Set<String> keys, Instant renderedAt,
-                                 String cacheControl) {
+                                 String cacheControl, Instant expiresAt) {
         byte[] gzip = gzip(body);
         String hash = hash(body);
         Instant lastModified = renderedAt.truncatedTo(ChronoUnit.SECONDS);
         return new CachedPage(contentType, body, gzip, "\"" + hash + "\"", "\"" + hash + "-gz\"", lastModified,
-                HTTP_DATE.format(lastModified), Set.copyOf(keys), String.join(" ", keys.stream().sorted().toList()),
-                cacheControl);
+                HTTP_DATE.format(lastModified), Set.copyOf(keys), surrogateKey(keys),
+                cacheControl, expiresAt);
+    }
+
+    /** The same page for one reader only: {@link #PRIVATE}, no Surrogate-Key, never stored in a shared cache. */
+    public CachedPage forOneReader() {
+        return new CachedPage(contentType, body, gzipBody, etag, gzipEtag, lastModified, lastModifiedHeader, keys, "",
+                PRIVATE, expiresAt);
+    }
+
+    /** Whether the page is out of date by itself at {@code now}. */
+    public boolean expiredAt(Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
+    }
+
+    /** The keys for a CDN's purge-by-key: names only (a list's position is for this cache), each once, sorted. */
+    static String surrogateKey(Set<String> keys) {
+        return String.join(" ", keys.stream().map(key -> dev.byline.change.Keys.parse(key).name())
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
     }
 
     /** What to send for a request with these headers (any may be null). */
