@@ -88,7 +88,20 @@ public final class PublicNews {
      * @throws NotFound when there is no such article or it is not published
      */
     public Shown<ArticleDetail> article(long id, int related) {
-        Article article = articles.find(id).filter(PublicNews::isPublished).orElseThrow(() -> new NotFound(NO_ARTICLE));
+        return detail(articles.find(id).filter(PublicNews::isPublished).orElseThrow(() -> new NotFound(NO_ARTICLE)),
+                related);
+    }
+
+    /**
+     * The published article whose slug is {@code slug} now, whole, with up to {@code related} other articles of its
+     * section; empty when there is none (a slug it had before is {@link #locate}'s).
+     */
+    public Optional<Shown<ArticleDetail>> article(String slug, int related) {
+        return articles.findBySlug(slug).filter(PublicNews::isPublished).map(article -> detail(article, related));
+    }
+
+    private Shown<ArticleDetail> detail(Article article, int related) {
+        long id = article.id();
         var keys = new ShownKeys(Keys.article(id));
         List<Section> sections = taxonomy.sections();
         List<Section> trail = TaxonomyService.ancestorsAndSelf(sections, article.sectionId());

@@ -8,9 +8,12 @@ import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 
 /**
- * GET /yyyy/mm/dd/slug/ : one published article. The slug finds it; a slug it had before answers 301 to where
- * it is now; drafts, scheduled and private articles are not found. The lookup only finds the canonical address;
- * the page is read again inside the render, so what it shows is never older than the cache's view of the changes.
+ * GET /yyyy/mm/dd/slug/ : one published article. The slug finds it; a wrong date, a missing slash or a slug it
+ * had before answers 301 to where it is; drafts, scheduled and private articles are not found.
+ *
+ * <p>A request spelling an address in its canonical form (the usual cache miss) goes straight to the render,
+ * which reads the article itself: so what the page shows is never older than the cache's view of the changes,
+ * and the article is read once. Any other spelling is looked up first, for a single redirect.
  */
 final class ArticleHandler implements Handler {
 
@@ -28,17 +31,24 @@ final class ArticleHandler implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        if (!ctx.pathParam("year").matches("\\d{4}") || !ctx.pathParam("month").matches("\\d{2}")
-                || !ctx.pathParam("day").matches("\\d{2}")) {
+        String year = ctx.pathParam("year");
+        String month = ctx.pathParam("month");
+        String day = ctx.pathParam("day");
+        if (!year.matches("\\d{4}") || !month.matches("\\d{2}") || !day.matches("\\d{2}")) {
             throw new NotFound("There is no page at this address.");
         }
-        Located found = news.locate(ctx.pathParam("slug"))
-                .orElseThrow(() -> new NotFound("This article does not exist, or is no longer published."));
-        String path = urls.article(found.slug(), found.publishedAt());
-        if (found.renamed()) {
-            ctx.redirect(SiteUrls.wire(path), HttpStatus.MOVED_PERMANENTLY);
+        String slug = ctx.pathParam("slug");
+        String asked = SiteUrls.article(year, month, day, slug);
+        if (!SiteUrls.wire(asked).equals(ctx.req().getRequestURI())) {
+            Located found = news.locate(slug)
+                    .orElseThrow(() -> new NotFound("This article does not exist, or is no longer published."));
+            ctx.redirect(SiteUrls.wire(urls.article(found.slug(), found.publishedAt())), HttpStatus.MOVED_PERMANENTLY);
             return;
         }
-        responder.serve(ctx, path, 1, "article.jte", () -> views.article(found));
+        try {
+            responder.serve(ctx, asked, 1, "article.jte", () -> views.article(slug, asked));
+        } catch (Moved moved) {
+            ctx.redirect(SiteUrls.wire(moved.path()), HttpStatus.MOVED_PERMANENTLY);
+        }
     }
 }

@@ -38,6 +38,11 @@ public final class SiteUrls {
         return "/" + DATE_PATH.format(publishedAt.atZone(zone)) + "/" + slug + "/";
     }
 
+    /** The article address a request spells: its date parts as given (checked to be digits), and the slug. */
+    public static String article(String year, String month, String day, String slug) {
+        return "/" + year + "/" + month + "/" + day + "/" + slug + "/";
+    }
+
     public static String section(String slug) {
         return "/section/" + slug + "/";
     }

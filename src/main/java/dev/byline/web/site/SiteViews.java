@@ -8,7 +8,6 @@ import dev.byline.news.ArticleDetail;
 import dev.byline.news.AuthorArchive;
 import dev.byline.news.Contributor;
 import dev.byline.news.Listing;
-import dev.byline.news.Located;
 import dev.byline.news.PublicNews;
 import dev.byline.news.SectionArchive;
 import dev.byline.news.Shown;
@@ -82,19 +81,27 @@ public final class SiteViews {
         return rendered(new HomePage(chrome, lead, rest, pagination("/", listing)), menu, latest);
     }
 
-    /** The article {@code located} found; NotFound if it moved or left the public since. */
-    public Rendered<ArticlePage> article(Located located) {
+    /**
+     * The article page at {@code path}, the address a request spelled for the article whose slug is {@code slug}.
+     * Everything is read here, inside the render.
+     *
+     * @throws Moved when the article lives at another address: another date, or the slug is one it had before
+     * @throws NotFound when no published article answers to the slug
+     */
+    public Rendered<ArticlePage> article(String slug, String path) {
         Shown<List<Section>> menu = news.sections();
-        Shown<ArticleDetail> shown = news.article(located.id(), RELATED);
+        Shown<ArticleDetail> shown = news.article(slug, RELATED).orElseThrow(() -> news.locate(slug)
+                .<RuntimeException>map(found -> new Moved(urls.article(found.slug(), found.publishedAt())))
+                .orElseGet(() -> new NotFound("This article does not exist, or is no longer published.")));
         ArticleDetail article = shown.content();
-        if (!article.slug().equals(located.slug()) || !article.publishedAt().equals(located.publishedAt())) {
-            throw new NotFound("This article has just moved. Please load the page again.");
+        String url = urls.article(article.slug(), article.publishedAt());
+        if (!url.equals(path)) {
+            throw new Moved(url);
         }
         Section section = article.section();
         Media featured = article.image();
         boolean heroInBody = featured != null && article.bodyHtml().contains(featured.url());
         Image hero = featured == null || heroInBody ? null : image(featured, HERO_SIZES, 800);
-        String url = urls.article(article.slug(), article.publishedAt());
         boolean updated = article.updatedAt().isAfter(article.publishedAt().plusSeconds(3600));
         var view = new Views.ArticleView(url, article.title(), article.dek(), article.bodyHtml(),
                 iso(article.publishedAt()), text(article.publishedAt()),
