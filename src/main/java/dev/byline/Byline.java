@@ -112,15 +112,23 @@ public final class Byline implements AutoCloseable {
         return new Services(articles, authors, taxonomy, media, changes, pageCache);
     }
 
+    /** Starts Byline on the system clock (UTC), as {@link #main} does. */
     public static Byline start(Config config) {
-        Clock clock = Clock.systemUTC();
+        return start(config, Clock.systemUTC());
+    }
+
+    /**
+     * Starts Byline with {@code clock} as the one source of "now": publication times, scheduled publishing,
+     * Last-Modified, the footer's year. Tests pass a clock they move.
+     */
+    public static Byline start(Config config, Clock clock) {
         // Opening the database (connections, migrations) and starting Jetty take about as long as each other
         // and need nothing from each other: do both at once. Requests arriving first wait for the site.
         CompletableFuture<Database> opening = CompletableFuture.supplyAsync(() -> Database.open(config));
         int port = config.port() == 0 ? freePort(config.host()) : config.port();
         String baseUrl = config.publicBase(port);
         var securityHeaders = SecurityHeaders.forSite(baseUrl.startsWith("https:"));
-        var assets = new Assets();
+        var assets = new Assets(clock);
         var templates = new Templates();
         var pageCache = new PageCache(PAGE_CACHE_BYTES);
         var site = new SiteRoutes(templates);
@@ -175,6 +183,11 @@ public final class Byline implements AutoCloseable {
 
     public Services services() {
         return services;
+    }
+
+    /** The scheduled-publishing tick, for tests that move the clock and tick by hand. */
+    public SchedulePublisher schedule() {
+        return schedule;
     }
 
     @Override

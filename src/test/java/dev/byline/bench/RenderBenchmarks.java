@@ -60,7 +60,7 @@ public class RenderBenchmarks {
         new DemoContent(services.articles(), services.authors(), services.taxonomy(), services.media()).loadIfEmpty();
         ZoneId zone = ZoneId.of("UTC");
         views = new SiteViews(services.articles(), services.authors(), services.taxonomy(), services.media(),
-                new SiteUrls(zone), new Chromes("Byline Daily", "http://127.0.0.1:8080", new Assets(),
+                new SiteUrls(zone), new Chromes("Byline Daily", "http://127.0.0.1:8080", new Assets(Clock.systemUTC()),
                 Clock.systemUTC(), zone), zone);
         templates = new Templates();
         seed = services.articles().findBySlug(
