@@ -43,7 +43,7 @@ public final class Database implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
             }
-            hikari.setJdbcUrl("jdbc:sqlite:" + config.dataDir().resolve("byline.db"));
+            hikari.setJdbcUrl("jdbc:sqlite:" + config.sqliteFile());
             // WAL lets readers go on while the one writer writes; IMMEDIATE transactions take the write lock
             // up front, so two writers queue on busy_timeout instead of failing with SQLITE_BUSY mid-transaction.
             // synchronous=FULL syncs the log at every commit: a write that was acknowledged survives a power

@@ -4,6 +4,7 @@ import dev.byline.Byline;
 import dev.byline.article.Article;
 import dev.byline.article.BodyRenderer;
 import dev.byline.config.Config;
+import dev.byline.support.TestConfigs;
 import dev.byline.db.Database;
 import dev.byline.demo.DemoContent;
 import dev.byline.web.site.Chromes;
@@ -54,7 +55,7 @@ public class RenderBenchmarks {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         dataDir = Files.createTempDirectory("byline-jmh");
-        Config config = Config.forTests(dataDir).withDemo(true);
+        Config config = TestConfigs.forTests(dataDir).withDemo(true);
         database = Database.open(config);
         Byline.Services services = Byline.wire(config, database, Clock.systemUTC());
         new DemoContent(services.articles(), services.authors(), services.taxonomy(), services.media()).loadIfEmpty();

@@ -1,7 +1,6 @@
 package dev.byline.support;
 
 import dev.byline.Byline;
-import dev.byline.config.Config;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +25,7 @@ public abstract class DemoSiteTest {
     @BeforeAll
     static void startDemoSite() {
         clock = new MutableClock(START);
-        byline = Byline.start(Config.forTests(demoDataDir).withDemo(true), clock);
+        byline = Byline.start(TestConfigs.forTests(demoDataDir).withDemo(true), clock);
         http = new Http(byline.baseUrl());
     }
 
