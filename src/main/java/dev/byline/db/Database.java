@@ -96,6 +96,15 @@ public final class Database implements AutoCloseable {
         });
     }
 
+    /**
+     * One cheap round trip, for readiness checks: returns when the database answers {@code SELECT 1}, throws
+     * when it does not. Can wait as long as the pool's connection timeout; callers who must answer sooner wait
+     * on it with their own timeout.
+     */
+    public void ping() {
+        jdbi.useHandle(handle -> handle.createQuery("SELECT 1").setQueryTimeout(5).mapTo(Integer.class).one());
+    }
+
     public Jdbi jdbi() {
         return jdbi;
     }

@@ -1,11 +1,13 @@
 package dev.byline.web;
 
+import dev.byline.web.ops.OpsRoutes;
 import dev.byline.web.site.SiteRoutes;
 import dev.byline.web.support.CacheFastPath;
 import dev.byline.web.support.LastResortErrors;
 import dev.byline.web.support.PageCache;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.util.Map;
 
 /**
@@ -14,14 +16,17 @@ import java.util.Map;
  */
 public final class WebServer implements AutoCloseable {
 
+    /** How long a stopping server lets requests under way finish. */
+    private static final long STOP_TIMEOUT_MILLIS = 5_000;
+
     private final Javalin app;
 
     private WebServer(Javalin app) {
         this.app = app;
     }
 
-    public static WebServer start(String host, int port, SiteRoutes site, String faviconUrl, PageCache cache,
-                                  Map<String, String> securityHeaders) {
+    public static WebServer start(String host, int port, OpsRoutes ops, SiteRoutes site, String faviconUrl,
+                                  PageCache cache, Map<String, String> securityHeaders) {
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.prefer405over404 = true;
@@ -32,11 +37,17 @@ public final class WebServer implements AutoCloseable {
             config.jetty.host = host;
             config.jetty.port = port;
             config.jetty.modifyServer(server -> {
-                // first in line, before the servlet context: Javalin attaches its context inside this wrapper
-                server.setHandler(new CacheFastPath(cache, securityHeaders));
+                // first in line, before the servlet context: Javalin attaches its context inside the innermost
+                // wrapper. Between the two, GracefulHandler lets requests under way finish when the server
+                // stops (the 503s of a failed start included) and refuses new ones; cache hits never reach it.
+                var fastPath = new CacheFastPath(cache, securityHeaders);
+                fastPath.setHandler(new GracefulHandler());
+                server.setHandler(fastPath);
+                server.setStopTimeout(STOP_TIMEOUT_MILLIS);
                 server.setErrorHandler(new LastResortErrors(securityHeaders));
             });
             config.routes.before(ctx -> securityHeaders.forEach(ctx::header));
+            ops.register(config.routes); // /healthz, /readyz: answer at once, even while the site waits
             site.register(config.routes, faviconUrl);
         });
         app.start();
