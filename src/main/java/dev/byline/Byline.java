@@ -1,5 +1,6 @@
 package dev.byline;
 
+import dev.byline.article.ArticleImages;
 import dev.byline.article.ArticleService;
 import dev.byline.article.ArticleStore;
 import dev.byline.article.BodyRenderer;
@@ -59,7 +60,7 @@ public final class Byline implements AutoCloseable {
 
     /** The services, for tests and tools that drive Byline without HTTP. */
     public record Services(ArticleService articles, AuthorService authors, TaxonomyService taxonomy,
-                           MediaService media, ChangeFeed changes, PageCache pageCache) {
+                           MediaService media, ArticleImages images, ChangeFeed changes, PageCache pageCache) {
     }
 
     private Byline(Database database, WebServer web, SchedulePublisher schedule, Optional<ChangeFollower> follower,
@@ -108,10 +109,12 @@ public final class Byline implements AutoCloseable {
         var media = new MediaService(jdbi, new MediaStore(jdbi), config.dataDir().resolve("media"), clock);
         var authors = new AuthorService(new AuthorStore(jdbi), changes, clock);
         var taxonomy = new TaxonomyService(new TaxonomyStore(jdbi), changes);
-        var articles = new ArticleService(new ArticleStore(jdbi), taxonomy, authors, media,
-                new BodyRenderer(media::findByPaths), changes, clock);
+        var articleStore = new ArticleStore(jdbi);
+        var renderer = new BodyRenderer(media::findByPaths);
+        var articles = new ArticleService(articleStore, taxonomy, authors, media, renderer, changes, clock);
+        var images = new ArticleImages(articleStore, media, renderer, changes);
         changes.subscribe(pageCache::onChange);
-        return new Services(articles, authors, taxonomy, media, changes, pageCache);
+        return new Services(articles, authors, taxonomy, media, images, changes, pageCache);
     }
 
     /** Starts Byline on the system clock (UTC), as {@link #main} does. */
@@ -162,10 +165,8 @@ public final class Byline implements AutoCloseable {
             schedule = new SchedulePublisher(services.articles(), database, clock);
             schedule.start(15);
             if (config.usesPostgres()) {
-                var following = new ChangeFollower(services.changes(), database.jdbi(), change -> {
-                    pageCache.onChange(change);
-                    site.onChange(change);
-                }, 5000);
+                // hands other nodes' changes to the same subscribers as this node's own
+                var following = new ChangeFollower(services.changes(), database.jdbi(), 5000);
                 following.start();
                 follower = Optional.of(following);
             }
@@ -212,6 +213,11 @@ public final class Byline implements AutoCloseable {
     /** The scheduled-publishing tick, for tests that move the clock and tick by hand. */
     public SchedulePublisher schedule() {
         return schedule;
+    }
+
+    /** Reads what other nodes committed now, instead of at the next notification: for tests and tools. */
+    public void catchUp() {
+        follower.ifPresent(ChangeFollower::poll);
     }
 
     @Override

@@ -1,9 +1,12 @@
 package dev.byline.article;
 
 import dev.byline.change.Keys;
+import dev.byline.change.Change;
 import dev.byline.change.ChangeFeed;
 import dev.byline.change.ChangeFeed.Written;
+import dev.byline.error.Conflict;
 import dev.byline.error.Invalid;
+import dev.byline.error.NotFound;
 import dev.byline.people.AuthorService;
 import dev.byline.media.MediaService;
 import dev.byline.taxonomy.Section;
@@ -11,7 +14,7 @@ import dev.byline.taxonomy.TaxonomyService;
 import dev.byline.text.Slugs;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,21 +53,53 @@ public final class ArticleService {
         this.clock = clock;
     }
 
+    /**
+     * Creates ({@code id == 0}) or updates an article. An update must carry the version it was made from: if the
+     * article was saved since, nothing is written and {@link Conflict} says so. Editing a published article keeps
+     * its publication date unless the draft names another; the modified time is now. New tags are created in the
+     * same transaction. Only what readers could see announces page keys: saving a draft or a pending article drops
+     * no public page.
+     */
     public Article save(ArticleDraft draft) {
         Instant now = clock.instant();
         List<Section> sections = taxonomy.sections();
-        Prepared prepared = prepare(draft, now, sections, name -> taxonomy.tag(name).id());
+        Prepared prepared = prepare(draft, now, sections);
         long id = changes.write(draft.id() == 0 ? "article.created" : "article.updated", handle -> {
             Optional<Article> before = draft.id() == 0 ? Optional.empty() : store.findById(handle, draft.id());
             if (draft.id() != 0 && before.isEmpty()) {
                 throw new Invalid(Map.of("id", "This article was deleted while you were editing it."));
             }
-            Article article = persist(handle, prepared, before, now);
-            var keys = new HashSet<String>(affectedKeys(sections, article));
-            before.ifPresent(old -> keys.addAll(affectedKeys(sections, old)));
-            return Written.of(article.id(), keys);
+            if (before.isPresent() && before.get().version() != draft.version()) {
+                throw conflict(before.get());
+            }
+            List<TaxonomyService.Found> tags = taxonomy.findOrCreateTags(handle, prepared.tagNames());
+            Article article = persist(handle, prepared, tags.stream().map(found -> found.tag().id()).toList(),
+                    before, now);
+            var entities = new ArrayList<Change.Entity>();
+            entities.add(new Change.Entity(Change.Entity.ARTICLE, article.id(),
+                    before.map(Article::isPublic).orElse(false), article.isPublic()));
+            tags.stream().filter(TaxonomyService.Found::created)
+                    .forEach(found -> entities.add(Change.Entity.shown(Change.Entity.TAG, found.tag().id(), true)));
+            return Written.of(article.id(), changedKeys(sections, before, Optional.of(article)), entities);
         });
         return store.findById(id).orElseThrow();
+    }
+
+    /**
+     * Deletes an article for good (the desk's trash comes first, later). {@code version} as for {@link #save}.
+     */
+    public void delete(long id, long version) {
+        List<Section> sections = taxonomy.sections();
+        changes.write("article.deleted", handle -> {
+            Article before = store.findById(handle, id)
+                    .orElseThrow(() -> new NotFound("There is no article " + id + "; it may have been deleted already."));
+            if (before.version() != version) {
+                throw conflict(before);
+            }
+            store.delete(handle, id, version);
+            return Written.of(id, changedKeys(sections, Optional.of(before), Optional.empty()),
+                    List.of(new Change.Entity(Change.Entity.ARTICLE, id, before.isPublic(), false)));
+        });
     }
 
     /**
@@ -77,14 +112,16 @@ public final class ArticleService {
     public int importAll(List<ArticleDraft> drafts) {
         Instant now = clock.instant();
         List<Section> sections = taxonomy.sections();
-        var tagIds = new java.util.HashMap<String, Long>();
-        List<Prepared> prepared = drafts.stream()
-                .map(draft -> prepare(draft, now, sections,
-                        name -> tagIds.computeIfAbsent(Slugs.slugify(name, 60), slug -> taxonomy.tag(name).id())))
-                .toList();
+        List<Prepared> prepared = drafts.stream().map(draft -> prepare(draft, now, sections)).toList();
         return changes.write("articles.imported", handle -> {
-            prepared.forEach(article -> persist(handle, article, Optional.empty(),
-                    article.publishedAt() == null ? now : article.publishedAt()));
+            var tagIds = new java.util.HashMap<String, Long>();
+            for (Prepared article : prepared) {
+                List<Long> tags = article.tagNames().stream().map(name -> tagIds.computeIfAbsent(
+                        TaxonomyService.tagSlug(name),
+                        slug -> taxonomy.findOrCreateTags(handle, List.of(name)).getFirst().tag().id())).toList();
+                persist(handle, article, tags, Optional.empty(),
+                        article.publishedAt() == null ? now : article.publishedAt());
+            }
             return Written.of(prepared.size(), Set.of(Keys.ALL));
         });
     }
@@ -92,11 +129,10 @@ public final class ArticleService {
     /** A draft that passed every rule, with everything derived that does not need the transaction. */
     private record Prepared(ArticleDraft draft, String title, String dek, String slug, boolean slugGiven,
                             String markdown, String html, String excerpt, ArticleStatus status, Instant publishedAt,
-                            List<Long> authorIds, List<Long> tagIds) {
+                            List<Long> authorIds, List<String> tagNames, Set<Long> bodyMediaIds) {
     }
 
-    private Prepared prepare(ArticleDraft draft, Instant now, List<Section> sections,
-                             java.util.function.Function<String, Long> tagId) {
+    private Prepared prepare(ArticleDraft draft, Instant now, List<Section> sections) {
         var errors = new LinkedHashMap<String, String>();
         String title = draft.title() == null ? "" : draft.title().strip();
         if (title.isEmpty()) {
@@ -136,8 +172,12 @@ public final class ArticleService {
         if (status == ArticleStatus.PUBLISHED && publishedAt != null && publishedAt.isAfter(now)) {
             status = ArticleStatus.SCHEDULED; // publishing with a future date schedules, as in WordPress
         }
-        if ((status == ArticleStatus.PUBLISHED || status == ArticleStatus.PRIVATE) && publishedAt == null) {
-            publishedAt = now;
+        List<String> tagNames = draft.tagNames() == null ? List.of()
+                : draft.tagNames().stream().filter(name -> !name.isBlank()).toList();
+        for (String name : tagNames) {
+            if (Slugs.slugify(name.strip(), 60).isEmpty()) {
+                errors.put("tags", "A tag needs letters or digits: '" + name + "'.");
+            }
         }
         if (!errors.isEmpty()) {
             throw new Invalid(errors);
@@ -146,31 +186,59 @@ public final class ArticleService {
         var body = renderer.render(markdown);
         String excerpt = draft.excerpt() == null || draft.excerpt().isBlank()
                 ? shorten(body.firstParagraph(), EXCERPT_MAX) : draft.excerpt().strip();
-        List<Long> tagIds = draft.tagNames() == null ? List.of() : draft.tagNames().stream()
-                .filter(name -> !name.isBlank()).map(tagId).distinct().toList();
         return new Prepared(draft, title, dek, slug, slugGiven, markdown, body.html(), excerpt, status, publishedAt,
-                authorIds, tagIds);
+                authorIds, tagNames, body.mediaIds());
     }
 
-    private Article persist(Handle handle, Prepared prepared, Optional<Article> before, Instant now) {
+    /**
+     * The publication date: the one the draft names; else the one it already had, as WordPress keeps it (an edit,
+     * or taking an article down and putting it back, does not re-publish it at "now"); else now for an article
+     * going public. A draft that was never published has none.
+     */
+    private static Instant publicationDate(Prepared prepared, Optional<Article> before, Instant now) {
+        if (prepared.publishedAt() != null) {
+            return prepared.publishedAt();
+        }
+        boolean goesPublic = prepared.status() == ArticleStatus.PUBLISHED || prepared.status() == ArticleStatus.PRIVATE;
+        Instant kept = before.map(Article::publishedAt)
+                .filter(date -> !date.isAfter(now)) // a date it was only scheduled for is forgotten
+                .orElse(null);
+        if (kept != null) {
+            return kept;
+        }
+        return goesPublic ? now : null;
+    }
+
+    private Article persist(Handle handle, Prepared prepared, List<Long> tagIds, Optional<Article> before,
+                            Instant now) {
         ArticleDraft draft = prepared.draft();
         String slug = uniqueSlug(handle, prepared.slug(), draft.id(), prepared.slugGiven());
+        Instant publishedAt = publicationDate(prepared, before, now);
+        long version = before.map(old -> old.version() + 1).orElse(1L);
         var article = new Article(draft.id(), slug, prepared.title(), prepared.dek(), prepared.markdown(),
                 prepared.html(), prepared.excerpt(), draft.featuredMediaId(), prepared.status(), draft.sectionId(),
-                prepared.publishedAt(), before.map(Article::createdAt).orElse(now), now, prepared.authorIds(),
-                prepared.tagIds());
+                publishedAt, before.map(Article::createdAt).orElse(now), now, prepared.authorIds(), tagIds, version);
         long id = draft.id();
         if (id == 0) {
             id = store.insert(handle, article);
-        } else {
-            store.update(handle, article);
+        } else if (!store.update(handle, article, before.orElseThrow().version())) {
+            throw conflict(store.findById(handle, id).orElseThrow());
         }
-        store.replaceLinks(handle, id, prepared.authorIds(), prepared.tagIds(), prepared.status(),
-                prepared.publishedAt());
+        store.replaceLinks(handle, id, prepared.authorIds(), tagIds, prepared.status(), publishedAt);
+        var used = new LinkedHashSet<>(prepared.bodyMediaIds());
+        if (draft.featuredMediaId() != null) {
+            used.add(draft.featuredMediaId());
+        }
+        store.replaceMediaUse(handle, id, used);
         store.forgetOldSlug(handle, slug);
         before.filter(old -> !old.slug().equals(slug) && old.publishedAt() != null)
                 .ifPresent(old -> store.rememberOldSlug(handle, old.slug(), draft.id()));
         return article.withId(id);
+    }
+
+    private static Conflict conflict(Article current) {
+        return new Conflict("Someone saved this article after you opened it (it is at version " + current.version()
+                + ", last changed " + current.updatedAt() + "). Nothing was overwritten: compare, then save again.");
     }
 
     /**
@@ -185,13 +253,17 @@ public final class ArticleService {
         }
         List<Section> sections = taxonomy.sections();
         return changes.write("articles.published", handle -> {
-            var keys = new HashSet<String>();
+            var keys = new LinkedHashSet<String>();
+            var entities = new ArrayList<Change.Entity>();
             List<Long> due = store.dueScheduled(handle, now);
             for (long id : due) {
+                Optional<Article> before = store.findById(handle, id);
                 store.setStatus(handle, id, ArticleStatus.PUBLISHED, now);
-                store.findById(handle, id).ifPresent(article -> keys.addAll(affectedKeys(sections, article)));
+                Optional<Article> after = store.findById(handle, id);
+                keys.addAll(changedKeys(sections, before, after));
+                entities.add(new Change.Entity(Change.Entity.ARTICLE, id, false, true));
             }
-            return Written.of(due.size(), keys);
+            return Written.of(due.size(), keys, entities);
         });
     }
 
@@ -265,15 +337,58 @@ public final class ArticleService {
         }
     }
 
-    /** The cache keys of every page that shows this article. */
-    static Set<String> affectedKeys(List<Section> sections, Article article) {
+    /**
+     * The page keys a write to one article changes, from what readers could see before and after it. A draft on
+     * either side counts as nothing: saving a draft or a pending article announces no key. Between two public
+     * versions: its own page always; its teaser wherever one is shown ({@code card:}) when what a teaser shows
+     * changed; a list only when its membership or order changed (a new date, section, tag or author).
+     */
+    static Set<String> changedKeys(List<Section> sections, Optional<Article> before, Optional<Article> after) {
+        Optional<Article> was = before.filter(Article::isPublic);
+        Optional<Article> is = after.filter(Article::isPublic);
         var keys = new LinkedHashSet<String>();
-        keys.add(Keys.article(article.id()));
-        keys.add(Keys.HOME);
+        if (was.isEmpty() && is.isEmpty()) {
+            return keys;
+        }
+        if (was.isEmpty() || is.isEmpty()) {
+            Article shown = was.or(() -> is).orElseThrow();
+            keys.add(Keys.article(shown.id()));
+            keys.add(Keys.card(shown.id()));
+            keys.addAll(listKeys(sections, shown));
+            return keys;
+        }
+        Article old = was.get();
+        Article now = is.get();
+        keys.add(Keys.article(now.id()));
+        if (!old.sameCardAs(now)) {
+            keys.add(Keys.card(now.id()));
+        }
+        if (!java.util.Objects.equals(old.publishedAt(), now.publishedAt())) {
+            keys.addAll(listKeys(sections, old));
+            keys.addAll(listKeys(sections, now));
+            return keys;
+        }
+        var oldLists = listKeys(sections, old);
+        var newLists = listKeys(sections, now);
+        oldLists.stream().filter(key -> !newLists.contains(key)).forEach(keys::add);
+        newLists.stream().filter(key -> !oldLists.contains(key)).forEach(keys::add);
+        return keys;
+    }
+
+    /**
+     * The lists a public article is on (home, its section and every parent, its tags, its authors), each with the
+     * article's place in it ({@link Keys#listAt}).
+     */
+    static Set<String> listKeys(List<Section> sections, Article article) {
+        var lists = new LinkedHashSet<String>();
+        lists.add(Keys.HOME);
         TaxonomyService.ancestorsAndSelf(sections, article.sectionId())
-                .forEach(section -> keys.add(Keys.sectionList(section.id())));
-        article.tagIds().forEach(tag -> keys.add(Keys.tagList(tag)));
-        article.authorIds().forEach(author -> keys.add(Keys.authorList(author)));
+                .forEach(section -> lists.add(Keys.sectionList(section.id())));
+        article.tagIds().forEach(tag -> lists.add(Keys.tagList(tag)));
+        article.authorIds().forEach(author -> lists.add(Keys.authorList(author)));
+        var position = Keys.Position.of(article.publishedAt(), article.id());
+        var keys = new LinkedHashSet<String>();
+        lists.forEach(list -> keys.add(Keys.listAt(list, position)));
         return keys;
     }
 

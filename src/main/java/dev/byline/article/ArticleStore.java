@@ -22,7 +22,7 @@ public final class ArticleStore {
 
     static final String SUMMARY = "a.id, a.slug, a.title, a.dek, a.excerpt, a.featured_media_id, "
             + "a.section_id, a.published_at, a.updated_at";
-    private static final String FULL = SUMMARY + ", a.body_markdown, a.body_html, a.status, a.created_at";
+    private static final String FULL = SUMMARY + ", a.body_markdown, a.body_html, a.status, a.created_at, a.version";
 
     // The lists: each walks one index in order (V001__content.sql); ListQueryPlanTest keeps it so.
     static final String LATEST = """
@@ -57,9 +57,9 @@ public final class ArticleStore {
     long insert(Handle handle, Article article) {
         return handle.createUpdate("""
                         INSERT INTO articles (slug, title, dek, body_markdown, body_html, excerpt, featured_media_id,
-                                              status, section_id, published_at, created_at, updated_at)
+                                              status, section_id, published_at, created_at, updated_at, version)
                         VALUES (:slug, :title, :dek, :bodyMarkdown, :bodyHtml, :excerpt, :featuredMediaId,
-                                :status, :sectionId, :publishedAt, :createdAt, :updatedAt)
+                                :status, :sectionId, :publishedAt, :createdAt, :updatedAt, :version)
                         """)
                 .bindMethods(article)
                 .bind("status", article.status().dbValue())
@@ -71,19 +71,52 @@ public final class ArticleStore {
                 .one();
     }
 
-    void update(Handle handle, Article article) {
-        handle.createUpdate("""
+    /**
+     * Writes {@code article} over the row if it is still at {@code expectedVersion}; false when someone saved in
+     * between (on PostgreSQL a concurrent update waits for the other and then finds the version moved on).
+     */
+    boolean update(Handle handle, Article article, long expectedVersion) {
+        return handle.createUpdate("""
                         UPDATE articles SET slug = :slug, title = :title, dek = :dek, body_markdown = :bodyMarkdown,
                                body_html = :bodyHtml, excerpt = :excerpt, featured_media_id = :featuredMediaId,
                                status = :status, section_id = :sectionId, published_at = :publishedAt,
-                               updated_at = :updatedAt
-                        WHERE id = :id
+                               updated_at = :updatedAt, version = :version
+                        WHERE id = :id AND version = :expectedVersion
                         """)
                 .bindMethods(article)
                 .bind("status", article.status().dbValue())
                 .bind("publishedAt", millis(article.publishedAt()))
                 .bind("updatedAt", millis(article.updatedAt()))
-                .execute();
+                .bind("expectedVersion", expectedVersion)
+                .execute() == 1;
+    }
+
+    void delete(Handle handle, long articleId, long expectedVersion) {
+        handle.createUpdate("DELETE FROM articles WHERE id = :id AND version = :version")
+                .bind("id", articleId).bind("version", expectedVersion).execute();
+    }
+
+    /** Records which media the article shows (featured image, images in the body). */
+    void replaceMediaUse(Handle handle, long articleId, java.util.Set<Long> mediaIds) {
+        handle.createUpdate("DELETE FROM article_media WHERE article_id = :id").bind("id", articleId).execute();
+        if (mediaIds.isEmpty()) {
+            return;
+        }
+        var batch = handle.prepareBatch("INSERT INTO article_media (article_id, media_id) VALUES (:articleId, :mediaId)");
+        mediaIds.forEach(mediaId -> batch.bind("articleId", articleId).bind("mediaId", mediaId).add());
+        batch.execute();
+    }
+
+    /** The articles showing an image, whatever their status (index article_media_by_media). */
+    List<Long> articlesShowing(Handle handle, long mediaId) {
+        return handle.createQuery("SELECT article_id FROM article_media WHERE media_id = :id ORDER BY article_id")
+                .bind("id", mediaId).mapTo(Long.class).list();
+    }
+
+    /** A body re-rendered because an image it shows changed: the article's text did not, nor its version. */
+    void setBodyHtml(Handle handle, long articleId, String html) {
+        handle.createUpdate("UPDATE articles SET body_html = :html WHERE id = :id")
+                .bind("html", html).bind("id", articleId).execute();
     }
 
     /** Rewrites the byline and tag links, copying status and date onto them for the archive indexes. */
@@ -128,7 +161,10 @@ public final class ArticleStore {
 
     /** Changes the status of an article and of its links, which carry a copy for the archive indexes. */
     void setStatus(Handle handle, long articleId, ArticleStatus status, Instant updatedAt) {
-        handle.createUpdate("UPDATE articles SET status = :status, updated_at = :updatedAt WHERE id = :id")
+        handle.createUpdate("""
+                        UPDATE articles SET status = :status, updated_at = :updatedAt, version = version + 1
+                        WHERE id = :id
+                        """)
                 .bind("status", status.dbValue()).bind("updatedAt", updatedAt.toEpochMilli()).bind("id", articleId)
                 .execute();
         for (String links : List.of("article_authors", "article_tags")) {
@@ -267,7 +303,7 @@ public final class ArticleStore {
         return new Article(article.id(), article.slug(), article.title(), article.dek(), article.bodyMarkdown(),
                 article.bodyHtml(), article.excerpt(), article.featuredMediaId(), article.status(),
                 article.sectionId(), article.publishedAt(), article.createdAt(), article.updatedAt(),
-                List.copyOf(authors), List.copyOf(tags));
+                List.copyOf(authors), List.copyOf(tags), article.version());
     }
 
     private static ArticleSummary mapSummary(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -281,7 +317,7 @@ public final class ArticleStore {
                 rs.getString("body_markdown"), rs.getString("body_html"), rs.getString("excerpt"),
                 Columns.nullableLong(rs, "featured_media_id"), ArticleStatus.fromDb(rs.getString("status")),
                 rs.getLong("section_id"), Columns.nullableInstant(rs, "published_at"), Columns.nullableInstant(rs, "created_at"),
-                Columns.nullableInstant(rs, "updated_at"), List.of(), List.of());
+                Columns.nullableInstant(rs, "updated_at"), List.of(), List.of(), rs.getLong("version"));
     }
 
     private static Long millis(Instant instant) {

@@ -54,8 +54,16 @@ public final class BodyRenderer {
     }
 
     public Rendered render(String markdown) {
+        return render(markdown, mediaByPath);
+    }
+
+    /**
+     * Renders with another view of the media: inside a transaction that has just changed an image, the body must
+     * be rendered with the image as it is about to be committed.
+     */
+    public Rendered render(String markdown, Function<Collection<String>, Map<String, Media>> lookup) {
         Node document = parser.parse(markdown);
-        Map<String, Media> media = mediaByPath.apply(mediaPaths(document));
+        Map<String, Media> media = lookup.apply(mediaPaths(document));
         String html = HtmlRenderer.builder()
                 .extensions(List.of(HeadingAnchorExtension.create()))
                 .nodeRendererFactory(context -> new FigureRenderer(context, media))

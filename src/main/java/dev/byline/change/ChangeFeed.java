@@ -1,35 +1,38 @@
 package dev.byline.change;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The change feed. Every write goes through {@link #write}: the work and one row in {@code changes} naming the
- * keys it touched commit together, and only after the commit are subscribers (page cache, later the search index)
- * told. So no reader can see an invalidation before the data, and no committed write goes unannounced.
+ * The change feed. Every write goes through {@link #write}: the work and one row in {@code changes} saying what it
+ * changed commit together, and only after the commit are subscribers told. So no reader can see an invalidation
+ * before the data, and no committed write goes unannounced. Changes other nodes made arrive through
+ * {@link ChangeFollower}, which hands them to the same subscribers: there is one list, wired in
+ * {@code Byline.start}.
  *
- * <p>Keys name what a page may show: {@code article:12}, {@code author:3}, {@code section:4}, {@code tag:9},
- * {@code media:7}, {@code nav} (the section menu), and lists: {@code list:home}, {@code list:section:4},
- * {@code list:tag:9}, {@code list:author:3}; and {@code all} for a change that may touch any page (an import).
+ * <p>Keys ({@link Keys}) name what a page may show; entities ({@link Change.Entity}) name what was written and
+ * whether readers could see it before and after.
  */
 public final class ChangeFeed {
 
-    /** One committed write. */
-    public record Change(long id, Instant at, String kind, Set<String> keys) {
-    }
+    /** What a unit of work returns: its result, the page keys it changed and the entities it wrote. */
+    public record Written<T>(T value, Set<String> keys, List<Change.Entity> entities) {
 
-    /** What a unit of work returns: its result and the keys it changed. */
-    public record Written<T>(T value, Set<String> keys) {
+        /** A change that names no entity: only for {@link Keys#ALL} (an import, a removal of everything). */
         public static <T> Written<T> of(T value, Set<String> keys) {
-            return new Written<>(value, keys);
+            return new Written<>(value, keys, List.of());
+        }
+
+        public static <T> Written<T> of(T value, Set<String> keys, List<Change.Entity> entities) {
+            return new Written<>(value, keys, entities);
         }
     }
 
@@ -40,17 +43,26 @@ public final class ChangeFeed {
 
     /** The PostgreSQL channel every change is announced on, for other nodes' {@link ChangeFollower}. */
     static final String CHANNEL = "byline_changes";
+    /** Change rows are kept this long; a node away for longer drops its whole cache when it returns. */
+    static final Duration RETENTION = Duration.ofDays(7);
+    /** Pruning runs after every this many writes, on the node that made the write. */
+    private static final int PRUNE_EVERY = 500;
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeFeed.class);
 
     private final Jdbi jdbi;
+    private final ChangeStore store;
     private final Clock clock;
-    private final boolean notify;
+    private final boolean postgres;
     private final List<Consumer<Change>> subscribers = new CopyOnWriteArrayList<>();
+    /** the follower on this node, told of this node's own commits so it does not apply them twice */
+    private final List<Consumer<Change>> localCommits = new CopyOnWriteArrayList<>();
 
-    /** @param notify send a PostgreSQL NOTIFY with each change (it is delivered when the transaction commits) */
-    public ChangeFeed(Jdbi jdbi, Clock clock, boolean notify) {
+    /** @param postgres PostgreSQL: record transaction ids and send a NOTIFY with each change */
+    public ChangeFeed(Jdbi jdbi, Clock clock, boolean postgres) {
         this.jdbi = jdbi;
+        this.store = new ChangeStore(jdbi, postgres);
         this.clock = clock;
-        this.notify = notify;
+        this.postgres = postgres;
     }
 
     public void subscribe(Consumer<Change> subscriber) {
@@ -63,51 +75,70 @@ public final class ChangeFeed {
         }
         Done<T> done = jdbi.inTransaction(handle -> {
             Written<T> written = work.run(handle);
-            return new Done<>(written.value(), append(handle, kind, written.keys()));
+            Change change = store.append(handle, clock.instant(), kind, written.entities(), written.keys());
+            if (postgres) {
+                // delivered to listeners when, and only if, the transaction commits
+                handle.createQuery("SELECT pg_notify('" + CHANNEL + "', :id)").bind("id", String.valueOf(change.id()))
+                        .mapTo(String.class).one();
+            }
+            return new Done<>(written.value(), change);
         });
+        localCommits.forEach(listener -> listener.accept(done.change()));
         publish(done.change());
+        if (done.change().id() % PRUNE_EVERY == 0) {
+            pruneQuietly();
+        }
         return done.value();
     }
 
-    /** Changes after {@code afterId}, oldest first: how another node or a restarted index catches up. */
+    /**
+     * Changes after {@code afterId}, oldest first. Only on SQLite, where ids follow commit order, is this a complete
+     * catch-up; on PostgreSQL {@link ChangeFollower} reads by transaction.
+     */
     public List<Change> since(long afterId, int limit) {
-        return jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT id, at, kind, keys FROM changes WHERE id > :after ORDER BY id LIMIT :limit")
-                .bind("after", afterId)
-                .bind("limit", limit)
-                .map((rs, ctx) -> new Change(rs.getLong("id"), Instant.ofEpochMilli(rs.getLong("at")),
-                        rs.getString("kind"), parseKeys(rs.getString("keys"))))
-                .list());
+        return store.since(afterId, limit);
     }
 
     public long latestId() {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT COALESCE(MAX(id), 0) FROM changes")
-                .mapTo(Long.class).one());
+        return store.latestId();
     }
 
+    /** Deletes change rows older than the retention; a follower that had not read them yet resets. */
+    public int prune() {
+        return store.prune(clock.instant().minus(RETENTION));
+    }
+
+    void onLocalCommit(Consumer<Change> listener) {
+        localCommits.add(listener);
+    }
+
+    ChangeStore store() {
+        return store;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** Tells every subscriber; a failing subscriber is logged and does not keep the others from hearing. */
     void publish(Change change) {
         for (Consumer<Change> subscriber : subscribers) {
-            subscriber.accept(change);
+            try {
+                subscriber.accept(change);
+            } catch (RuntimeException e) {
+                LOG.error("a subscriber failed on change {} ({})", change.id(), change.kind(), e);
+            }
         }
     }
 
-    private Change append(Handle handle, String kind, Set<String> keys) {
-        Instant at = clock.instant();
-        long id = handle.createUpdate("INSERT INTO changes (at, kind, keys) VALUES (:at, :kind, :keys)")
-                .bind("at", at.toEpochMilli())
-                .bind("kind", kind)
-                .bind("keys", String.join(" ", keys))
-                .executeAndReturnGeneratedKeys("id")
-                .mapTo(Long.class)
-                .one();
-        if (notify) {
-            handle.createQuery("SELECT pg_notify('" + CHANNEL + "', :id)").bind("id", String.valueOf(id))
-                    .mapTo(String.class).one();
+    private void pruneQuietly() {
+        try {
+            int pruned = prune();
+            if (pruned > 0) {
+                LOG.debug("pruned {} change rows", pruned);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("pruning the change feed failed; it will be tried again", e);
         }
-        return new Change(id, at, kind, Set.copyOf(keys));
-    }
-
-    private static Set<String> parseKeys(String keys) {
-        return keys.isBlank() ? Set.of() : new LinkedHashSet<>(Arrays.asList(keys.split(" ")));
     }
 }

@@ -3,6 +3,14 @@ package dev.byline.change;
 /**
  * The names of change-feed keys, in one place: a write announces them and a page records them, and the two must
  * spell them alike or an invalidation silently misses. {@link #ALL} drops every page (an import).
+ *
+ * <p>Lists ({@code list:home}, {@code list:section:4}, …) are ordered newest first by {@link Position} (publication
+ * time, then id). A write to a list says where: {@code list:home@1772366400000.12}. A page showing part of a list
+ * says how far down it reads: {@code list:home>1772366400000.9}, the position of the last row it read (one past
+ * what it shows, since that row decides whether there is a next page), or plain {@code list:home} when it reads to
+ * the end. A write at position p changes a page that reads down to b only when p is at or above b: publishing,
+ * unpublishing or deleting an old article leaves the first pages of a long archive alone. A plain list key, either
+ * side, matches every page of that list.
  */
 public final class Keys {
 
@@ -15,10 +23,77 @@ public final class Keys {
     private Keys() {
     }
 
+    /** Where an article sits in a list: newest first, by publication time, then by id. */
+    public record Position(long millis, long id) implements Comparable<Position> {
+
+        public static Position of(java.time.Instant publishedAt, long id) {
+            return new Position(publishedAt.toEpochMilli(), id);
+        }
+
+        /** Positive when this sits higher up (newer) than {@code other}. */
+        @Override
+        public int compareTo(Position other) {
+            int byTime = Long.compare(millis, other.millis);
+            return byTime != 0 ? byTime : Long.compare(id, other.id);
+        }
+
+        @Override
+        public String toString() {
+            return millis + "." + id;
+        }
+
+        static Position parse(String text) {
+            int dot = text.indexOf('.');
+            return new Position(Long.parseLong(text.substring(0, dot)), Long.parseLong(text.substring(dot + 1)));
+        }
+    }
+
+    /** A write to {@code list} at {@code position}: what a write announces. */
+    public static String listAt(String list, Position position) {
+        return list + "@" + position;
+    }
+
+    /** A page that reads {@code list} down to {@code lowest}, or to its end when null: what a page records. */
+    public static String listDownTo(String list, Position lowest) {
+        return lowest == null ? list : list + ">" + lowest;
+    }
+
+    /**
+     * A key split into the name pages are indexed by and, for lists, a position: where a write happened ({@code @})
+     * or how far down a page reads ({@code >}); null when the key has none.
+     */
+    public record Parsed(String name, Position position) {
+    }
+
+    public static Parsed parse(String key) {
+        int at = Math.max(key.indexOf('@'), key.indexOf('>'));
+        return at < 0 ? new Parsed(key, null) : new Parsed(key.substring(0, at), Position.parse(key.substring(at + 1)));
+    }
+
+    /**
+     * Does a write announced as {@code written} change a page that recorded {@code shown}? Both must name the same
+     * list; then yes unless the write happened below everything the page reads.
+     */
+    public static boolean reaches(Parsed written, Parsed shown) {
+        return written.position() == null || shown.position() == null
+                || written.position().compareTo(shown.position()) >= 0;
+    }
+
     public static String article(long id) {
         return "article:" + id;
     }
 
+    /** What a teaser shows of an article (title, dek, excerpt, date, image, section, byline) wherever it is listed. */
+    public static String card(long id) {
+        return "card:" + id;
+    }
+
+    /** An author's name and link, as a teaser's byline shows them. */
+    public static String byline(long id) {
+        return "byline:" + id;
+    }
+
+    /** Everything of an author: name, bio, avatar (article pages, their archive). */
     public static String author(long id) {
         return "author:" + id;
     }
@@ -31,6 +106,12 @@ public final class Keys {
         return "tag:" + id;
     }
 
+    /** An image's caption and credit, where they are shown (figures, the article's lead image). */
+    public static String caption(long id) {
+        return "caption:" + id;
+    }
+
+    /** An image: its file and alt text, wherever it is shown. */
     public static String media(long id) {
         return "media:" + id;
     }

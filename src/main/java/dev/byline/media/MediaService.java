@@ -1,6 +1,7 @@
 package dev.byline.media;
 
 import dev.byline.error.Invalid;
+import dev.byline.error.NotFound;
 import dev.byline.text.Slugs;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 import net.coobird.thumbnailator.Thumbnails;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -77,6 +79,39 @@ public final class MediaService {
                 upload.alt().strip(), upload.caption().strip(), upload.credit().strip(), now);
         long id = jdbi.inTransaction(handle -> store.insert(handle, media));
         return store.findById(id).orElseThrow();
+    }
+
+    /** Changes alt text, caption and credit inside the caller's transaction; returns the image as it now is. */
+    public Media updateDetails(Handle handle, long id, String alt, String caption, String credit) {
+        Media before = store.findById(handle, id).orElseThrow(() -> new NotFound("There is no image " + id + "."));
+        var after = new Media(id, before.path(), before.mimeType(), before.width(), before.height(), before.variants(),
+                alt == null ? "" : alt.strip(), caption == null ? "" : caption.strip(),
+                credit == null ? "" : credit.strip(), before.createdAt());
+        store.updateDetails(handle, after);
+        return after;
+    }
+
+    /**
+     * Makes image {@code id} show the files of {@code upload}, stored as a new image first ({@link #store}, with all
+     * its checks) and folded into {@code id} inside the caller's transaction: the id, alt text and caption stay, the
+     * URL changes with the content, and bodies naming the old path still find it. Old files stay on disk for
+     * caches and feeds that still point at them.
+     */
+    public Media replaceFile(Handle handle, long id, Media stored) {
+        Media before = store.findById(handle, id).orElseThrow(() -> new NotFound("There is no image " + id + "."));
+        store.delete(handle, stored.id()); // frees its path for the row that takes it over
+        store.replaceFile(handle, id, stored, before.path());
+        return store.findById(handle, id).orElseThrow();
+    }
+
+    /** Image {@code id} as the caller's transaction sees it. */
+    public Media find(Handle handle, long id) {
+        return store.findById(handle, id).orElseThrow(() -> new NotFound("There is no image " + id + "."));
+    }
+
+    /** As {@link #findByPaths(java.util.Collection)}, seeing the caller's uncommitted changes. */
+    public Map<String, Media> findByPaths(Handle handle, java.util.Collection<String> paths) {
+        return store.findByPaths(handle, paths);
     }
 
     public Optional<Media> find(long id) {

@@ -44,6 +44,39 @@ public final class MediaStore {
                 .one();
     }
 
+    Optional<Media> findById(Handle handle, long id) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM media WHERE id = :id")
+                .bind("id", id).map(MediaStore::map).findOne();
+    }
+
+    /** The alt text, caption and credit. */
+    void updateDetails(Handle handle, Media media) {
+        handle.createUpdate("UPDATE media SET alt = :alt, caption = :caption, credit = :credit WHERE id = :id")
+                .bind("alt", media.alt()).bind("caption", media.caption()).bind("credit", media.credit())
+                .bind("id", media.id()).execute();
+    }
+
+    /** Points the row at other files (a replaced image); the old path keeps finding it. */
+    void replaceFile(Handle handle, long id, Media file, String oldPath) {
+        handle.createUpdate("""
+                        UPDATE media SET path = :path, mime_type = :mimeType, width = :width, height = :height,
+                                         variants = :variants
+                        WHERE id = :id
+                        """)
+                .bind("path", file.path()).bind("mimeType", file.mimeType()).bind("width", file.width())
+                .bind("height", file.height())
+                .bind("variants", file.variants().stream().map(String::valueOf).collect(Collectors.joining(",")))
+                .bind("id", id).execute();
+        handle.createUpdate("DELETE FROM media_old_paths WHERE path IN (:old, :new)")
+                .bind("old", oldPath).bind("new", file.path()).execute();
+        handle.createUpdate("INSERT INTO media_old_paths (path, media_id) VALUES (:path, :id)")
+                .bind("path", oldPath).bind("id", id).execute();
+    }
+
+    void delete(Handle handle, long id) {
+        handle.createUpdate("DELETE FROM media WHERE id = :id").bind("id", id).execute();
+    }
+
     public Optional<Media> findById(long id) {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM media WHERE id = :id")
                 .bind("id", id)
@@ -68,14 +101,26 @@ public final class MediaStore {
                 .collect(Collectors.toMap(Media::id, Function.identity())));
     }
 
+    /** Media by the paths bodies name them with: their current path, or one they had before being replaced. */
     public Map<String, Media> findByPaths(Collection<String> paths) {
+        return paths.isEmpty() ? Map.of() : jdbi.withHandle(handle -> findByPaths(handle, paths));
+    }
+
+    Map<String, Media> findByPaths(Handle handle, Collection<String> paths) {
         if (paths.isEmpty()) {
             return Map.of();
         }
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM media WHERE path IN (<paths>)")
+        var found = new java.util.HashMap<String, Media>();
+        handle.createQuery("SELECT " + COLUMNS + " FROM media WHERE path IN (<paths>)")
                 .bindList("paths", List.copyOf(paths))
                 .map(MediaStore::map)
-                .collect(Collectors.toMap(Media::path, Function.identity())));
+                .forEach(media -> found.put(media.path(), media));
+        handle.createQuery("SELECT o.path AS old_path, " + COLUMNS.replaceAll("(\\w+)", "m.$1")
+                        + " FROM media_old_paths o JOIN media m ON m.id = o.media_id WHERE o.path IN (<paths>)")
+                .bindList("paths", List.copyOf(paths))
+                .map((rs, ctx) -> Map.entry(rs.getString("old_path"), map(rs, ctx)))
+                .forEach(entry -> found.putIfAbsent(entry.getKey(), entry.getValue()));
+        return found;
     }
 
     private static Media map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -1,6 +1,7 @@
 package dev.byline.people;
 
 import dev.byline.change.Keys;
+import dev.byline.change.Change;
 import dev.byline.change.ChangeFeed;
 import dev.byline.change.ChangeFeed.Written;
 import dev.byline.error.Invalid;
@@ -46,11 +47,17 @@ public final class AuthorService {
                 throw new Invalid(java.util.Map.of("slug", "Another author already uses the slug '" + slug + "'."));
             }
             var author = new Author(input.id(), slug, name, input.bio().strip(), input.avatarMediaId());
+            Optional<Author> before = input.id() == 0 ? Optional.empty() : store.findById(handle, input.id());
             long saved = input.id() == 0 ? store.insert(handle, author, now) : input.id();
             if (input.id() != 0) {
                 store.update(handle, author, now);
             }
-            return Written.of(saved, Set.of(Keys.author(saved), Keys.authorList(saved)));
+            // teasers show the name and link; article pages and the archive show everything
+            var keys = new java.util.LinkedHashSet<String>(List.of(Keys.author(saved)));
+            if (before.isEmpty() || !before.get().displayName().equals(name) || !before.get().slug().equals(slug)) {
+                keys.add(Keys.byline(saved));
+            }
+            return Written.of(saved, keys, List.of(Change.Entity.shown(Change.Entity.AUTHOR, saved, input.id() == 0)));
         });
         return store.findById(id).orElseThrow();
     }

@@ -57,8 +57,12 @@ public final class AuthorStore {
     }
 
     public Optional<Author> findById(long id) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM authors WHERE id = :id")
-                .bind("id", id).map(AuthorStore::map).findOne());
+        return jdbi.withHandle(handle -> findById(handle, id));
+    }
+
+    Optional<Author> findById(Handle handle, long id) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM authors WHERE id = :id")
+                .bind("id", id).map(AuthorStore::map).findOne();
     }
 
     public Optional<Author> findBySlug(String slug) {

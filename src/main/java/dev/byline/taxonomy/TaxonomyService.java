@@ -1,16 +1,20 @@
 package dev.byline.taxonomy;
 
 import dev.byline.change.Keys;
+import dev.byline.change.Change;
 import dev.byline.change.ChangeFeed;
 import dev.byline.change.ChangeFeed.Written;
 import dev.byline.error.Invalid;
+import dev.byline.error.NotFound;
 import dev.byline.text.Slugs;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jdbi.v3.core.Handle;
 
 /** Sections (nested, unique slugs, no cycles) and tags (found or created by name). */
 public final class TaxonomyService {
@@ -42,30 +46,103 @@ public final class TaxonomyService {
             }
             var section = new Section(input.id(), slug, name, input.description().strip(), input.parentId(),
                     input.position());
+            Optional<Section> before = input.id() == 0 ? Optional.empty() : store.findSection(handle, input.id());
+            if (input.id() != 0 && before.isEmpty()) {
+                throw new Invalid(Map.of("id", "This section was deleted while you were editing it."));
+            }
             long saved = input.id();
             if (saved == 0) {
                 saved = store.insertSection(handle, section);
             } else {
                 store.updateSection(handle, section);
             }
-            // the section menu is on every page
-            return Written.of(saved, Set.of(Keys.section(saved), Keys.sectionList(saved), Keys.NAV));
+            var keys = new LinkedHashSet<String>(List.of(Keys.section(saved), Keys.sectionList(saved)));
+            // the menu shows top-level sections: it changes when one is added, renamed, moved or reordered
+            boolean inMenuBefore = before.map(Section::isTopLevel).orElse(false);
+            if (section.isTopLevel() || inMenuBefore) {
+                keys.add(Keys.NAV);
+            }
+            if (before.isPresent() && !java.util.Objects.equals(before.get().parentId(), section.parentId())) {
+                // its articles now belong to other parents' lists
+                ancestorsAndSelf(before.get().parentId() == null ? -1 : before.get().parentId())
+                        .forEach(parent -> keys.add(Keys.sectionList(parent.id())));
+                if (section.parentId() != null) {
+                    ancestorsAndSelf(section.parentId()).forEach(parent -> keys.add(Keys.sectionList(parent.id())));
+                }
+            }
+            return Written.of(saved, keys, List.of(Change.Entity.shown(Change.Entity.SECTION, saved, before.isEmpty())));
         });
         return findSection(id).orElseThrow();
     }
 
     /** The tag with this name's slug, created when new. */
     public Tag tag(String name) {
-        String clean = name.strip();
-        String slug = Slugs.slugify(clean, 60);
+        String slug = tagSlug(name);
+        return store.findTagBySlug(slug).orElseGet(() -> changes.write("tag.created", handle -> {
+            Found found = findOrCreateTag(handle, name);
+            return Written.of(found.tag(), Set.of(Keys.tag(found.tag().id())),
+                    List.of(Change.Entity.shown(Change.Entity.TAG, found.tag().id(), true)));
+        }));
+    }
+
+    /** A tag found or created inside the caller's transaction; {@code created} when this call made it. */
+    public record Found(Tag tag, boolean created) {
+    }
+
+    /**
+     * The tags with these names, in order and without repeats, created inside the caller's transaction when new:
+     * an article and the tags it introduces commit together or not at all.
+     */
+    public List<Found> findOrCreateTags(Handle handle, List<String> names) {
+        var found = new java.util.LinkedHashMap<String, Found>();
+        for (String name : names) {
+            if (!name.isBlank()) {
+                String slug = tagSlug(name);
+                if (!found.containsKey(slug)) {
+                    found.put(slug, findOrCreateTag(handle, name));
+                }
+            }
+        }
+        return List.copyOf(found.values());
+    }
+
+    /** Throws {@link Invalid} for a tag name with nothing to make a slug of. */
+    public static String tagSlug(String name) {
+        String slug = Slugs.slugify(name.strip(), 60);
         if (slug.isEmpty()) {
             throw new Invalid(Map.of("tags", "A tag needs letters or digits: '" + name + "'."));
         }
-        return store.findTagBySlug(slug).orElseGet(() -> changes.write("tag.created", handle -> {
-            var existing = store.findTagBySlug(handle, slug);
-            long id = existing.map(Tag::id).orElseGet(() -> store.insertTag(handle, new Tag(0, slug, clean, "")));
-            return Written.of(new Tag(id, slug, existing.map(Tag::name).orElse(clean), ""), Set.of(Keys.tag(id)));
-        }));
+        return slug;
+    }
+
+    private Found findOrCreateTag(Handle handle, String name) {
+        String slug = tagSlug(name);
+        boolean created = store.insertTagIfAbsent(handle, new Tag(0, slug, name.strip(), ""));
+        return new Found(store.findTagBySlug(handle, slug).orElseThrow(), created);
+    }
+
+    /** Renames a tag or changes its slug or description; the archive and every article showing it change. */
+    public Tag saveTag(Tag input) {
+        String name = input.name().strip();
+        String slug = input.slug().isBlank() ? Slugs.slugify(name, 60) : input.slug().strip();
+        if (name.isEmpty()) {
+            throw new Invalid(Map.of("name", "A tag needs a name."));
+        }
+        if (!Slugs.isSlug(slug, 60)) {
+            throw new Invalid(Map.of("slug", "Use lower-case letters, digits and hyphens, e.g. climate."));
+        }
+        return changes.write("tag.saved", handle -> {
+            if (store.findTag(handle, input.id()).isEmpty()) {
+                throw new NotFound("There is no tag " + input.id() + ".");
+            }
+            if (store.tagSlugTaken(handle, slug, input.id())) {
+                throw new Invalid(Map.of("slug", "Another tag already uses the slug '" + slug + "'."));
+            }
+            var tag = new Tag(input.id(), slug, name, input.description().strip());
+            store.updateTag(handle, tag);
+            return Written.of(tag, Set.of(Keys.tag(tag.id()), Keys.tagList(tag.id())),
+                    List.of(Change.Entity.shown(Change.Entity.TAG, tag.id(), false)));
+        });
     }
 
     public List<Section> sections() {

@@ -48,6 +48,40 @@ public final class TaxonomyStore {
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
+    /**
+     * Inserts the tag unless its slug exists; true when inserted. Two writers creating the same tag at once both
+     * succeed: on PostgreSQL the second waits for the first and then does nothing.
+     */
+    boolean insertTagIfAbsent(Handle handle, Tag tag) {
+        return handle.createUpdate("""
+                        INSERT INTO tags (slug, name, description) VALUES (:slug, :name, :description)
+                        ON CONFLICT (slug) DO NOTHING
+                        """)
+                .bind("slug", tag.slug()).bind("name", tag.name()).bind("description", tag.description())
+                .execute() == 1;
+    }
+
+    void updateTag(Handle handle, Tag tag) {
+        handle.createUpdate("UPDATE tags SET slug = :slug, name = :name, description = :description WHERE id = :id")
+                .bind("slug", tag.slug()).bind("name", tag.name()).bind("description", tag.description())
+                .bind("id", tag.id()).execute();
+    }
+
+    boolean tagSlugTaken(Handle handle, String slug, long exceptId) {
+        return handle.createQuery("SELECT COUNT(*) FROM tags WHERE slug = :slug AND id <> :id")
+                .bind("slug", slug).bind("id", exceptId).mapTo(Integer.class).one() > 0;
+    }
+
+    Optional<Section> findSection(Handle handle, long id) {
+        return handle.createQuery("SELECT id, slug, name, description, parent_id, position FROM sections WHERE id = :id")
+                .bind("id", id).map(TaxonomyStore::mapSection).findOne();
+    }
+
+    Optional<Tag> findTag(Handle handle, long id) {
+        return handle.createQuery("SELECT id, slug, name, description FROM tags WHERE id = :id")
+                .bind("id", id).map(TaxonomyStore::mapTag).findOne();
+    }
+
     boolean sectionSlugTaken(Handle handle, String slug, long exceptId) {
         return handle.createQuery("SELECT COUNT(*) FROM sections WHERE slug = :slug AND id <> :id")
                 .bind("slug", slug).bind("id", exceptId).mapTo(Integer.class).one() > 0;

@@ -150,7 +150,7 @@ class ArticleServiceTest extends NewsroomTest {
         assertEquals(1, newsroom.articles.countLatest());
         long kabul = newsroom.taxonomy.findTagBySlug("kabul").orElseThrow().id();
         assertEquals(1, newsroom.articles.countWithTag(kabul), "its archive links went live too");
-        assertTrue(newsroom.lastChange().keys().containsAll(Set.of("article:" + later.id(), "list:home",
+        assertTrue(newsroom.lastKeyNames().containsAll(Set.of("article:" + later.id(), "list:home",
                 "list:tag:" + kabul, "list:author:" + writer.id())));
         assertEquals(0, newsroom.articles.publishDue(clock.instant()), "published once");
     }
@@ -215,8 +215,8 @@ class ArticleServiceTest extends NewsroomTest {
         open(db);
         Article article = newsroom.articles.save(draft("Moved story", ArticleStatus.PUBLISHED));
         long kabul = newsroom.taxonomy.findTagBySlug("kabul").orElseThrow().id();
-        Set<String> keys = newsroom.lastChange().keys();
-        assertEquals(Set.of("article:" + article.id(), "list:home", "list:section:" + asia.id(),
+        Set<String> keys = newsroom.lastKeyNames();
+        assertEquals(Set.of("article:" + article.id(), "card:" + article.id(), "list:home", "list:section:" + asia.id(),
                 "list:section:" + world.id(), "list:tag:" + kabul,
                 "list:tag:" + newsroom.taxonomy.findTagBySlug("trade").orElseThrow().id(),
                 "list:author:" + writer.id()), keys);
@@ -224,11 +224,15 @@ class ArticleServiceTest extends NewsroomTest {
         // moving it to another section and dropping a tag announces the old places too
         Section politics = newsroom.taxonomy.saveSection(new Section(0, "", "Politics", "", null, 1));
         newsroom.articles.save(new ArticleDraft(article.id(), article.title(), "", article.slug(), "", "", null,
-                ArticleStatus.PUBLISHED, politics.id(), List.of(writer.id()), List.of("Trade"), article.publishedAt()));
-        Set<String> moved = newsroom.lastChange().keys();
+                ArticleStatus.PUBLISHED, politics.id(), List.of(writer.id()), List.of("Trade"), article.publishedAt(),
+                article.version()));
+        Set<String> moved = newsroom.lastKeyNames();
         assertTrue(moved.containsAll(Set.of("list:section:" + politics.id(), "list:section:" + asia.id(),
                 "list:section:" + world.id(), "list:tag:" + kabul)), moved.toString());
         assertFalse(newsroom.changes.since(0, 100).isEmpty(), "changes are stored, for other nodes");
+        String position = "@" + article.publishedAt().toEpochMilli() + "." + article.id();
+        assertTrue(newsroom.lastChange().keys().contains("list:section:" + politics.id() + position),
+                "a list is told where in it the article sits: " + newsroom.lastChange().keys());
     }
 
     @ParameterizedTest
@@ -244,7 +248,7 @@ class ArticleServiceTest extends NewsroomTest {
         assertEquals(30, newsroom.articles.importAll(drafts));
         assertEquals(30, newsroom.articles.countLatest());
         assertTrue(newsroom.articles.findBySlug("imported-3-3").isPresent(), "slugs made unique within the batch");
-        assertEquals(Set.of("all"), newsroom.lastChange().keys(), "one change for the whole import");
+        assertEquals(Set.of("all"), newsroom.lastKeyNames(), "one change for the whole import");
         long archive = newsroom.taxonomy.findTagBySlug("archive").orElseThrow().id();
         assertEquals(30, newsroom.articles.countWithTag(archive));
 
@@ -257,7 +261,7 @@ class ArticleServiceTest extends NewsroomTest {
     private static ArticleDraft withSlug(Article article, String slug) {
         return new ArticleDraft(article.id(), article.title(), article.dek(), slug, article.bodyMarkdown(), "",
                 article.featuredMediaId(), article.status(), article.sectionId(), article.authorIds(), List.of(),
-                article.publishedAt());
+                article.publishedAt(), article.version());
     }
 
     private static List<String> titles(Page<ArticleSummary> page) {

@@ -1,7 +1,9 @@
 package dev.byline.support;
 
 import dev.byline.Byline;
+import dev.byline.article.ArticleImages;
 import dev.byline.article.ArticleService;
+import dev.byline.change.Change;
 import dev.byline.change.ChangeFeed;
 import dev.byline.media.MediaService;
 import dev.byline.people.AuthorService;
@@ -21,8 +23,9 @@ public final class Newsroom implements AutoCloseable {
     public final AuthorService authors;
     public final TaxonomyService taxonomy;
     public final ArticleService articles;
-    /** every change published, in order */
-    public final List<ChangeFeed.Change> published = new ArrayList<>();
+    public final ArticleImages images;
+    /** every change published, in order (writers on several threads add to it) */
+    public final List<Change> published = java.util.Collections.synchronizedList(new ArrayList<>());
 
     public Newsroom(Config config, Clock clock) {
         database = Database.open(config);
@@ -33,10 +36,19 @@ public final class Newsroom implements AutoCloseable {
         authors = services.authors();
         taxonomy = services.taxonomy();
         articles = services.articles();
+        images = services.images();
     }
 
-    public ChangeFeed.Change lastChange() {
-        return published.getLast();
+    public Change lastChange() {
+        synchronized (published) {
+            return published.getLast();
+        }
+    }
+
+    /** The last change's keys by name, positions in lists left out: {@code list:home}, not {@code list:home@…}. */
+    public java.util.Set<String> lastKeyNames() {
+        return lastChange().keys().stream().map(key -> dev.byline.change.Keys.parse(key).name())
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     @Override

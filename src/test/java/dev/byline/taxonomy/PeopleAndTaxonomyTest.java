@@ -1,6 +1,7 @@
 package dev.byline.taxonomy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,7 +41,7 @@ class PeopleAndTaxonomyTest extends NewsroomTest {
         Author amina = newsroom.authors.save(new Author(0, "", "Amina Rahimi", " Reporter. ", null));
         assertEquals("amina-rahimi", amina.slug());
         assertEquals("Reporter.", amina.bio());
-        assertEquals(Set.of("author:" + amina.id(), "list:author:" + amina.id()), newsroom.lastChange().keys());
+        assertEquals(Set.of("author:" + amina.id(), "byline:" + amina.id()), newsroom.lastChange().keys());
         assertEquals(amina, newsroom.authors.findBySlug("amina-rahimi").orElseThrow());
 
         var noName = assertThrows(Invalid.class, () -> newsroom.authors.save(new Author(0, "", " ", "", null)));
@@ -49,7 +50,10 @@ class PeopleAndTaxonomyTest extends NewsroomTest {
                 () -> newsroom.authors.save(new Author(0, "amina-rahimi", "Another Amina", "", null)));
         assertTrue(taken.fieldErrors().get("slug").contains("amina-rahimi"));
 
+        newsroom.authors.save(new Author(amina.id(), "amina-rahimi", "Amina Rahimi", "Senior reporter.", null));
+        assertEquals(Set.of("author:" + amina.id()), newsroom.lastChange().keys(), "bylines in lists show no bio");
         Author renamed = newsroom.authors.save(new Author(amina.id(), "amina-rahimi", "Amina R.", "", null));
+        assertTrue(newsroom.lastChange().keys().contains("byline:" + amina.id()));
         assertEquals("Amina R.", newsroom.authors.find(amina.id()).orElseThrow().displayName());
         assertEquals(amina.id(), renamed.id());
     }
@@ -59,10 +63,11 @@ class PeopleAndTaxonomyTest extends NewsroomTest {
     void sectionsNestWithoutCycles(TestDatabases db) {
         openNewsroom(db, CLOCK);
         Section world = newsroom.taxonomy.saveSection(new Section(0, "", "World", "", null, 0));
+        assertTrue(newsroom.lastChange().keys().contains("nav"), "a top-level section is in the menu");
         Section middleEast = newsroom.taxonomy.saveSection(new Section(0, "", "Middle East", "", world.id(), 0));
         Section gulf = newsroom.taxonomy.saveSection(new Section(0, "", "Gulf", "", middleEast.id(), 0));
         assertEquals("middle-east", middleEast.slug());
-        assertTrue(newsroom.lastChange().keys().contains("nav"));
+        assertFalse(newsroom.lastChange().keys().contains("nav"), "the menu shows only top-level sections");
         assertEquals(List.of(world, middleEast, gulf), newsroom.taxonomy.ancestorsAndSelf(gulf.id()));
         assertEquals(List.of(world.id(), middleEast.id(), gulf.id()),
                 TaxonomyService.selfAndDescendants(newsroom.taxonomy.sections(), world.id()));

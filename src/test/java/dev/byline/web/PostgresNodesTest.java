@@ -83,7 +83,7 @@ class PostgresNodesTest {
         nodeA.services().articles().save(new ArticleDraft(article.id(), "Fusion record broken again", article.dek(),
                 article.slug(), article.bodyMarkdown(), article.excerpt(), article.featuredMediaId(),
                 article.status(), article.sectionId(), article.authorIds(), List.of("Energy"),
-                article.publishedAt()));
+                article.publishedAt(), article.version()));
 
         // NOTIFY carries it at once; the fallback poll (every 5 s) would be too late for this deadline
         long deadline = System.currentTimeMillis() + 2_000;

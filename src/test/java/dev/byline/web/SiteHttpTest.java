@@ -160,7 +160,8 @@ class SiteHttpTest extends DemoSiteTest {
 
         services.articles().save(new ArticleDraft(article.id(), "Solar panel prices fall again", article.dek(),
                 "solar-panel-prices-fall-again", article.bodyMarkdown(), article.excerpt(), article.featuredMediaId(),
-                article.status(), article.sectionId(), article.authorIds(), List.of("Energy"), article.publishedAt()));
+                article.status(), article.sectionId(), article.authorIds(), List.of("Energy"), article.publishedAt(),
+                article.version()));
 
         String newUrl = oldUrl.replace("solar-panel-prices-hit-a-new-low", "solar-panel-prices-fall-again");
         assertRedirect(oldUrl, newUrl);

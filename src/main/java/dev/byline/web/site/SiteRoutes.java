@@ -37,7 +37,7 @@ public final class SiteRoutes {
     }
 
     /** For the change feed: what error pages show may have changed. */
-    public void onChange(dev.byline.change.ChangeFeed.Change change) {
+    public void onChange(dev.byline.change.Change change) {
         errors.forget();
     }
 

@@ -2,6 +2,7 @@ package dev.byline.web.support;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.byline.change.Change;
 import dev.byline.change.ChangeFeed;
 import dev.byline.change.Keys;
 import java.util.Collection;
@@ -40,7 +41,7 @@ public final class PageCache {
     }
 
     /** A subscriber for {@link ChangeFeed}: drops every page that shows a changed key. */
-    public void onChange(ChangeFeed.Change change) {
+    public void onChange(Change change) {
         invalidate(change.keys());
     }
 
@@ -76,7 +77,7 @@ public final class PageCache {
         }
         invalidations.incrementAndGet();
         for (String key : keys) {
-            Set<String> paths = byKey.remove(key);
+            Set<String> paths = byKey.remove(Keys.parse(key).name());
             if (paths != null) {
                 pages.invalidateAll(paths);
             }

@@ -1,0 +1,200 @@
+package dev.byline.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.byline.Byline;
+import dev.byline.article.Article;
+import dev.byline.article.ArticleDraft;
+import dev.byline.article.ArticleStatus;
+import dev.byline.article.ArticleSummary;
+import dev.byline.config.Config;
+import dev.byline.people.Author;
+import dev.byline.support.Http;
+import dev.byline.support.TestDatabases;
+import dev.byline.taxonomy.Section;
+import dev.byline.taxonomy.Tag;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The differential invalidation test. Render every page of the demo site; make one kind of write; then compare
+ * what the cache kept with what a fresh render shows: every page whose bytes (or status) changed must have been
+ * dropped, and every page that did not change must have been kept. On SQLite, on PostgreSQL, and across two nodes
+ * on PostgreSQL (written on node A, read on node B).
+ */
+class DifferentialInvalidationTest {
+
+    private static final Pattern LINK = Pattern.compile("href=\"(/[^\"#]*)\"");
+
+    enum Setup {
+        SQLITE, POSTGRES, TWO_NODES_ON_POSTGRES
+    }
+
+    @TempDir
+    Path dirA;
+    @TempDir
+    Path dirB;
+    Byline writer;
+    Byline reader;
+    Http http;
+
+    @ParameterizedTest
+    @EnumSource(Setup.class)
+    void everyWriteDropsExactlyThePagesItChanges(Setup setup) {
+        Config config = (setup == Setup.SQLITE ? TestDatabases.SQLITE : TestDatabases.POSTGRES).config(dirA)
+                .withDemo(true);
+        writer = Byline.start(config);
+        reader = setup == Setup.TWO_NODES_ON_POSTGRES ? Byline.start(new Config(config.host(), 0, dirB,
+                config.dbUrl(), config.dbUser(), config.dbPassword(), config.baseUrl(), true, config.zone(),
+                config.siteName())) : writer;
+        http = new Http(reader.baseUrl());
+        try {
+            var failures = new ArrayList<String>();
+            var services = writer.services();
+            var articles = services.articles();
+            List<ArticleSummary> latest = articles.latest(1, 100).items();
+            Author someone = services.authors().all().getFirst();
+            Section asia = services.taxonomy().findSectionBySlug("asia").orElseThrow();
+            Section europe = services.taxonomy().findSectionBySlug("europe").orElseThrow();
+            Tag taliban = services.taxonomy().findTagBySlug("taliban").orElseThrow();
+            Instant now = Instant.now();
+
+            failures.addAll(check("publish an article", () -> articles.save(new ArticleDraft(0,
+                    "A brand new story from Kabul", "Just in.", "", "First paragraph.\n\nSecond.", "", null,
+                    ArticleStatus.PUBLISHED, asia.id(), List.of(someone.id()), List.of("Taliban", "Brand new tag"),
+                    null))));
+            failures.addAll(check("edit an article's headline", () -> {
+                Article article = articles.find(latest.get(24).id()).orElseThrow();
+                articles.save(edit(article, article.title() + " (updated)", article.status(), services));
+            }));
+            failures.addAll(check("edit only an article's body", () -> {
+                Article article = articles.find(latest.get(30).id()).orElseThrow();
+                articles.save(new ArticleDraft(article.id(), article.title(), article.dek(), article.slug(),
+                        article.bodyMarkdown() + "\n\nA correction at the end.", article.excerpt(),
+                        article.featuredMediaId(), article.status(), article.sectionId(), article.authorIds(),
+                        tagNames(article, services), null, article.version()));
+            }));
+            failures.addAll(check("unpublish an article", () -> {
+                Article article = articles.find(latest.get(34).id()).orElseThrow();
+                articles.save(edit(article, article.title(), ArticleStatus.DRAFT, services));
+            }));
+            failures.addAll(check("delete an article", () -> {
+                Article article = articles.find(latest.get(44).id()).orElseThrow();
+                articles.delete(article.id(), article.version());
+            }));
+            Instant embargo = now.plus(Duration.ofHours(1));
+            failures.addAll(check("schedule an article", () -> articles.save(new ArticleDraft(0, "Embargoed report",
+                    "", "", "Text.", "", null, ArticleStatus.SCHEDULED, europe.id(), List.of(someone.id()),
+                    List.of("Taliban"), embargo))));
+            failures.addAll(check("a scheduled article goes live", () -> assertEquals(1,
+                    articles.publishDue(embargo.plusSeconds(1)))));
+            failures.addAll(check("rename a section", () -> services.taxonomy().saveSection(new Section(europe.id(),
+                    europe.slug(), "Europe and Russia", europe.description(), europe.parentId(), europe.position()))));
+            failures.addAll(check("rename a tag", () -> services.taxonomy().saveTag(new Tag(taliban.id(),
+                    taliban.slug(), "The Taliban", taliban.description()))));
+            failures.addAll(check("edit an author's bio", () -> {
+                Author author = services.authors().find(someone.id()).orElseThrow();
+                services.authors().save(new Author(author.id(), author.slug(), author.displayName(),
+                        author.bio() + " Based in Kabul.", author.avatarMediaId()));
+            }));
+            failures.addAll(check("edit an image's caption", () -> {
+                Article seed = articles.findBySlug(
+                        "russia-hosts-taliban-delegation-warns-against-foreign-military-in-afghanistan").orElseThrow();
+                var image = services.media().find(seed.featuredMediaId()).orElseThrow();
+                services.images().describe(image.id(), image.alt(), image.caption() + " (corrected)", image.credit());
+            }));
+            assertTrue(failures.isEmpty(), String.join("\n", failures));
+        } finally {
+            if (reader != writer) {
+                reader.close();
+            }
+            writer.close();
+        }
+    }
+
+    /**
+     * Renders every page into the reader's cache, runs the write, then compares. Returns what went wrong: pages
+     * kept though they changed (stale news), and pages dropped though they did not (wasted renders).
+     */
+    private List<String> check(String write, Runnable work) {
+        Map<String, String> before = crawl();
+        work.run();
+        reader.catchUp();
+        Set<String> kept = new LinkedHashSet<>();
+        for (String path : before.keySet()) {
+            if (reader.services().pageCache().get(path).isPresent()) {
+                kept.add(path);
+            }
+        }
+        reader.services().pageCache().clear();
+        var failures = new ArrayList<String>();
+        int changed = 0;
+        for (var page : before.entrySet()) {
+            String after = fetch(page.getKey());
+            boolean same = after.equals(page.getValue());
+            changed += same ? 0 : 1;
+            if (!same && kept.contains(page.getKey())) {
+                failures.add(write + ": STALE, changed but kept: " + page.getKey());
+            } else if (same && !kept.contains(page.getKey())) {
+                failures.add(write + ": dropped though unchanged: " + page.getKey());
+            }
+        }
+        System.out.printf("%s: %d pages, %d changed, %d kept%n", write, before.size(), changed, kept.size());
+        return failures;
+    }
+
+    /** Every page reachable from the home page, each fetched once (so cached), as status and body. */
+    private Map<String, String> crawl() {
+        var pages = new LinkedHashMap<String, String>();
+        var queue = new ArrayDeque<String>(List.of("/"));
+        while (!queue.isEmpty()) {
+            String path = queue.poll();
+            if (pages.containsKey(path)) {
+                continue;
+            }
+            String page = fetch(path);
+            pages.put(path, page);
+            var links = LINK.matcher(page);
+            while (links.find()) {
+                String link = links.group(1).replace("&amp;", "&");
+                if (!link.startsWith("/media/") && !link.startsWith("/assets/") && !pages.containsKey(link)) {
+                    queue.add(link);
+                }
+            }
+        }
+        assertTrue(pages.size() > 100, "the crawl found the demo site: " + pages.size());
+        return pages;
+    }
+
+    private String fetch(String path) {
+        HttpResponse<String> response = http.get(path);
+        return response.statusCode() + "\n" + response.body();
+    }
+
+    private static ArticleDraft edit(Article article, String title, ArticleStatus status, Byline.Services services) {
+        return new ArticleDraft(article.id(), title, article.dek(), article.slug(), article.bodyMarkdown(),
+                article.excerpt(), article.featuredMediaId(), status, article.sectionId(), article.authorIds(),
+                tagNames(article, services), null, article.version());
+    }
+
+    private static List<String> tagNames(Article article, Byline.Services services) {
+        return services.taxonomy().tags(article.tagIds()).stream()
+                .sorted(java.util.Comparator.comparingInt(tag -> article.tagIds().indexOf(tag.id())))
+                .map(Tag::name).toList();
+    }
+
+}
