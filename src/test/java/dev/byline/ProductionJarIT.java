@@ -82,6 +82,7 @@ class ProductionJarIT {
         String url = config.dbUrl().orElseThrow();
         Running byline = Running.start(dir, "--port", "0", "--data-dir", dir.toString(), "--demo", "false",
                 "--db-url", url, "--db-user", config.dbUser().orElseThrow(), "--db-password", SECRET);
+        List<String> startUp;
         try {
             String serving = byline.awaitLine(line -> SERVING.matcher(line).find());
             Matcher parts = SERVING.matcher(serving);
@@ -92,16 +93,19 @@ class ProductionJarIT {
             var http = new Http(parts.group(1));
             assertEquals(200, http.get("/healthz").statusCode());
             assertEquals("ready\n", http.get("/readyz").body());
+            startUp = List.copyOf(byline.lines());
         } finally {
             byline.stop();
         }
-        List<String> lines = byline.lines();
-        assertTrue(lines.stream().anyMatch(line -> line.contains("INFO Byline - Listening on http://")), "" + lines);
-        for (String line : lines) {
-            assertFalse(line.contains(SECRET), "the password was printed: " + line);
+        assertTrue(startUp.stream().anyMatch(line -> line.contains("INFO Byline - Listening on http://")),
+                "" + startUp);
+        for (String line : startUp) {
             assertFalse(FRAMEWORK_LINE.matcher(line).find(), "a framework's line: " + line);
             assertTrue(line.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} (INFO|WARN|ERROR) \\S+ - .+"),
-                    "a log line with its time and level: " + line);
+                    "a log line with its time and level: " + line + "\nall lines: " + String.join("\n", startUp));
+        }
+        for (String line : byline.lines()) { // stopping included
+            assertFalse(line.contains(SECRET), "the password was printed: " + line);
         }
     }
 
@@ -173,8 +177,9 @@ class ProductionJarIT {
             return process.exitValue();
         }
 
+        /** SIGTERM, as an operator or systemd stops it; through the handle, which leaves the output to read. */
         void stop() throws Exception {
-            process.destroy();
+            process.toHandle().destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
