@@ -91,7 +91,7 @@ public final class ConfigParser {
         Optional<String> dbUrl = optional(pick(flags.dbUrl, env, "BYLINE_DB_URL", ""));
         dbUrl.filter(url -> !url.startsWith("jdbc:postgresql:"))
                 .ifPresent(url -> problems.add("BYLINE_DB_URL must be a PostgreSQL JDBC URL such as "
-                        + "jdbc:postgresql://localhost:5432/byline, got '" + url + "'"));
+                        + "jdbc:postgresql://localhost:5432/byline, got '" + Config.withoutSecrets(url) + "'"));
         Optional<URI> baseUrl = parseBaseUrl(pick(flags.baseUrl, env, "BYLINE_BASE_URL", ""), problems);
         boolean demo = parseBoolean(pick(flags.demo, env, "BYLINE_DEMO", "true"), "BYLINE_DEMO", problems);
         ZoneId zone = parseZone(pick(flags.timezone, env, "BYLINE_TIMEZONE", "UTC"), problems);

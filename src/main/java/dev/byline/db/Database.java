@@ -43,7 +43,7 @@ public final class Database implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
             }
-            hikari.setJdbcUrl("jdbc:sqlite:" + config.dataDir().resolve("byline.db"));
+            hikari.setJdbcUrl("jdbc:sqlite:" + config.sqliteFile());
             // WAL lets readers go on while the one writer writes; IMMEDIATE transactions take the write lock
             // up front, so two writers queue on busy_timeout instead of failing with SQLITE_BUSY mid-transaction.
             // synchronous=FULL syncs the log at every commit: a write that was acknowledged survives a power
@@ -94,6 +94,15 @@ public final class Database implements AutoCloseable {
                 handle.execute("SELECT pg_advisory_unlock(?)", key);
             }
         });
+    }
+
+    /**
+     * One cheap round trip, for readiness checks: returns when the database answers {@code SELECT 1}, throws
+     * when it does not. Can wait as long as the pool's connection timeout; callers who must answer sooner wait
+     * on it with their own timeout.
+     */
+    public void ping() {
+        jdbi.useHandle(handle -> handle.createQuery("SELECT 1").setQueryTimeout(5).mapTo(Integer.class).one());
     }
 
     public Jdbi jdbi() {

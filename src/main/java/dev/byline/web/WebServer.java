@@ -1,5 +1,6 @@
 package dev.byline.web;
 
+import dev.byline.web.ops.OpsRoutes;
 import dev.byline.web.site.SiteRoutes;
 import dev.byline.web.support.CacheFastPath;
 import dev.byline.web.support.LastResortErrors;
@@ -8,6 +9,7 @@ import dev.byline.web.support.PageCache;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import java.nio.file.Path;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.eclipse.jetty.server.Request;
@@ -18,6 +20,9 @@ import org.eclipse.jetty.server.Request;
  */
 public final class WebServer implements AutoCloseable {
 
+    /** How long a stopping server lets requests under way finish. */
+    private static final long STOP_TIMEOUT_MILLIS = 5_000;
+
     private final Javalin app;
 
     private WebServer(Javalin app) {
@@ -25,8 +30,8 @@ public final class WebServer implements AutoCloseable {
     }
 
     /** @param bypass requests the fast path must leave to the application (see {@link dev.byline.web.support.Bypass}) */
-    public static WebServer start(String host, int port, SiteRoutes site, String faviconUrl, PageCache cache,
-                                  Map<String, String> securityHeaders, Path mediaRoot,
+    public static WebServer start(String host, int port, OpsRoutes ops, SiteRoutes site, String faviconUrl,
+                                  PageCache cache, Map<String, String> securityHeaders, Path mediaRoot,
                                   Predicate<Request> bypass) {
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -40,13 +45,18 @@ public final class WebServer implements AutoCloseable {
             config.jetty.modifyServer(server -> {
                 // first in line, before the servlet context: Javalin attaches its context inside the innermost
                 // wrapper. Cached pages (unless the request must bypass them), then media files (Jetty's
-                // resource serving), then the application.
+                // resource serving); then GracefulHandler lets requests under way finish when the server stops
+                // (the 503s of a failed start included) and refuses new ones; cache hits never reach it.
                 var fastPath = new CacheFastPath(cache, securityHeaders, bypass);
-                fastPath.setHandler(new MediaFiles(mediaRoot, securityHeaders));
+                var mediaFiles = new MediaFiles(mediaRoot, securityHeaders);
+                fastPath.setHandler(mediaFiles);
+                mediaFiles.setHandler(new GracefulHandler());
                 server.setHandler(fastPath);
+                server.setStopTimeout(STOP_TIMEOUT_MILLIS);
                 server.setErrorHandler(new LastResortErrors(securityHeaders));
             });
             config.routes.before(ctx -> securityHeaders.forEach(ctx::header));
+            ops.register(config.routes); // /healthz, /readyz: answer at once, even while the site waits
             site.register(config.routes, faviconUrl);
         });
         app.start();

@@ -4,6 +4,7 @@ import dev.byline.Byline;
 import dev.byline.article.Article;
 import dev.byline.article.BodyRenderer;
 import dev.byline.config.Config;
+import dev.byline.support.TestConfigs;
 import dev.byline.db.Database;
 import dev.byline.demo.DemoContent;
 import dev.byline.web.site.Chromes;
@@ -54,13 +55,13 @@ public class RenderBenchmarks {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         dataDir = Files.createTempDirectory("byline-jmh");
-        Config config = Config.forTests(dataDir).withDemo(true);
+        Config config = TestConfigs.forTests(dataDir).withDemo(true);
         database = Database.open(config);
         Byline.Services services = Byline.wire(config, database, Clock.systemUTC());
         new DemoContent(services.articles(), services.authors(), services.taxonomy(), services.media()).loadIfEmpty();
         ZoneId zone = ZoneId.of("UTC");
         views = new SiteViews(services.articles(), services.authors(), services.taxonomy(), services.media(),
-                new SiteUrls(zone), new Chromes("Byline Daily", "http://127.0.0.1:8080", new Assets(),
+                new SiteUrls(zone), new Chromes("Byline Daily", "http://127.0.0.1:8080", new Assets(Clock.systemUTC()),
                 Clock.systemUTC(), zone), zone);
         templates = new Templates();
         seed = services.articles().findBySlug(

@@ -39,6 +39,11 @@ final class ErrorPages {
         views.complete(siteViews);
     }
 
+    /** Start-up failed: error pages fall back to the plain one instead of waiting for views that never come. */
+    void failed(Throwable cause) {
+        views.completeExceptionally(cause);
+    }
+
     /** A subscriber for the change feed: error pages show the latest articles and the section menu. */
     void forget() {
         rendered.invalidateAll();

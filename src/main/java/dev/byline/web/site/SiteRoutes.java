@@ -10,7 +10,9 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
 import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.ServiceUnavailableResponse;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** Every route of the public site, in one table. Each GET route answers HEAD too. */
 public final class SiteRoutes {
@@ -47,6 +49,12 @@ public final class SiteRoutes {
                 new FileHandlers(needs.assets())));
     }
 
+    /** Start-up failed: requests waiting for {@link #ready}, and any still arriving, get a 503 instead. */
+    public void failed(Throwable cause) {
+        errors.failed(cause);
+        handlers.completeExceptionally(cause);
+    }
+
     public void register(RoutesConfig routes, String faviconUrl) {
         read(routes, "/", ctx -> handlers().home().handle(ctx));
         read(routes, "/assets/{name}", ctx -> handlers().files().asset(ctx));
@@ -63,7 +71,11 @@ public final class SiteRoutes {
     }
 
     private Handlers handlers() {
-        return handlers.join();
+        try {
+            return handlers.join();
+        } catch (CompletionException startFailed) {
+            throw new ServiceUnavailableResponse("The site is not available. Please try again later.");
+        }
     }
 
     private static void read(RoutesConfig routes, String path, Handler handler) {
