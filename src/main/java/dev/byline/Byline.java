@@ -11,6 +11,9 @@ import dev.byline.config.Config;
 import dev.byline.config.ConfigParser;
 import dev.byline.db.Database;
 import dev.byline.demo.DemoContent;
+import dev.byline.demo.DemoNotice;
+import dev.byline.demo.DemoRemoval;
+import dev.byline.demo.DemoStore;
 import dev.byline.media.MediaService;
 import dev.byline.media.MediaStore;
 import dev.byline.people.AuthorService;
@@ -55,7 +58,8 @@ public final class Byline implements AutoCloseable {
 
     /** The services, for tests and tools that drive Byline without HTTP. */
     public record Services(ArticleService articles, AuthorService authors, TaxonomyService taxonomy,
-                           MediaService media, ArticleImages images, ChangeFeed changes, PageCache pageCache) {
+                           MediaService media, ArticleImages images, ChangeFeed changes, PageCache pageCache,
+                           DemoContent demo, DemoRemoval demoRemoval, DemoNotice demoNotice) {
     }
 
     private Byline(Database database, WebServer web, SchedulePublisher schedule, Optional<ChangeFollower> follower,
@@ -111,8 +115,14 @@ public final class Byline implements AutoCloseable {
         var renderer = new BodyRenderer(media::findByPaths);
         var articles = new ArticleService(articleStore, taxonomy, authors, media, renderer, changes, clock);
         var images = new ArticleImages(articleStore, media, renderer, changes);
+        var demoStore = new DemoStore(jdbi);
+        var demoNotice = new DemoNotice(demoStore);
+        changes.participate(demoNotice);
+        var demo = new DemoContent(articles, authors, taxonomy, media, demoStore, clock);
+        var demoRemoval = new DemoRemoval(demoStore, media, changes, clock);
         changes.subscribe(pageCache::onChange);
-        return new Services(articles, authors, taxonomy, media, images, changes, pageCache);
+        return new Services(articles, authors, taxonomy, media, images, changes, pageCache, demo, demoRemoval,
+                demoNotice);
     }
 
     public static Byline start(Config config) {
@@ -145,8 +155,7 @@ public final class Byline implements AutoCloseable {
         Services services = wire(config, database, clock, pageCache);
         services.changes().subscribe(site::onChange);
         if (config.demo()) {
-            database.exclusively("byline.demo-content", () -> new DemoContent(services.articles(),
-                    services.authors(), services.taxonomy(), services.media()).loadIfEmpty());
+            database.exclusively("byline.demo-content", () -> services.demo().loadIfEmpty());
         }
         var schedule = new SchedulePublisher(services.articles(), database, clock);
         schedule.start(15);
@@ -159,7 +168,8 @@ public final class Byline implements AutoCloseable {
         }
         var urls = new SiteUrls(config.zone());
         var views = new SiteViews(services.articles(), services.authors(), services.taxonomy(), services.media(),
-                urls, new Chromes(config.siteName(), baseUrl, assets, clock, config.zone()), config.zone());
+                urls, new Chromes(config.siteName(), baseUrl, assets, clock, config.zone(),
+                services.demoNotice()), config.zone());
         site.ready(new SiteRoutes.Needs(services.articles(), services.authors(), services.taxonomy(),
                 services.media(), views, urls, new PageResponder(pageCache, templates, securityHeaders, clock),
                 assets, templates));
