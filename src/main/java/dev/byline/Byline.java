@@ -6,6 +6,7 @@ import dev.byline.article.ArticleStore;
 import dev.byline.article.BodyRenderer;
 import dev.byline.article.SchedulePublisher;
 import dev.byline.change.ChangeFeed;
+import dev.byline.cli.Commands;
 import dev.byline.change.ChangeFollower;
 import dev.byline.config.Config;
 import dev.byline.config.ConfigParser;
@@ -73,6 +74,9 @@ public final class Byline implements AutoCloseable {
     }
 
     public static void main(String[] args) {
+        if (Commands.isCommand(args)) { // ./byline demo remove …: a command next to the site, not the site
+            System.exit(Commands.run(args, System.getenv(), System.out, System.err));
+        }
         Config config;
         try {
             Optional<Config> parsed = ConfigParser.parse(args, System.getenv());
@@ -197,7 +201,7 @@ public final class Byline implements AutoCloseable {
     }
 
     /** The innermost cause's message: "Connection refused", "Address already in use", not a wrapper's. */
-    static String rootMessage(Throwable error) {
+    public static String rootMessage(Throwable error) {
         Throwable root = error;
         var messages = new java.util.ArrayList<String>();
         while (root != null) {

@@ -6,6 +6,7 @@ import dev.byline.config.Config;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -43,7 +44,7 @@ public final class Database implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
             }
-            hikari.setJdbcUrl("jdbc:sqlite:" + config.dataDir().resolve("byline.db"));
+            hikari.setJdbcUrl("jdbc:sqlite:" + sqliteFile(config));
             // WAL lets readers go on while the one writer writes; IMMEDIATE transactions take the write lock
             // up front, so two writers queue on busy_timeout instead of failing with SQLITE_BUSY mid-transaction.
             // synchronous=FULL syncs the log at every commit: a write that was acknowledged survives a power
@@ -65,6 +66,11 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(dataSource, dialect);
+    }
+
+    /** Where the SQLite database lives, when no PostgreSQL URL is configured. */
+    public static Path sqliteFile(Config config) {
+        return config.dataDir().resolve("byline.db");
     }
 
     private static void migrate(HikariDataSource dataSource, Dialect dialect) {
