@@ -56,7 +56,7 @@ final class DemoRemoveCommand implements Callable<Integer> {
         try {
             db = Database.open(config);
         } catch (RuntimeException e) {
-            err.println("Byline could not open the database: " + Byline.rootMessage(e));
+            err.println("Byline could not open the database: " + oneLine(Byline.rootMessage(e)));
             return 1;
         }
         try (db) {
@@ -69,9 +69,14 @@ final class DemoRemoveCommand implements Callable<Integer> {
             err.println("Move or change those first, or keep what they use as yours: ./byline demo remove --keep-used");
             return 1;
         } catch (RuntimeException e) {
-            err.println("Removing the demo content failed: " + Byline.rootMessage(e));
+            err.println("Removing the demo content failed: " + oneLine(Byline.rootMessage(e)));
             return 1;
         }
+    }
+
+    /** Some drivers' and Flyway's messages run over several lines; an operator's terminal gets one. */
+    private static String oneLine(String message) {
+        return String.join(" ", message.lines().map(String::strip).filter(line -> !line.isEmpty()).toList());
     }
 
     private void report(Removed removed, Config config) {
