@@ -78,8 +78,9 @@ public final class DemoRemoval {
         }
         return changes.write("demo.removed", handle -> {
             List<Use> kept = keepUsed ? keepWhatIsUsed(handle) : List.of();
-            if (!keepUsed && !store.uses(handle).isEmpty()) {
-                throw new InUse(store.uses(handle));
+            List<Use> uses = keepUsed ? List.of() : store.uses(handle);
+            if (!uses.isEmpty()) {
+                throw new InUse(uses); // rolls the transaction back: nothing removed
             }
             Map<String, Set<Long>> marks = store.marks(handle);
             List<Entity> entities = entities(handle, marks);
