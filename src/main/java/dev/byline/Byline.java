@@ -6,11 +6,15 @@ import dev.byline.article.ArticleStore;
 import dev.byline.article.BodyRenderer;
 import dev.byline.article.SchedulePublisher;
 import dev.byline.change.ChangeFeed;
+import dev.byline.cli.Commands;
 import dev.byline.change.ChangeFollower;
 import dev.byline.config.Config;
 import dev.byline.config.ConfigParser;
 import dev.byline.db.Database;
 import dev.byline.demo.DemoContent;
+import dev.byline.demo.DemoNotice;
+import dev.byline.demo.DemoRemoval;
+import dev.byline.demo.DemoStore;
 import dev.byline.media.MediaService;
 import dev.byline.media.MediaStore;
 import dev.byline.people.AuthorService;
@@ -62,7 +66,8 @@ public final class Byline implements AutoCloseable {
 
     /** The services, for tests and tools that drive Byline without HTTP. */
     public record Services(ArticleService articles, AuthorService authors, TaxonomyService taxonomy,
-                           MediaService media, ArticleImages images, ChangeFeed changes, PageCache pageCache) {
+                           MediaService media, ArticleImages images, ChangeFeed changes, PageCache pageCache,
+                           DemoContent demo, DemoRemoval demoRemoval, DemoNotice demoNotice) {
     }
 
     private Byline(Database database, WebServer web, SchedulePublisher schedule, Optional<ChangeFollower> follower,
@@ -76,6 +81,9 @@ public final class Byline implements AutoCloseable {
     }
 
     public static void main(String[] args) {
+        if (Commands.isCommand(args)) { // ./byline demo remove …: a command next to the site, not the site
+            System.exit(Commands.run(args, System.getenv(), System.out, System.err));
+        }
         Config config;
         try {
             Optional<Config> parsed = ConfigParser.parse(args, System.getenv());
@@ -115,8 +123,14 @@ public final class Byline implements AutoCloseable {
         var renderer = new BodyRenderer(media::findByPaths);
         var articles = new ArticleService(articleStore, taxonomy, authors, media, renderer, changes, clock);
         var images = new ArticleImages(articleStore, media, renderer, changes);
+        var demoStore = new DemoStore(jdbi);
+        var demoNotice = new DemoNotice(demoStore);
+        changes.participate(demoNotice);
+        var demo = new DemoContent(articles, authors, taxonomy, media, demoStore, clock);
+        var demoRemoval = new DemoRemoval(demoStore, media, changes, clock);
         changes.subscribe(pageCache::onChange);
-        return new Services(articles, authors, taxonomy, media, images, changes, pageCache);
+        return new Services(articles, authors, taxonomy, media, images, changes, pageCache, demo, demoRemoval,
+                demoNotice);
     }
 
     /** Starts Byline on the system clock (UTC), as {@link #main} does. */
@@ -162,8 +176,7 @@ public final class Byline implements AutoCloseable {
             services.changes().subscribe(site::onChange);
             if (config.demo()) {
                 readiness.starting("loading the demo content");
-                database.exclusively("byline.demo-content", () -> new DemoContent(services.articles(),
-                        services.authors(), services.taxonomy(), services.media()).loadIfEmpty());
+                database.exclusively("byline.demo-content", () -> services.demo().loadIfEmpty());
             }
             schedule = new SchedulePublisher(services.articles(), database, clock);
             schedule.start(15);
@@ -174,7 +187,7 @@ public final class Byline implements AutoCloseable {
                 follower = Optional.of(following);
             }
             var urls = new SiteUrls(config.zone());
-            var chromes = new Chromes(config.siteName(), baseUrl, assets, clock, config.zone());
+            var chromes = new Chromes(config.siteName(), baseUrl, assets, clock, config.zone(), services.demoNotice());
             var views = new SiteViews(services.articles(), services.authors(), services.taxonomy(),
                     services.media(), urls, chromes, config.zone());
             var responder = new PageResponder(pageCache, templates, securityHeaders, clock, chromes::validUntil,
@@ -264,7 +277,7 @@ public final class Byline implements AutoCloseable {
     }
 
     /** The innermost cause's message: "Connection refused", "Address already in use", not a wrapper's. */
-    static String rootMessage(Throwable error) {
+    public static String rootMessage(Throwable error) {
         Throwable root = error;
         var messages = new java.util.ArrayList<String>();
         while (root != null) {

@@ -28,7 +28,8 @@ public final class ConfigParser {
 
     @Command(name = "byline", mixinStandardHelpOptions = true, version = "Byline 0.1",
             description = "A fast, self-hosted news publishing platform.",
-            footer = {"", "Every flag can also be set with the environment variable shown in brackets."})
+            footer = {"", "Every flag can also be set with the environment variable shown in brackets.", "",
+                    "Commands:", "  demo remove   remove the demo content (./byline demo remove --help)"})
     static final class Flags {
         @Option(names = "--host", description = "Interface to listen on [BYLINE_HOST] (default 127.0.0.1; "
                 + "0.0.0.0 listens on every interface)")

@@ -6,6 +6,7 @@ import dev.byline.config.Config;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -65,6 +66,11 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(dataSource, dialect);
+    }
+
+    /** Where the SQLite database lives, when no PostgreSQL URL is configured. */
+    public static Path sqliteFile(Config config) {
+        return config.dataDir().resolve("byline.db");
     }
 
     private static void migrate(HikariDataSource dataSource, Dialect dialect) {

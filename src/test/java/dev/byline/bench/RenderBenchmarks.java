@@ -6,7 +6,6 @@ import dev.byline.article.BodyRenderer;
 import dev.byline.config.Config;
 import dev.byline.support.TestConfigs;
 import dev.byline.db.Database;
-import dev.byline.demo.DemoContent;
 import dev.byline.web.site.Chromes;
 import dev.byline.web.site.SiteUrls;
 import dev.byline.web.site.SiteViews;
@@ -58,11 +57,11 @@ public class RenderBenchmarks {
         Config config = TestConfigs.forTests(dataDir).withDemo(true);
         database = Database.open(config);
         Byline.Services services = Byline.wire(config, database, Clock.systemUTC());
-        new DemoContent(services.articles(), services.authors(), services.taxonomy(), services.media()).loadIfEmpty();
+        services.demo().loadIfEmpty();
         ZoneId zone = ZoneId.of("UTC");
         views = new SiteViews(services.articles(), services.authors(), services.taxonomy(), services.media(),
                 new SiteUrls(zone), new Chromes("Byline Daily", "http://127.0.0.1:8080", new Assets(Clock.systemUTC()),
-                Clock.systemUTC(), zone), zone);
+                Clock.systemUTC(), zone, services.demoNotice()), zone);
         templates = new Templates();
         seed = services.articles().findBySlug(
                 "russia-hosts-taliban-delegation-warns-against-foreign-military-in-afghanistan").orElseThrow();

@@ -83,7 +83,7 @@ public final class BenchmarkData {
 
     /** Fills the database up to {@code total} published articles; returns how many were generated. */
     static int generate(Byline.Services services, int total) {
-        new DemoContent(services.articles(), services.authors(), services.taxonomy(), services.media()).loadIfEmpty();
+        services.demo().loadIfEmpty();
         long existing = services.articles().countLatest();
         if (existing >= total) {
             return 0;

@@ -279,12 +279,13 @@ public final class SiteViews {
         return order.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
-    /** The keys a page shows; every page shows the section menu. */
+    /** The keys a page shows; every page shows the section menu and the demo notice (shown or not). */
     private static final class ShownKeys {
         private final Set<String> keys = new LinkedHashSet<>();
 
         ShownKeys(String... initial) {
             keys.add(Keys.NAV);
+            keys.add(Keys.DEMO); // demo: the notice in the chrome (Chromes), on or off with demo articles
             keys.addAll(List.of(initial));
         }
 
