@@ -187,7 +187,7 @@ public final class Byline implements AutoCloseable {
                 follower = Optional.of(following);
             }
             var urls = new SiteUrls(config.zone());
-            var chromes = new Chromes(config.siteName(), baseUrl, assets, clock, config.zone(), services.demoNotice());
+            var chromes = new Chromes(config.siteName(), baseUrl, assets, clock, config.zone(), services.demoNotice()::shown);
             var views = new SiteViews(services.articles(), services.authors(), services.taxonomy(),
                     services.media(), urls, chromes, config.zone());
             var responder = new PageResponder(pageCache, templates, securityHeaders, clock, chromes::validUntil,

@@ -61,7 +61,7 @@ public class RenderBenchmarks {
         ZoneId zone = ZoneId.of("UTC");
         views = new SiteViews(services.articles(), services.authors(), services.taxonomy(), services.media(),
                 new SiteUrls(zone), new Chromes("Byline Daily", "http://127.0.0.1:8080", new Assets(Clock.systemUTC()),
-                Clock.systemUTC(), zone, services.demoNotice()), zone);
+                Clock.systemUTC(), zone, services.demoNotice()::shown), zone);
         templates = new Templates();
         seed = services.articles().findBySlug(
                 "russia-hosts-taliban-delegation-warns-against-foreign-military-in-afghanistan").orElseThrow();

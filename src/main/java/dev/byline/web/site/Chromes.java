@@ -1,6 +1,5 @@
 package dev.byline.web.site;
 
-import dev.byline.demo.DemoNotice;
 import dev.byline.taxonomy.Section;
 import dev.byline.web.site.Views.Chrome;
 import dev.byline.web.site.Views.Image;
@@ -24,9 +23,11 @@ public final class Chromes {
     private final Clock clock;
     private final ZoneId zone;
     /** demo: whether pages show the demo notice (every page records Keys.DEMO, see SiteViews.ShownKeys) */
-    private final DemoNotice demoNotice;
+    /** whether the demo notice shows now (DemoNotice::shown on the running site) */
+    private final java.util.function.BooleanSupplier demoNotice;
 
-    public Chromes(String siteName, String baseUrl, Assets assets, Clock clock, ZoneId zone, DemoNotice demoNotice) {
+    public Chromes(String siteName, String baseUrl, Assets assets, Clock clock, ZoneId zone,
+                   java.util.function.BooleanSupplier demoNotice) {
         this.siteName = siteName;
         this.baseUrl = baseUrl;
         this.assets = assets;
@@ -69,6 +70,6 @@ public final class Chromes {
         return new Chrome(siteName, title, description, path == null ? null : baseUrl + SiteUrls.wire(path), baseUrl,
                 nav, assets.url("site.css"), assets.url("favicon.svg"), ogType,
                 shareImage == null ? null : baseUrl + shareImage.src(), jsonLd,
-                path == null ? "noindex" : null, clock.instant().atZone(zone).getYear(), demoNotice.shown());
+                path == null ? "noindex" : null, clock.instant().atZone(zone).getYear(), demoNotice.getAsBoolean());
     }
 }
