@@ -27,7 +27,7 @@ aot_train() {
   local article
   article=$(curl -s "$base/" | grep -o 'class="lead-title"><a href="[^"]*"' | cut -d'"' -f4)
   for path in "$article" "$article" / "/?page=2" /section/world/ "/section/world/?page=2" /tag/russia/ \
-      /author/muhammad-gulriaz/ /no/such/page "/?page=x" /favicon.ico; do
+      /author/muhammad-gulriaz/ /no/such/page "/?page=x" /favicon.ico /healthz /readyz; do
     curl -s -o /dev/null "$base$path"
     curl -s -o /dev/null -H 'Accept-Encoding: gzip' "$base$path"
   done

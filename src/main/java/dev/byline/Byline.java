@@ -6,11 +6,15 @@ import dev.byline.article.ArticleStore;
 import dev.byline.article.BodyRenderer;
 import dev.byline.article.SchedulePublisher;
 import dev.byline.change.ChangeFeed;
+import dev.byline.cli.Commands;
 import dev.byline.change.ChangeFollower;
 import dev.byline.config.Config;
 import dev.byline.config.ConfigParser;
 import dev.byline.db.Database;
 import dev.byline.demo.DemoContent;
+import dev.byline.demo.DemoNotice;
+import dev.byline.demo.DemoRemoval;
+import dev.byline.demo.DemoStore;
 import dev.byline.media.MediaService;
 import dev.byline.media.MediaStore;
 import dev.byline.news.PublicNews;
@@ -20,6 +24,8 @@ import dev.byline.taxonomy.TaxonomyService;
 import dev.byline.taxonomy.TaxonomyStore;
 import dev.byline.web.WebServer;
 import dev.byline.web.api.ApiSurface;
+import dev.byline.web.ops.OpsRoutes;
+import dev.byline.web.ops.Readiness;
 import dev.byline.web.site.Chromes;
 import dev.byline.web.site.PageResponder;
 import dev.byline.web.site.SiteRoutes;
@@ -35,6 +41,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.List;
@@ -50,6 +57,8 @@ public final class Byline implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Byline.class);
     private static final long PAGE_CACHE_BYTES = 64L * 1024 * 1024;
+    /** How long /readyz waits for the database's SELECT 1 before answering 503. */
+    private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(1);
 
     private final Database database;
     private final WebServer web;
@@ -60,7 +69,8 @@ public final class Byline implements AutoCloseable {
 
     /** The services, for tests and tools that drive Byline without HTTP. */
     public record Services(ArticleService articles, AuthorService authors, TaxonomyService taxonomy,
-                           MediaService media, ArticleImages images, ChangeFeed changes, PageCache pageCache) {
+                           MediaService media, ArticleImages images, ChangeFeed changes, PageCache pageCache,
+                           DemoContent demo, DemoRemoval demoRemoval, DemoNotice demoNotice) {
     }
 
     private Byline(Database database, WebServer web, SchedulePublisher schedule, Optional<ChangeFollower> follower,
@@ -74,6 +84,9 @@ public final class Byline implements AutoCloseable {
     }
 
     public static void main(String[] args) {
+        if (Commands.isCommand(args)) { // ./byline demo remove …: a command next to the site, not the site
+            System.exit(Commands.run(args, System.getenv(), System.out, System.err));
+        }
         Config config;
         try {
             Optional<Config> parsed = ConfigParser.parse(args, System.getenv());
@@ -86,19 +99,16 @@ public final class Byline implements AutoCloseable {
             System.exit(2);
             return;
         }
-        long started = System.nanoTime();
         Byline byline;
         try {
             byline = start(config);
-        } catch (RuntimeException e) {
-            LOG.debug("start-up failed", e);
-            System.err.println("Byline could not start: " + rootMessage(e));
+        } catch (StartFailed e) {
+            LOG.debug("start-up failed", e.getCause());
+            System.err.println(e.getMessage());
             System.exit(1);
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(byline::close, "shutdown"));
-        LOG.info("Byline is serving {} (started in {} ms, database: {})", byline.baseUrl(),
-                (System.nanoTime() - started) / 1_000_000, config.usesPostgres() ? "PostgreSQL" : "SQLite");
     }
 
     /** The services over an open database, wired as the running site wires them. */
@@ -116,64 +126,101 @@ public final class Byline implements AutoCloseable {
         var renderer = new BodyRenderer(media::findByPaths);
         var articles = new ArticleService(articleStore, taxonomy, authors, media, renderer, changes, clock);
         var images = new ArticleImages(articleStore, media, renderer, changes);
+        var demoStore = new DemoStore(jdbi);
+        var demoNotice = new DemoNotice(demoStore);
+        changes.participate(demoNotice);
+        var demo = new DemoContent(articles, authors, taxonomy, media, demoStore, clock);
+        var demoRemoval = new DemoRemoval(demoStore, media, changes, clock);
         changes.subscribe(pageCache::onChange);
-        return new Services(articles, authors, taxonomy, media, images, changes, pageCache);
+        return new Services(articles, authors, taxonomy, media, images, changes, pageCache, demo, demoRemoval,
+                demoNotice);
     }
 
+    /** Starts Byline on the system clock (UTC), as {@link #main} does. */
     public static Byline start(Config config) {
-        Clock clock = Clock.systemUTC();
-        // Opening the database (connections, migrations) and starting Jetty take about as long as each other
-        // and need nothing from each other: do both at once. Requests arriving first wait for the site.
-        CompletableFuture<Database> opening = CompletableFuture.supplyAsync(() -> Database.open(config));
-        int port = config.port() == 0 ? freePort(config.host()) : config.port();
-        String baseUrl = config.publicBase(port);
-        boolean https = baseUrl.startsWith("https:");
-        var securityHeaders = SecurityHeaders.forSite(https);
-        var assets = new Assets();
-        var templates = new Templates();
-        var pageCache = new PageCache(PAGE_CACHE_BYTES, clock);
-        var bypass = Bypass.site();
-        // the site alone gets the shared page cache: API answers cannot enter it
-        var site = new SiteRoutes(templates, assets.url("favicon.svg"), securityHeaders, pageCache, bypass,
-                mediaRoot(config));
-        var api = new ApiSurface(config.siteName(), https);
-        WebServer web;
-        try {
-            web = WebServer.start(config.host(), port, List.of(site, api));
-        } catch (RuntimeException e) {
-            opening.thenAccept(Database::close);
-            throw e;
-        }
-        Database database;
-        try {
-            database = opening.join();
-        } catch (CompletionException e) {
-            web.close();
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        return start(config, Clock.systemUTC());
+    }
 
-        Services services = wire(config, database, clock, pageCache);
-        services.changes().subscribe(site::onChange);
-        if (config.demo()) {
-            database.exclusively("byline.demo-content", () -> new DemoContent(services.articles(),
-                    services.authors(), services.taxonomy(), services.media()).loadIfEmpty());
-        }
-        var schedule = new SchedulePublisher(services.articles(), database, clock);
-        schedule.start(15);
+    /**
+     * Starts Byline with {@code clock} as the one source of "now": publication times, scheduled publishing,
+     * Last-Modified, the footer's year. Tests pass a clock they move.
+     *
+     * @throws StartFailed saying why in one line, with nothing left running: the port is free again, requests
+     *                     that came in while starting were answered 503
+     */
+    public static Byline start(Config config, Clock clock) {
+        long started = System.nanoTime();
+        // Opening the database (connections, migrations) and starting Jetty take about as long as each other
+        // and need nothing from each other: do both at once. Requests arriving first wait for the site;
+        // /healthz and /readyz answer at once.
+        CompletableFuture<Database> opening = CompletableFuture.supplyAsync(() -> Database.open(config));
+        var readiness = new Readiness(READINESS_TIMEOUT);
+        readiness.starting("opening the database");
+        var templates = new Templates();
+        SiteRoutes site = null;
+        WebServer web = null;
+        Database database = null;
+        SchedulePublisher schedule = null;
         Optional<ChangeFollower> follower = Optional.empty();
-        if (config.usesPostgres()) {
-            // hands other nodes' changes to the same subscribers as this node's own
-            var following = new ChangeFollower(services.changes(), database.jdbi(), 5000);
-            following.start();
-            follower = Optional.of(following);
+        try {
+            int port = config.port() == 0 ? freePort(config.host()) : config.port();
+            String baseUrl = config.publicBase(port);
+            boolean https = baseUrl.startsWith("https:");
+            var securityHeaders = SecurityHeaders.forSite(https);
+            var assets = new Assets(clock);
+            var pageCache = new PageCache(PAGE_CACHE_BYTES, clock);
+            var bypass = Bypass.site();
+            // the site alone gets the shared page cache: API answers cannot enter it
+            site = new SiteRoutes(templates, assets.url("favicon.svg"), securityHeaders, pageCache, bypass,
+                    mediaRoot(config));
+            var api = new ApiSurface(config.siteName(), https);
+            web = WebServer.start(config.host(), port, new OpsRoutes(readiness), List.of(site, api));
+            LOG.info("Listening on {}; opening the database ({})", baseUrl, config.databaseDescription());
+            database = opened(opening);
+            readiness.starting("wiring the site");
+
+            Services services = wire(config, database, clock, pageCache);
+            services.changes().subscribe(site::onChange);
+            if (config.demo()) {
+                readiness.starting("loading the demo content");
+                database.exclusively("byline.demo-content", () -> services.demo().loadIfEmpty());
+            }
+            schedule = new SchedulePublisher(services.articles(), database, clock);
+            schedule.start(15);
+            if (config.usesPostgres()) {
+                // hands other nodes' changes to the same subscribers as this node's own
+                var following = new ChangeFollower(services.changes(), database.jdbi(), 5000);
+                following.start();
+                follower = Optional.of(following);
+            }
+            var urls = new SiteUrls(config.zone());
+            var chromes = new Chromes(config.siteName(), baseUrl, assets, clock, config.zone(), services.demoNotice()::shown);
+            var news = new PublicNews(services.articles(), services.authors(), services.taxonomy(), services.media());
+            var views = new SiteViews(news, urls, chromes, config.zone());
+            var responder = new PageResponder(pageCache, templates, securityHeaders, clock, chromes::validUntil,
+                    bypass);
+            site.ready(new SiteRoutes.Needs(news, views, urls, responder, assets, templates));
+            readiness.ready(database);
+            LOG.info("Byline is serving {} (started in {} ms); database: {}; data directory: {}", baseUrl,
+                    (System.nanoTime() - started) / 1_000_000, config.databaseDescription(), config.dataDir());
+            return new Byline(database, web, schedule, follower, baseUrl, services);
+        } catch (RuntimeException | Error e) {
+            String reason = rootMessage(e);
+            // nobody waits for a site that will not come: waiting requests get a 503, then everything stops
+            readiness.failed(reason);
+            if (site != null) {
+                site.failed(e);
+            }
+            follower.ifPresent(ChangeFollower::close);
+            closeQuietly(schedule);
+            closeQuietly(web);
+            if (database != null) {
+                database.close();
+            } else {
+                opening.thenAccept(Database::close); // still opening: close it when it is done
+            }
+            throw new StartFailed(reason, e);
         }
-        var urls = new SiteUrls(config.zone());
-        var chromes = new Chromes(config.siteName(), baseUrl, assets, clock, config.zone());
-        var news = new PublicNews(services.articles(), services.authors(), services.taxonomy(), services.media());
-        var views = new SiteViews(news, urls, chromes, config.zone());
-        var responder = new PageResponder(pageCache, templates, securityHeaders, clock, chromes::validUntil, bypass);
-        site.ready(new SiteRoutes.Needs(news, views, urls, responder, assets, templates));
-        return new Byline(database, web, schedule, follower, baseUrl, services);
     }
 
     private static Path mediaRoot(Config config) {
@@ -192,6 +239,11 @@ public final class Byline implements AutoCloseable {
         return services;
     }
 
+    /** The scheduled-publishing tick, for tests that move the clock and tick by hand. */
+    public SchedulePublisher schedule() {
+        return schedule;
+    }
+
     /** Reads what other nodes committed now, instead of at the next notification: for tests and tools. */
     public void catchUp() {
         follower.ifPresent(ChangeFollower::poll);
@@ -205,8 +257,35 @@ public final class Byline implements AutoCloseable {
         database.close();
     }
 
+    /** Start-up failed; the message is the one line to show the operator. Nothing was left running. */
+    public static final class StartFailed extends RuntimeException {
+        StartFailed(String reason, Throwable cause) {
+            super("Byline could not start: " + reason, cause);
+        }
+    }
+
+    /** The database {@code opening} gave, or what stopped it, unwrapped. */
+    private static Database opened(CompletableFuture<Database> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable part) {
+        if (part == null) {
+            return;
+        }
+        try {
+            part.close();
+        } catch (Exception e) {
+            LOG.debug("closing {} after a failed start", part, e);
+        }
+    }
+
     /** The innermost cause's message: "Connection refused", "Address already in use", not a wrapper's. */
-    static String rootMessage(Throwable error) {
+    public static String rootMessage(Throwable error) {
         Throwable root = error;
         var messages = new java.util.ArrayList<String>();
         while (root != null) {

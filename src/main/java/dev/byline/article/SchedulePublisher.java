@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes scheduled articles when their time comes. Every node runs one; the work happens under a cluster-wide
- * lock, so with several nodes an article is published once.
+ * lock, so with several nodes an article is published once. "Now" is the injected clock's: tests move the clock
+ * and call {@link #tick} instead of waiting for the timer.
  */
 public final class SchedulePublisher implements AutoCloseable {
 
@@ -33,10 +34,14 @@ public final class SchedulePublisher implements AutoCloseable {
 
     /** Checks every {@code periodSeconds}: an article goes live at most that long after its time. */
     public void start(long periodSeconds) {
-        timer.scheduleWithFixedDelay(this::publishDue, 0, periodSeconds, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(this::tick, 0, periodSeconds, TimeUnit.SECONDS);
     }
 
-    void publishDue() {
+    /**
+     * One check, as of the clock's now: what the timer runs every period. Synchronized so that a tick called by
+     * hand never overlaps the timer's on the same node (across nodes the database lock does that).
+     */
+    public synchronized void tick() {
         try {
             database.exclusively("byline.schedule", () -> {
                 int published = articles.publishDue(clock.instant());

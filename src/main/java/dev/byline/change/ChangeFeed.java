@@ -41,6 +41,16 @@ public final class ChangeFeed {
         Written<T> run(Handle handle);
     }
 
+    /**
+     * Adds page keys to every write, inside its transaction, from what the write did ({@link Written#entities})
+     * and state the writing service does not know about: the demo notice on every page changes when the last demo
+     * article leaves the public site, whoever unpublished it. Registered in the composition root.
+     */
+    @FunctionalInterface
+    public interface Participant {
+        Set<String> keys(Handle handle, List<Change.Entity> entities);
+    }
+
     /** The PostgreSQL channel every change is announced on, for other nodes' {@link ChangeFollower}. */
     static final String CHANNEL = "byline_changes";
     /** Change rows are kept this long; a node away for longer drops its whole cache when it returns. */
@@ -54,6 +64,7 @@ public final class ChangeFeed {
     private final Clock clock;
     private final boolean postgres;
     private final List<Consumer<Change>> subscribers = new CopyOnWriteArrayList<>();
+    private final List<Participant> participants = new CopyOnWriteArrayList<>();
     /** the follower on this node, told of this node's own commits so it does not apply them twice */
     private final List<Consumer<Change>> localCommits = new CopyOnWriteArrayList<>();
 
@@ -69,13 +80,25 @@ public final class ChangeFeed {
         subscribers.add(subscriber);
     }
 
+    public void participate(Participant participant) {
+        participants.add(participant);
+    }
+
     /** Runs {@code work} in one transaction with its change row, then tells subscribers. */
     public <T> T write(String kind, Work<T> work) {
         record Done<T>(T value, Change change) {
         }
         Done<T> done = jdbi.inTransaction(handle -> {
             Written<T> written = work.run(handle);
-            Change change = store.append(handle, clock.instant(), kind, written.entities(), written.keys());
+            Set<String> keys = written.keys();
+            for (Participant participant : participants) {
+                Set<String> more = participant.keys(handle, written.entities());
+                if (!more.isEmpty()) {
+                    keys = new java.util.LinkedHashSet<>(keys);
+                    keys.addAll(more);
+                }
+            }
+            Change change = store.append(handle, clock.instant(), kind, written.entities(), keys);
             if (postgres) {
                 // delivered to listeners when, and only if, the transaction commits
                 handle.createQuery("SELECT pg_notify('" + CHANNEL + "', :id)").bind("id", String.valueOf(change.id()))

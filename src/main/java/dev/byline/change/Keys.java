@@ -17,6 +17,11 @@ public final class Keys {
     public static final String ALL = "all";
     /** The section menu, on every page. */
     public static final String NAV = "nav";
+    /**
+     * The demo notice, in every page's chrome whether shown or not: announced when demo articles go on or off the
+     * public site (see {@link dev.byline.demo.DemoNotice}) and when the demo is removed.
+     */
+    public static final String DEMO = "demo";
     /** The home page's list. */
     public static final String HOME = "list:home";
 

@@ -4,10 +4,12 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Every option Byline reads at start-up, already validated. Built once by {@link ConfigParser} from flags and
- * environment and handed to whoever needs a part of it; there is no global accessor.
+ * environment and handed to whoever needs a part of it; there is no global accessor. Its {@link #toString} and
+ * {@link #databaseDescription} never show the password, whether it came on its own or inside the URL.
  *
  * @param host       interface to listen on (127.0.0.1 keeps the site private to this machine)
  * @param port       TCP port; 0 picks a free one (tests)
@@ -32,6 +34,10 @@ public record Config(
         ZoneId zone,
         String siteName) {
 
+    private static final String HIDDEN = "***";
+    /** {@code password=}, {@code sslpassword=} and the like in a JDBC URL's parameters. */
+    private static final Pattern URL_SECRET = Pattern.compile("(?i)([?&;][^=&;]*password=)[^&;]*");
+
     public boolean usesPostgres() {
         return dbUrl.isPresent();
     }
@@ -43,10 +49,33 @@ public record Config(
                 .orElseGet(() -> "http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + boundPort);
     }
 
-    /** Defaults for tests and tools: a private data directory, random port, no demo content. */
-    public static Config forTests(Path dataDir) {
-        return new Config("127.0.0.1", 0, dataDir, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), false, ZoneId.of("UTC"), "Byline Test");
+    /** Where the data lives, for a person reading the logs: the SQLite file, or PostgreSQL's host and database. */
+    public String databaseDescription() {
+        return dbUrl.map(url -> {
+            String place = url.replaceFirst("^jdbc:postgresql:(//)?", "").replaceFirst("[?;].*$", "")
+                    .replaceFirst("^[^/@]*@", ""); // user:password@ before the host, should anyone write it
+            return "PostgreSQL " + place + dbUser.map(user -> " as " + user).orElse("");
+        }).orElseGet(() -> "SQLite " + sqliteFile());
+    }
+
+    /** The SQLite database file, when {@link #usesPostgres} is false. */
+    public Path sqliteFile() {
+        return dataDir.resolve("byline.db");
+    }
+
+    /** The record's fields, with the password and any password in the URL shown as {@value #HIDDEN}. */
+    @Override
+    public String toString() {
+        return "Config[host=" + host + ", port=" + port + ", dataDir=" + dataDir
+                + ", dbUrl=" + dbUrl.map(Config::withoutSecrets).orElse("(SQLite)")
+                + ", dbUser=" + dbUser.orElse("") + ", dbPassword=" + dbPassword.map(secret -> HIDDEN).orElse("")
+                + ", baseUrl=" + baseUrl.map(URI::toString).orElse("") + ", demo=" + demo + ", zone=" + zone
+                + ", siteName=" + siteName + "]";
+    }
+
+    /** A JDBC URL with the values of its password parameters replaced, fit to print. */
+    static String withoutSecrets(String url) {
+        return URL_SECRET.matcher(url.replaceFirst("//[^/@]*@", "//" + HIDDEN + "@")).replaceAll("$1" + HIDDEN);
     }
 
     public Config withDatabase(String url, String user, String password) {

@@ -28,7 +28,8 @@ public final class ConfigParser {
 
     @Command(name = "byline", mixinStandardHelpOptions = true, version = "Byline 0.1",
             description = "A fast, self-hosted news publishing platform.",
-            footer = {"", "Every flag can also be set with the environment variable shown in brackets."})
+            footer = {"", "Every flag can also be set with the environment variable shown in brackets.", "",
+                    "Commands:", "  demo remove   remove the demo content (./byline demo remove --help)"})
     static final class Flags {
         @Option(names = "--host", description = "Interface to listen on [BYLINE_HOST] (default 127.0.0.1; "
                 + "0.0.0.0 listens on every interface)")
@@ -91,7 +92,7 @@ public final class ConfigParser {
         Optional<String> dbUrl = optional(pick(flags.dbUrl, env, "BYLINE_DB_URL", ""));
         dbUrl.filter(url -> !url.startsWith("jdbc:postgresql:"))
                 .ifPresent(url -> problems.add("BYLINE_DB_URL must be a PostgreSQL JDBC URL such as "
-                        + "jdbc:postgresql://localhost:5432/byline, got '" + url + "'"));
+                        + "jdbc:postgresql://localhost:5432/byline, got '" + Config.withoutSecrets(url) + "'"));
         Optional<URI> baseUrl = parseBaseUrl(pick(flags.baseUrl, env, "BYLINE_BASE_URL", ""), problems);
         boolean demo = parseBoolean(pick(flags.demo, env, "BYLINE_DEMO", "true"), "BYLINE_DEMO", problems);
         ZoneId zone = parseZone(pick(flags.timezone, env, "BYLINE_TIMEZONE", "UTC"), problems);

@@ -6,6 +6,7 @@ import dev.byline.config.Config;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -43,7 +44,7 @@ public final class Database implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
             }
-            hikari.setJdbcUrl("jdbc:sqlite:" + config.dataDir().resolve("byline.db"));
+            hikari.setJdbcUrl("jdbc:sqlite:" + config.sqliteFile());
             // WAL lets readers go on while the one writer writes; IMMEDIATE transactions take the write lock
             // up front, so two writers queue on busy_timeout instead of failing with SQLITE_BUSY mid-transaction.
             // synchronous=FULL syncs the log at every commit: a write that was acknowledged survives a power
@@ -65,6 +66,11 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(dataSource, dialect);
+    }
+
+    /** Where the SQLite database lives, when no PostgreSQL URL is configured. */
+    public static Path sqliteFile(Config config) {
+        return config.dataDir().resolve("byline.db");
     }
 
     private static void migrate(HikariDataSource dataSource, Dialect dialect) {
@@ -94,6 +100,15 @@ public final class Database implements AutoCloseable {
                 handle.execute("SELECT pg_advisory_unlock(?)", key);
             }
         });
+    }
+
+    /**
+     * One cheap round trip, for readiness checks: returns when the database answers {@code SELECT 1}, throws
+     * when it does not. Can wait as long as the pool's connection timeout; callers who must answer sooner wait
+     * on it with their own timeout.
+     */
+    public void ping() {
+        jdbi.useHandle(handle -> handle.createQuery("SELECT 1").setQueryTimeout(5).mapTo(Integer.class).one());
     }
 
     public Jdbi jdbi() {

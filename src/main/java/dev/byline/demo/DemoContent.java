@@ -3,6 +3,7 @@ package dev.byline.demo;
 import dev.byline.article.ArticleDraft;
 import dev.byline.article.ArticleService;
 import dev.byline.article.ArticleStatus;
+import dev.byline.change.Change.Entity;
 import dev.byline.media.Media;
 import dev.byline.media.MediaService;
 import dev.byline.media.MediaService.Upload;
@@ -10,16 +11,23 @@ import dev.byline.people.Author;
 import dev.byline.people.AuthorService;
 import dev.byline.taxonomy.Section;
 import dev.byline.taxonomy.TaxonomyService;
+import dev.byline.text.Slugs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
+import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +37,10 @@ import org.slf4j.LoggerFactory;
  * subsections, and enough other articles (resources/demo/articles.tsv) that every archive has a second page.
  * It goes through the same services as the newsroom would, as an import: the articles keep their publication
  * dates as their last change, as they would coming from another system.
+ *
+ * <p>Every row it makes is marked as demo ({@code demo_items}) in the same transaction as the row, so that
+ * {@link DemoRemoval} can take all of it away again; the {@code demo} setting records that it was loaded, and
+ * once it was removed it never loads again.
  */
 public final class DemoContent {
 
@@ -41,17 +53,25 @@ public final class DemoContent {
     private final AuthorService authors;
     private final TaxonomyService taxonomy;
     private final MediaService media;
+    private final DemoStore store;
+    private final Clock clock;
 
-    public DemoContent(ArticleService articles, AuthorService authors, TaxonomyService taxonomy, MediaService media) {
+    public DemoContent(ArticleService articles, AuthorService authors, TaxonomyService taxonomy, MediaService media,
+                       DemoStore store, Clock clock) {
         this.articles = articles;
         this.authors = authors;
         this.taxonomy = taxonomy;
         this.media = media;
+        this.store = store;
+        this.clock = clock;
     }
 
-    /** Loads the demo newspaper when the database has no content at all; returns whether it did. */
+    /**
+     * Loads the demo newspaper when the database has no content at all and the demo was never loaded (or removed)
+     * before; returns whether it did.
+     */
     public boolean loadIfEmpty() {
-        if (!taxonomy.sections().isEmpty() || !authors.all().isEmpty()) {
+        if (store.state().isPresent() || !taxonomy.sections().isEmpty() || !authors.all().isEmpty()) {
             return false;
         }
         long started = System.nanoTime();
@@ -73,10 +93,13 @@ public final class DemoContent {
                 {"Sofia Lindqvist", "sofia-lindqvist", "Sofia Lindqvist covers Europe, energy and science."},
         };
         for (int i = 0; i < people.length; i++) {
-            Media avatar = media.store(new Upload(PlaceholderImages.avatar(100 + i, 192), people[i][1] + "-avatar.jpg",
-                    "", "", ""));
-            byline.put(people[i][1], authors.save(new Author(0, people[i][1], people[i][0], people[i][2],
-                    avatar.id())));
+            String[] person = people[i];
+            Upload picture = new Upload(PlaceholderImages.avatar(100 + i, 192), person[1] + "-avatar.jpg", "", "", "");
+            byline.put(person[1], store.inTransaction(handle -> {
+                Media avatar = marked(handle, Entity.MEDIA, () -> media.store(picture), Media::id);
+                return marked(handle, Entity.AUTHOR,
+                        () -> authors.save(new Author(0, person[1], person[0], person[2], avatar.id())), Author::id);
+            }));
         }
         return byline;
     }
@@ -89,12 +112,54 @@ public final class DemoContent {
                 {"Technology", "technology", "How technology changes work and life."},
                 {"Science", "science", "Research, health and the environment."}};
         for (int i = 0; i < top.length; i++) {
-            sections.put(top[i][1], taxonomy.saveSection(new Section(0, top[i][1], top[i][0], top[i][2], null, i)));
+            sections.put(top[i][1], section(new Section(0, top[i][1], top[i][0], top[i][2], null, i)));
         }
         long world = sections.get("world").id();
-        sections.put("asia", taxonomy.saveSection(new Section(0, "asia", "Asia", "News from Asia.", world, 0)));
-        sections.put("europe", taxonomy.saveSection(new Section(0, "europe", "Europe", "News from Europe.", world, 1)));
+        sections.put("asia", section(new Section(0, "asia", "Asia", "News from Asia.", world, 0)));
+        sections.put("europe", section(new Section(0, "europe", "Europe", "News from Europe.", world, 1)));
         return sections;
+    }
+
+    private Section section(Section section) {
+        return store.inTransaction(handle -> marked(handle, Entity.SECTION, () -> taxonomy.saveSection(section),
+                Section::id));
+    }
+
+    /** A picture stored and marked, in one transaction; drawing it (the slow part) happens before. */
+    private Media picture(Upload upload) {
+        return store.inTransaction(handle -> marked(handle, Entity.MEDIA, () -> media.store(upload), Media::id));
+    }
+
+    /** Runs one service call inside the caller's transaction and marks what it made. */
+    private <T> T marked(Handle handle, String kind, Supplier<T> create, ToLongFunction<T> id) {
+        T made = create.get();
+        store.mark(handle, kind, List.of(id.applyAsLong(made)));
+        return made;
+    }
+
+    /**
+     * Imports articles and marks them and the tags the import created, in one transaction. Each draft names its
+     * slug, so the articles can be found again (a slug already taken fails the import instead of marking another).
+     */
+    private void importMarked(List<ArticleDraft> drafts, boolean last) {
+        var newTags = new LinkedHashSet<String>();
+        drafts.stream().flatMap(draft -> draft.tagNames().stream()).map(TaxonomyService::tagSlug)
+                .filter(slug -> taxonomy.findTagBySlug(slug).isEmpty()).forEach(newTags::add);
+        store.inTransaction(handle -> {
+            articles.importAll(drafts);
+            store.mark(handle, Entity.ARTICLE, drafts.stream()
+                    .map(draft -> articles.findBySlug(draft.slug()).orElseThrow().id()).toList());
+            store.mark(handle, Entity.TAG, newTags.stream()
+                    .map(slug -> taxonomy.findTagBySlug(slug).orElseThrow().id()).toList());
+            if (last) {
+                store.setState(handle, DemoStore.LOADED, clock.millis());
+            }
+            return null;
+        });
+    }
+
+    private static String slug(String title) {
+        return Slugs.slugify(title, 80);
     }
 
     private void createSeedArticle(Author author, Section world) {
@@ -105,14 +170,14 @@ public final class DemoContent {
                 "handshake", "The two foreign ministers shake hands (placeholder picture)");
         Media lead = null;
         for (var picture : List.of("representatives", "foreign-minister", "handshake")) {
-            Media stored = media.store(new Upload(PlaceholderImages.landscape(pictures.get(picture), 1600, 900),
+            Media stored = picture(new Upload(PlaceholderImages.landscape(pictures.get(picture), 1600, 900),
                     picture + ".jpg", alts.get(picture), "", "Byline demo"));
             markdown = markdown.replace("(media:" + picture + " ", "(" + stored.url() + " ");
             lead = lead == null ? stored : lead;
         }
-        articles.importAll(List.of(new ArticleDraft(0, SEED_TITLE, "", "", markdown, "", lead.id(),
+        importMarked(List.of(new ArticleDraft(0, SEED_TITLE, "", slug(SEED_TITLE), markdown, "", lead.id(),
                 ArticleStatus.PUBLISHED, world.id(), List.of(author.id()), List.of("Russia", "Afghanistan", "Taliban"),
-                SEED_PUBLISHED)));
+                SEED_PUBLISHED)), true);
     }
 
     private void createOtherArticles(Map<String, Author> people, Map<String, Section> sections) {
@@ -121,23 +186,23 @@ public final class DemoContent {
                 .map(line -> line.split("\t")).toList();
         // drawing and scaling the pictures is most of the work: both cores at once
         List<Media> pictures = java.util.stream.IntStream.range(0, rows.size()).parallel()
-                .mapToObj(i -> media.store(new Upload(PlaceholderImages.landscape(1000 + i, 1200, 675),
+                .mapToObj(i -> picture(new Upload(PlaceholderImages.landscape(1000 + i, 1200, 675),
                         rows.get(i)[3] + ".jpg", "Generated placeholder picture: hills and a city skyline", "",
                         "Byline demo")))
                 .toList();
         Instant published = SEED_PUBLISHED.minus(Duration.ofHours(7));
-        var drafts = new java.util.ArrayList<ArticleDraft>();
+        var drafts = new ArrayList<ArticleDraft>();
         for (int i = 0; i < rows.size(); i++) {
             String[] row = rows.get(i);
             Section section = sections.get(row[0]);
             Author author = people.get(row[1]);
             Media picture = pictures.get(i);
-            drafts.add(new ArticleDraft(0, row[3], row[4], "", body(row[4], section, author), "", picture.id(),
+            drafts.add(new ArticleDraft(0, row[3], row[4], slug(row[3]), body(row[4], section, author), "", picture.id(),
                     ArticleStatus.PUBLISHED, section.id(), List.of(author.id()), Arrays.asList(row[2].split(",")),
                     published));
             published = published.minus(Duration.ofHours(17 + (i * 7L) % 13));
         }
-        articles.importAll(drafts);
+        importMarked(drafts, false);
     }
 
     private static String body(String dek, Section section, Author author) {

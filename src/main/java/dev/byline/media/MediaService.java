@@ -162,6 +162,30 @@ public final class MediaService {
         return candidate.startsWith(root) && !candidate.equals(root) ? Optional.of(candidate) : Optional.empty();
     }
 
+    /**
+     * Deletes the files of images whose rows are gone: for each stored path the original and every scaled copy.
+     * Files already missing are skipped, so an interrupted removal can simply run again. Month directories stay
+     * (an upload may be writing into one). Returns how many files it deleted.
+     */
+    public int deleteFiles(java.util.Collection<String> paths) {
+        int deleted = 0;
+        for (String path : paths) {
+            var names = new ArrayList<String>(List.of(path));
+            VARIANT_WIDTHS.forEach(width -> names.add(Media.variantPath(path, width)));
+            for (String name : names) {
+                Optional<Path> file = resolve(name);
+                try {
+                    if (file.isPresent() && Files.deleteIfExists(file.get())) {
+                        deleted++;
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot delete media file " + name, e);
+                }
+            }
+        }
+        return deleted;
+    }
+
     private static String stripExtension(String fileName) {
         int slash = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'));
         String name = fileName.substring(slash + 1);

@@ -1,5 +1,6 @@
 package dev.byline.web;
 
+import dev.byline.web.ops.OpsRoutes;
 import dev.byline.web.support.LastResortErrors;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -10,7 +11,9 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.MethodNotAllowedResponse;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
  * The HTTP server: Javalin on Jetty, hosting several {@link Surface}s (the public site, the API; the admin and the
@@ -20,6 +23,9 @@ import org.eclipse.jetty.server.Handler;
  */
 public final class WebServer implements AutoCloseable {
 
+    /** How long a stopping server lets requests under way finish. */
+    private static final long STOP_TIMEOUT_MILLIS = 5_000;
+
     private final Javalin app;
 
     private WebServer(Javalin app) {
@@ -27,15 +33,19 @@ public final class WebServer implements AutoCloseable {
     }
 
     /**
+     * @param ops      /healthz and /readyz: registered first, answering at once, whatever the surfaces are doing
      * @param surfaces exactly one of them owns {@code /}
      */
-    public static WebServer start(String host, int port, List<Surface> surfaces) {
+    public static WebServer start(String host, int port, OpsRoutes ops, List<Surface> surfaces) {
         List<Surface> byPrefix = surfaces.stream()
                 .sorted(Comparator.comparingInt((Surface surface) -> surface.pathPrefix().length()).reversed())
                 .toList();
         Surface root = byPrefix.stream().filter(surface -> surface.pathPrefix().equals("/")).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no surface owns /"));
-        List<Handler.Wrapper> inFront = surfaces.stream().flatMap(surface -> surface.inFront().stream()).toList();
+        // GracefulHandler, innermost, lets requests under way finish when the server stops (the 503s of a failed
+        // start included) and refuses new ones; cache hits never reach it
+        List<Handler.Wrapper> inFront = Stream.concat(surfaces.stream().flatMap(surface -> surface.inFront().stream()),
+                Stream.of(new GracefulHandler())).toList();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.prefer405over404 = true;
@@ -52,9 +62,8 @@ public final class WebServer implements AutoCloseable {
                 for (int i = 1; i < inFront.size(); i++) {
                     inFront.get(i - 1).setHandler(inFront.get(i));
                 }
-                if (!inFront.isEmpty()) {
-                    server.setHandler(inFront.getFirst());
-                }
+                server.setHandler(inFront.getFirst());
+                server.setStopTimeout(STOP_TIMEOUT_MILLIS);
                 server.setErrorHandler(new LastResortErrors(root.headers()));
             });
             config.routes.before(ctx -> {
@@ -65,6 +74,7 @@ public final class WebServer implements AutoCloseable {
             // Javalin's own (no route, wrong method, body too large) and ours, in the owning surface's format
             config.routes.exception(HttpResponseException.class, (error, ctx) -> fail(byPrefix, ctx, error));
             config.routes.exception(Exception.class, (error, ctx) -> fail(byPrefix, ctx, error));
+            ops.register(config.routes);
             for (Surface surface : surfaces) {
                 surface.register(new Routes(config.routes, surface, path -> owner(byPrefix, path)));
             }

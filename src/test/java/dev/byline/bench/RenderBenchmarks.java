@@ -4,8 +4,8 @@ import dev.byline.Byline;
 import dev.byline.article.Article;
 import dev.byline.article.BodyRenderer;
 import dev.byline.config.Config;
+import dev.byline.support.TestConfigs;
 import dev.byline.db.Database;
-import dev.byline.demo.DemoContent;
 import dev.byline.news.PublicNews;
 import dev.byline.web.site.Chromes;
 import dev.byline.web.site.SiteUrls;
@@ -57,14 +57,14 @@ public class RenderBenchmarks {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         dataDir = Files.createTempDirectory("byline-jmh");
-        Config config = Config.forTests(dataDir).withDemo(true);
+        Config config = TestConfigs.forTests(dataDir).withDemo(true);
         database = Database.open(config);
         Byline.Services services = Byline.wire(config, database, Clock.systemUTC());
-        new DemoContent(services.articles(), services.authors(), services.taxonomy(), services.media()).loadIfEmpty();
+        services.demo().loadIfEmpty();
         ZoneId zone = ZoneId.of("UTC");
         var news = new PublicNews(services.articles(), services.authors(), services.taxonomy(), services.media());
-        views = new SiteViews(news, new SiteUrls(zone), new Chromes("Byline Daily", "http://127.0.0.1:8080", new Assets(),
-                Clock.systemUTC(), zone), zone);
+        views = new SiteViews(news, new SiteUrls(zone), new Chromes("Byline Daily", "http://127.0.0.1:8080", new Assets(Clock.systemUTC()),
+                Clock.systemUTC(), zone, services.demoNotice()::shown), zone);
         templates = new Templates();
         seedSlug = "russia-hosts-taliban-delegation-warns-against-foreign-military-in-afghanistan";
         seed = services.articles().findBySlug(seedSlug).orElseThrow();

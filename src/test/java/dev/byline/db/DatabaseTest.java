@@ -47,7 +47,7 @@ class DatabaseTest {
             var a = pool.submit(() -> nodeA.exclusively("test.lock", () -> {
                 events.add("A in");
                 firstInside.countDown();
-                sleep(400);
+                awaitSomeoneQueuedForTheLock(nodeA); // B has asked and waits: only now may A leave
                 events.add("A out");
             }));
             assertTrue(firstInside.await(10, TimeUnit.SECONDS));
@@ -58,11 +58,17 @@ class DatabaseTest {
         assertEquals(java.util.List.of("A in", "A out", "B in"), events, "B waited for A");
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Returns once PostgreSQL shows a session waiting for an advisory lock in this database: B, behind A. */
+    private static void awaitSomeoneQueuedForTheLock(Database database) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (database.jdbi().withHandle(handle -> handle.createQuery("""
+                        SELECT COUNT(*) FROM pg_locks
+                        WHERE locktype = 'advisory' AND NOT granted
+                          AND database = (SELECT oid FROM pg_database WHERE datname = current_database())""")
+                .mapTo(Integer.class).one()) == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("node B never queued for the lock A holds");
+            }
         }
     }
 }

@@ -10,6 +10,9 @@ import dev.byline.people.AuthorService;
 import dev.byline.taxonomy.TaxonomyService;
 import dev.byline.config.Config;
 import dev.byline.db.Database;
+import dev.byline.demo.DemoContent;
+import dev.byline.demo.DemoNotice;
+import dev.byline.demo.DemoRemoval;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +27,9 @@ public final class Newsroom implements AutoCloseable {
     public final TaxonomyService taxonomy;
     public final ArticleService articles;
     public final ArticleImages images;
+    public final DemoContent demo;
+    public final DemoRemoval demoRemoval;
+    public final DemoNotice demoNotice;
     /** every change published, in order (writers on several threads add to it) */
     public final List<Change> published = java.util.Collections.synchronizedList(new ArrayList<>());
 
@@ -37,6 +43,9 @@ public final class Newsroom implements AutoCloseable {
         taxonomy = services.taxonomy();
         articles = services.articles();
         images = services.images();
+        demo = services.demo();
+        demoRemoval = services.demoRemoval();
+        demoNotice = services.demoNotice();
     }
 
     public Change lastChange() {

@@ -23,7 +23,7 @@ public enum TestDatabases {
 
     /** A configuration for a fresh, empty database of this kind, with its files under {@code dataDir}. */
     public Config config(Path dataDir) {
-        Config config = Config.forTests(dataDir);
+        Config config = TestConfigs.forTests(dataDir);
         if (this == SQLITE) {
             return config;
         }

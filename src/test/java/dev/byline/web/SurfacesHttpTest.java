@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.byline.Byline;
-import dev.byline.config.Config;
+import dev.byline.support.TestConfigs;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -51,7 +51,7 @@ class SurfacesHttpTest {
 
     @BeforeAll
     static void start() {
-        byline = Byline.start(Config.forTests(dataDir));
+        byline = Byline.start(TestConfigs.forTests(dataDir));
     }
 
     @AfterAll

@@ -11,7 +11,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
-/** Makes the layout's record: site name, menu of top-level sections, asset URLs, canonical and sharing metadata. */
+/**
+ * Makes the layout's record: site name, menu of top-level sections, asset URLs, canonical and sharing metadata,
+ * and the demo notice while demo content is on the site.
+ */
 public final class Chromes {
 
     private final String siteName;
@@ -19,13 +22,18 @@ public final class Chromes {
     private final Assets assets;
     private final Clock clock;
     private final ZoneId zone;
+    /** demo: whether pages show the demo notice (every page records Keys.DEMO, see SiteViews.ShownKeys) */
+    /** whether the demo notice shows now (DemoNotice::shown on the running site) */
+    private final java.util.function.BooleanSupplier demoNotice;
 
-    public Chromes(String siteName, String baseUrl, Assets assets, Clock clock, ZoneId zone) {
+    public Chromes(String siteName, String baseUrl, Assets assets, Clock clock, ZoneId zone,
+                   java.util.function.BooleanSupplier demoNotice) {
         this.siteName = siteName;
         this.baseUrl = baseUrl;
         this.assets = assets;
         this.clock = clock;
         this.zone = zone;
+        this.demoNotice = demoNotice;
     }
 
     public String siteName() {
@@ -62,6 +70,6 @@ public final class Chromes {
         return new Chrome(siteName, title, description, path == null ? null : baseUrl + SiteUrls.wire(path), baseUrl,
                 nav, assets.url("site.css"), assets.url("favicon.svg"), ogType,
                 shareImage == null ? null : baseUrl + shareImage.src(), jsonLd,
-                path == null ? "noindex" : null, clock.instant().atZone(zone).getYear());
+                path == null ? "noindex" : null, clock.instant().atZone(zone).getYear(), demoNotice.getAsBoolean());
     }
 }

@@ -10,6 +10,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.ServiceUnavailableResponse;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,11 @@ final class ErrorPages {
         views.complete(siteViews);
     }
 
+    /** Start-up failed: error pages fall back to the plain one instead of waiting for views that never come. */
+    void failed(Throwable cause) {
+        views.completeExceptionally(cause);
+    }
+
     /** A subscriber for the change feed: error pages show the latest articles and the section menu. */
     void forget() {
         rendered.invalidateAll();
@@ -50,6 +56,7 @@ final class ErrorPages {
             case NotFound e -> show(ctx, 404, "Page not found", e.getMessage());
             case BadRequest e -> show(ctx, 400, "That address is not quite right", e.getMessage());
             case Invalid e -> show(ctx, 422, "Please check what you sent", String.join(" ", e.fieldErrors().values()));
+            case ServiceUnavailableResponse e -> unavailable(ctx, e.getMessage());
             case HttpResponseException e when e.getStatus() < 500 -> refused(ctx, e.getStatus());
             default -> {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), error);
@@ -71,6 +78,15 @@ final class ErrorPages {
             default -> show(ctx, status, HttpStatus.forStatus(status).getMessage(),
                     "The request could not be completed.");
         }
+    }
+
+    /** The site could not start: a page that needs nothing, saying so and no more (never the reason). */
+    private static void unavailable(Context ctx, String message) {
+        ctx.status(503);
+        ctx.header(Header.CACHE_CONTROL, "no-store");
+        ctx.contentType("text/html; charset=utf-8");
+        ctx.result("<!doctype html><html lang=en><meta charset=utf-8><title>Not available</title><h1>503</h1><p>"
+                + message + "</p></html>");
     }
 
     private byte[] render(int status, String heading, String message) {

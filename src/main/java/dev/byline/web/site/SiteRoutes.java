@@ -11,10 +11,12 @@ import dev.byline.web.support.Templates;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.ServiceUnavailableResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Predicate;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -75,6 +77,12 @@ public final class SiteRoutes implements Surface {
                 new FileHandlers(needs.assets())));
     }
 
+    /** Start-up failed: requests waiting for {@link #ready}, and any still arriving, get a 503 instead. */
+    public void failed(Throwable cause) {
+        errors.failed(cause);
+        handlers.completeExceptionally(cause);
+    }
+
     @Override
     public String pathPrefix() {
         return "/";
@@ -117,6 +125,10 @@ public final class SiteRoutes implements Surface {
     }
 
     private Handlers handlers() {
-        return handlers.join();
+        try {
+            return handlers.join();
+        } catch (CompletionException startFailed) {
+            throw new ServiceUnavailableResponse("The site is not available. Please try again later.");
+        }
     }
 }

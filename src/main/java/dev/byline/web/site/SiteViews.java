@@ -235,14 +235,14 @@ public final class SiteViews {
     }
 
     /**
-     * The page and its keys: the menu's first, then those of the news on it, list depths included
-     * ({@code list:home>…}: the page cache drops the page only for a write at or above it).
+     * The page and its keys: the menu's first, the demo notice's (shown or not, every page has its place), then
+     * those of the news on it, list depths included ({@code list:home>…}: the page cache drops the page only for a
+     * write at or above it).
      */
-    private static <T> Rendered<T> rendered(T page, Shown<?>... parts) {
-        var keys = new LinkedHashSet<String>();
-        for (Shown<?> part : parts) {
-            keys.addAll(part.keys());
-        }
+    private static <T> Rendered<T> rendered(T page, Shown<?> menu, Shown<?> news) {
+        var keys = new LinkedHashSet<String>(menu.keys());
+        keys.add(Keys.DEMO);
+        keys.addAll(news.keys());
         return new Rendered<>(page, keys);
     }
 }

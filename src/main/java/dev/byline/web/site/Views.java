@@ -8,10 +8,14 @@ public final class Views {
     private Views() {
     }
 
-    /** The layout's part of every page: head metadata and the site's chrome. */
+    /**
+     * The layout's part of every page: head metadata and the site's chrome.
+     *
+     * @param demoNotice show the notice that the site carries demo content (and how to remove it)
+     */
     public record Chrome(String siteName, String title, String description, String canonicalUrl, String baseUrl,
                          List<Link> nav, String cssUrl, String faviconUrl, String ogType, String ogImageUrl,
-                         String jsonLd, String robots, int year) {
+                         String jsonLd, String robots, int year, boolean demoNotice) {
     }
 
     public record Link(String label, String url, boolean current) {

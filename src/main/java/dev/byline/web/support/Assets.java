@@ -3,6 +3,7 @@ package dev.byline.web.support;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -22,8 +23,9 @@ public final class Assets {
     private final Map<String, String> urls = new HashMap<>();
     private final Map<String, CachedPage> byName = new HashMap<>();
 
-    public Assets() {
-        Instant loaded = Instant.now();
+    /** {@code clock} dates the files' Last-Modified: the moment this process loaded them. */
+    public Assets(Clock clock) {
+        Instant loaded = clock.instant();
         for (String file : FILES) {
             byte[] bytes = read("/static/" + file);
             var page = CachedPage.immutable(TYPES.get(file.substring(file.lastIndexOf('.') + 1)), bytes, loaded);

@@ -16,7 +16,7 @@ class ChromesTest {
     void theLayoutIsValidUntilTheNewYearInTheSitesZone() {
         // 23:59:59 on New Year's Eve in Auckland (UTC+13 in summer) is still morning in UTC
         var clock = new MutableClock(Instant.parse("2026-12-31T10:59:59Z"));
-        var chromes = new Chromes("Byline", "https://news.example", new Assets(), clock, ZoneId.of("Pacific/Auckland"));
+        var chromes = new Chromes("Byline", "https://news.example", new Assets(clock), clock, ZoneId.of("Pacific/Auckland"), () -> false);
         assertEquals(Instant.parse("2026-12-31T11:00:00Z"), chromes.validUntil());
         assertEquals(2026, chromes.chrome(List.of(), null, "t", "d", "/", "website", null, null).year());
 

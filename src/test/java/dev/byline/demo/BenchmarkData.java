@@ -22,9 +22,10 @@ import java.util.stream.IntStream;
  * Generates a newspaper of a chosen size for the benchmarks: the demo content (with the seed article), then
  * generated articles up to the total asked for, each with a lead image, one or two figures, two sections under
  * H2 headings, two or three tags, one or two authors, spread over sections with subsections. Written through
- * the same services as everything else, in batches.
+ * the same services as everything else, in batches. A tool for bench/, kept in the test tree (beside the demo
+ * content it builds on) so the production jar does not carry it:
  *
- * <pre>java -cp byline.jar dev.byline.demo.BenchmarkData --articles 100000 [the usual Byline flags]</pre>
+ * <pre>java -cp target/test-classes:target/byline.jar dev.byline.demo.BenchmarkData --articles 100000 [Byline flags]</pre>
  */
 public final class BenchmarkData {
 
@@ -82,7 +83,7 @@ public final class BenchmarkData {
 
     /** Fills the database up to {@code total} published articles; returns how many were generated. */
     static int generate(Byline.Services services, int total) {
-        new DemoContent(services.articles(), services.authors(), services.taxonomy(), services.media()).loadIfEmpty();
+        services.demo().loadIfEmpty();
         long existing = services.articles().countLatest();
         if (existing >= total) {
             return 0;

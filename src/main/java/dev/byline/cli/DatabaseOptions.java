@@ -1,0 +1,37 @@
+package dev.byline.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * The flags that say which database a command works on, as the site reads them: each falls back to its
+ * {@code BYLINE_*} variable, then the site's default ({@link dev.byline.config.ConfigParser} does the reading).
+ */
+final class DatabaseOptions {
+
+    @Option(names = "--data-dir", description = "Data directory [BYLINE_DATA_DIR] (default ./data)")
+    String dataDir;
+    @Option(names = "--db-url", description = "PostgreSQL JDBC URL [BYLINE_DB_URL] (default: SQLite in the data dir)")
+    String dbUrl;
+    @Option(names = "--db-user", description = "PostgreSQL user [BYLINE_DB_USER]")
+    String dbUser;
+    @Option(names = "--db-password", description = "PostgreSQL password [BYLINE_DB_PASSWORD]")
+    String dbPassword;
+
+    /** The same choices as site flags. */
+    String[] asSiteFlags() {
+        var flags = new ArrayList<String>();
+        add(flags, "--data-dir", dataDir);
+        add(flags, "--db-url", dbUrl);
+        add(flags, "--db-user", dbUser);
+        add(flags, "--db-password", dbPassword);
+        return flags.toArray(String[]::new);
+    }
+
+    private static void add(List<String> flags, String name, String value) {
+        if (value != null) {
+            flags.add(name + "=" + value);
+        }
+    }
+}
