@@ -23,6 +23,11 @@ public record Article(long id, String slug, String title, String dek, String bod
                 sectionId, publishedAt, createdAt, updatedAt, authorIds, tagIds, version);
     }
 
+    public Article withStatus(ArticleStatus newStatus) {
+        return new Article(id, slug, title, dek, bodyMarkdown, bodyHtml, excerpt, featuredMediaId, newStatus,
+                sectionId, publishedAt, createdAt, updatedAt, authorIds, tagIds, version);
+    }
+
     /** What a teaser shows of it is the same: lists showing both need not change. */
     public boolean sameCardAs(Article other) {
         return title.equals(other.title) && dek.equals(other.dek) && excerpt.equals(other.excerpt)

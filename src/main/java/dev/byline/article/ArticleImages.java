@@ -57,7 +57,11 @@ public final class ArticleImages {
         var entities = new ArrayList<Change.Entity>();
         entities.add(Change.Entity.shown(Change.Entity.MEDIA, image.id(), false));
         for (long articleId : store.articlesShowing(handle, image.id())) {
-            Article article = store.findById(handle, articleId).orElseThrow();
+            store.lock(handle, articleId); // a save of this article under way finishes first; then read it
+            Article article = store.findById(handle, articleId).orElse(null);
+            if (article == null) {
+                continue; // deleted meanwhile
+            }
             var body = renderer.render(article.bodyMarkdown(), paths -> media.findByPaths(handle, paths));
             if (!body.html().equals(article.bodyHtml())) {
                 store.setBodyHtml(handle, articleId, body.html());

@@ -65,6 +65,9 @@ public final class ArticleService {
         List<Section> sections = taxonomy.sections();
         Prepared prepared = prepare(draft, now, sections);
         long id = changes.write(draft.id() == 0 ? "article.created" : "article.updated", handle -> {
+            if (draft.id() != 0) {
+                store.lock(handle, draft.id()); // an image edit re-rendering this body waits, or is waited for
+            }
             Optional<Article> before = draft.id() == 0 ? Optional.empty() : store.findById(handle, draft.id());
             if (draft.id() != 0 && before.isEmpty()) {
                 throw new Invalid(Map.of("id", "This article was deleted while you were editing it."));
@@ -96,7 +99,9 @@ public final class ArticleService {
             if (before.version() != version) {
                 throw conflict(before);
             }
-            store.delete(handle, id, version);
+            if (!store.delete(handle, id, version)) {
+                throw conflict(store.findById(handle, id).orElse(before));
+            }
             return Written.of(id, changedKeys(sections, Optional.of(before), Optional.empty()),
                     List.of(new Change.Entity(Change.Entity.ARTICLE, id, before.isPublic(), false)));
         });
@@ -128,8 +133,8 @@ public final class ArticleService {
 
     /** A draft that passed every rule, with everything derived that does not need the transaction. */
     private record Prepared(ArticleDraft draft, String title, String dek, String slug, boolean slugGiven,
-                            String markdown, String html, String excerpt, ArticleStatus status, Instant publishedAt,
-                            List<Long> authorIds, List<String> tagNames, Set<Long> bodyMediaIds) {
+                            String markdown, String excerpt, ArticleStatus status, Instant publishedAt,
+                            List<Long> authorIds, List<String> tagNames) {
     }
 
     private Prepared prepare(ArticleDraft draft, Instant now, List<Section> sections) {
@@ -186,8 +191,8 @@ public final class ArticleService {
         var body = renderer.render(markdown);
         String excerpt = draft.excerpt() == null || draft.excerpt().isBlank()
                 ? shorten(body.firstParagraph(), EXCERPT_MAX) : draft.excerpt().strip();
-        return new Prepared(draft, title, dek, slug, slugGiven, markdown, body.html(), excerpt, status, publishedAt,
-                authorIds, tagNames, body.mediaIds());
+        return new Prepared(draft, title, dek, slug, slugGiven, markdown, excerpt, status, publishedAt, authorIds,
+                tagNames);
     }
 
     /**
@@ -213,10 +218,13 @@ public final class ArticleService {
                             Instant now) {
         ArticleDraft draft = prepared.draft();
         String slug = uniqueSlug(handle, prepared.slug(), draft.id(), prepared.slugGiven());
+        // rendered again here, with the images as this transaction sees them: a caption changed since prepare()
+        // is in, and one changing now waits for this article's lock (ArticleImages)
+        var body = renderer.render(prepared.markdown(), paths -> media.findByPaths(handle, paths));
         Instant publishedAt = publicationDate(prepared, before, now);
         long version = before.map(old -> old.version() + 1).orElse(1L);
         var article = new Article(draft.id(), slug, prepared.title(), prepared.dek(), prepared.markdown(),
-                prepared.html(), prepared.excerpt(), draft.featuredMediaId(), prepared.status(), draft.sectionId(),
+                body.html(), prepared.excerpt(), draft.featuredMediaId(), prepared.status(), draft.sectionId(),
                 publishedAt, before.map(Article::createdAt).orElse(now), now, prepared.authorIds(), tagIds, version);
         long id = draft.id();
         if (id == 0) {
@@ -225,7 +233,7 @@ public final class ArticleService {
             throw conflict(store.findById(handle, id).orElseThrow());
         }
         store.replaceLinks(handle, id, prepared.authorIds(), tagIds, prepared.status(), publishedAt);
-        var used = new LinkedHashSet<>(prepared.bodyMediaIds());
+        var used = new LinkedHashSet<>(body.mediaIds());
         if (draft.featuredMediaId() != null) {
             used.add(draft.featuredMediaId());
         }
@@ -257,13 +265,16 @@ public final class ArticleService {
             var entities = new ArrayList<Change.Entity>();
             List<Long> due = store.dueScheduled(handle, now);
             for (long id : due) {
-                Optional<Article> before = store.findById(handle, id);
-                store.setStatus(handle, id, ArticleStatus.PUBLISHED, now);
+                if (!store.publishIfDue(handle, id, now)) {
+                    continue; // an editor took it back or moved it meanwhile
+                }
+                Optional<Article> before = store.findById(handle, id).map(article -> article.withStatus(
+                        ArticleStatus.SCHEDULED));
                 Optional<Article> after = store.findById(handle, id);
                 keys.addAll(changedKeys(sections, before, after));
                 entities.add(new Change.Entity(Change.Entity.ARTICLE, id, false, true));
             }
-            return Written.of(due.size(), keys, entities);
+            return Written.of(entities.size(), keys, entities);
         });
     }
 

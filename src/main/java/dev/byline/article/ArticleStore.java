@@ -91,9 +91,10 @@ public final class ArticleStore {
                 .execute() == 1;
     }
 
-    void delete(Handle handle, long articleId, long expectedVersion) {
-        handle.createUpdate("DELETE FROM articles WHERE id = :id AND version = :version")
-                .bind("id", articleId).bind("version", expectedVersion).execute();
+    /** False when the article is no longer at {@code expectedVersion} (or gone). */
+    boolean delete(Handle handle, long articleId, long expectedVersion) {
+        return handle.createUpdate("DELETE FROM articles WHERE id = :id AND version = :version")
+                .bind("id", articleId).bind("version", expectedVersion).execute() == 1;
     }
 
     /** Records which media the article shows (featured image, images in the body). */
@@ -159,18 +160,32 @@ public final class ArticleStore {
         return jdbi.withHandle(handle -> !dueScheduled(handle, now).isEmpty());
     }
 
-    /** Changes the status of an article and of its links, which carry a copy for the archive indexes. */
-    void setStatus(Handle handle, long articleId, ArticleStatus status, Instant updatedAt) {
-        handle.createUpdate("""
-                        UPDATE articles SET status = :status, updated_at = :updatedAt, version = version + 1
-                        WHERE id = :id
+    /**
+     * Publishes a scheduled article whose time has come, and its links (they carry a copy of the status for the
+     * archive indexes). False when it is no longer scheduled for then: an editor changed it meanwhile (on
+     * PostgreSQL this update waits for the editor's and then re-checks the condition).
+     */
+    boolean publishIfDue(Handle handle, long articleId, Instant now) {
+        boolean published = handle.createUpdate("""
+                        UPDATE articles SET status = 'published', updated_at = :now, version = version + 1
+                        WHERE id = :id AND status = 'scheduled' AND published_at <= :now
                         """)
-                .bind("status", status.dbValue()).bind("updatedAt", updatedAt.toEpochMilli()).bind("id", articleId)
-                .execute();
-        for (String links : List.of("article_authors", "article_tags")) {
-            handle.createUpdate("UPDATE " + links + " SET status = :status WHERE article_id = :id")
-                    .bind("status", status.dbValue()).bind("id", articleId).execute();
+                .bind("now", now.toEpochMilli()).bind("id", articleId).execute() == 1;
+        if (published) {
+            for (String links : List.of("article_authors", "article_tags")) {
+                handle.createUpdate("UPDATE " + links + " SET status = 'published' WHERE article_id = :id")
+                        .bind("id", articleId).execute();
+            }
         }
+        return published;
+    }
+
+    /**
+     * Takes the article's row lock for the rest of the transaction (a no-op update: the same SQL on both
+     * databases), so what is read and rendered next cannot be overtaken by another writer of the same article.
+     */
+    void lock(Handle handle, long articleId) {
+        handle.createUpdate("UPDATE articles SET version = version WHERE id = :id").bind("id", articleId).execute();
     }
 
     boolean slugTaken(Handle handle, String slug, long exceptId) {

@@ -48,6 +48,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * edit an image's caption or alt text               bodies showing it re-rendered; media and article keys
  * replace an image's file                           bodies show the new file; the old path still finds it
  * delete an article                                 gone, its lists announced
+ * the tick publishes an article taken back meanwhile  not published (the update re-checks status and time)
  * </pre>
  */
 class ArticleEditingTest extends NewsroomTest {
@@ -247,6 +248,22 @@ class ArticleEditingTest extends NewsroomTest {
                 "list:section:" + world.id(), "list:author:" + writer.id())));
         assertEquals(List.of(new Change.Entity("article", article.id(), true, false)),
                 newsroom.lastChange().entities());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void theTickNeverPublishesAnArticleTakenBackMeanwhile(TestDatabases db) {
+        open(db);
+        Article scheduled = newsroom.articles.save(new ArticleDraft(0, "Embargoed", "", "", "Text.", "", null,
+                ArticleStatus.SCHEDULED, world.id(), List.of(writer.id()), List.of(), NOW.plus(Duration.ofHours(1))));
+        // the tick has read that it is due; before it writes, an editor takes it back to draft
+        newsroom.articles.save(edit(scheduled, "Embargoed", ArticleStatus.DRAFT, "Text."));
+        var store = new ArticleStore(newsroom.database.jdbi());
+        boolean published = newsroom.database.jdbi().inTransaction(handle ->
+                store.publishIfDue(handle, scheduled.id(), NOW.plus(Duration.ofHours(2))));
+        assertFalse(published);
+        assertEquals(ArticleStatus.DRAFT, newsroom.articles.find(scheduled.id()).orElseThrow().status());
+        assertEquals(0, newsroom.articles.publishDue(NOW.plus(Duration.ofHours(2))));
     }
 
     /** Runs {@code work} on {@code writers} threads released together; each outcome is a result or an exception. */

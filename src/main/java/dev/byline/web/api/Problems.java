@@ -2,6 +2,7 @@ package dev.byline.web.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.byline.error.BadRequest;
+import dev.byline.error.Conflict;
 import dev.byline.error.Invalid;
 import dev.byline.error.NotFound;
 import io.javalin.http.Context;
@@ -38,6 +39,7 @@ final class Problems {
         Problem problem = switch (error) {
             case NotFound e -> problem(404, e.getMessage());
             case BadRequest e -> problem(400, e.getMessage());
+            case Conflict e -> problem(409, e.getMessage());
             case Invalid e -> new Problem("about:blank", title(422), 422, "Some fields are not right.",
                     new LinkedHashMap<>(e.fieldErrors()));
             case HttpResponseException e when e.getStatus() < 500 -> refused(ctx, e.getStatus());

@@ -3,6 +3,7 @@ package dev.byline.web.site;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.byline.error.BadRequest;
+import dev.byline.error.Conflict;
 import dev.byline.error.Invalid;
 import dev.byline.error.NotFound;
 import dev.byline.web.support.Templates;
@@ -31,6 +32,8 @@ final class ErrorPages {
      * request typed, and churning this cannot evict real pages. Emptied on every change (see {@link #forget}).
      */
     private final Cache<String, byte[]> rendered = Caffeine.newBuilder().maximumSize(64).build();
+    /** raised by every change: a page rendered from data read before it is served but not kept */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     ErrorPages(Templates templates) {
         this.templates = templates;
@@ -46,7 +49,28 @@ final class ErrorPages {
     }
 
     /** A subscriber for the change feed: error pages show the latest articles and the section menu. */
+    /**
+     * The page under {@code key}, rendering it on a miss. Kept only when no change came during the render
+     * (Caffeine's own loading does not stop a load under way from being stored after an invalidateAll).
+     */
+    private byte[] remembered(String key, java.util.function.Supplier<byte[]> render) {
+        byte[] page = rendered.getIfPresent(key);
+        if (page != null) {
+            return page;
+        }
+        long began = generation.get();
+        page = render.get();
+        if (generation.get() == began) {
+            rendered.put(key, page);
+            if (generation.get() != began) {
+                rendered.invalidate(key); // a change arrived between the check and the put
+            }
+        }
+        return page;
+    }
+
     void forget() {
+        generation.incrementAndGet();
         rendered.invalidateAll();
     }
 
@@ -55,6 +79,7 @@ final class ErrorPages {
         switch (error) {
             case NotFound e -> show(ctx, 404, "Page not found", e.getMessage());
             case BadRequest e -> show(ctx, 400, "That address is not quite right", e.getMessage());
+            case Conflict e -> show(ctx, 409, "Someone else saved first", e.getMessage());
             case Invalid e -> show(ctx, 422, "Please check what you sent", String.join(" ", e.fieldErrors().values()));
             case ServiceUnavailableResponse e -> unavailable(ctx, e.getMessage());
             case HttpResponseException e when e.getStatus() < 500 -> refused(ctx, e.getStatus());
@@ -99,7 +124,7 @@ final class ErrorPages {
         ctx.contentType("text/html; charset=utf-8");
         try {
             byte[] page = status == 500 ? render(status, heading, message)
-                    : rendered.get(status + " " + message, key -> render(status, heading, message));
+                    : remembered(status + " " + message, () -> render(status, heading, message));
             ctx.result(page);
         } catch (RuntimeException renderFailure) {
             // the database may be what failed: fall back to a page that needs nothing
