@@ -43,7 +43,8 @@ public final class WebServer implements AutoCloseable {
             config.jetty.host = host;
             config.jetty.port = port;
             config.jetty.modifyServer(server -> {
-                // first in line, before the servlet context: Javalin attaches its context inside the innermost
+                // first in line, before the servlet context (and non-blocking: hits are answered on the selector
+                // thread, the rest is handed to the pool, see CacheFastPath#getInvocationType): Javalin attaches its context inside the innermost
                 // wrapper. Cached pages (unless the request must bypass them), then media files (Jetty's
                 // resource serving); then GracefulHandler lets requests under way finish when the server stops
                 // (the 503s of a failed start included) and refuses new ones; cache hits never reach it.
