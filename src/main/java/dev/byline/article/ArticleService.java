@@ -123,7 +123,8 @@ public final class ArticleService {
             for (Prepared article : prepared) {
                 List<Long> tags = article.tagNames().stream().map(name -> tagIds.computeIfAbsent(
                         TaxonomyService.tagSlug(name),
-                        slug -> taxonomy.findOrCreateTags(handle, List.of(name)).getFirst().tag().id())).toList();
+                        slug -> taxonomy.findOrCreateTags(handle, List.of(name)).getFirst().tag().id()))
+                        .distinct().toList(); // "AI" and "ai" are one tag
                 persist(handle, article, tags, Optional.empty(),
                         article.publishedAt() == null ? now : article.publishedAt());
             }

@@ -58,7 +58,9 @@ public final class WebServer implements AutoCloseable {
             config.jetty.port = port;
             config.jetty.modifyServer(server -> {
                 // first in line, before the servlet context, each surface's handlers in front of routing (the
-                // site's page cache, then its media files); Javalin attaches its context inside the innermost
+                // site's page cache, then its media files); Javalin attaches its context inside the innermost.
+                // The page cache answers hits on the selector thread and hands everything else to the pool (see
+                // CacheFastPath#getInvocationType): whatever is placed before it must never block.
                 for (int i = 1; i < inFront.size(); i++) {
                     inFront.get(i - 1).setHandler(inFront.get(i));
                 }

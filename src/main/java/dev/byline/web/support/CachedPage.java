@@ -10,9 +10,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 
 /**
  * A rendered page ready to send: the bytes and a gzip copy made once, a strong ETag for each, Last-Modified, the
@@ -24,7 +29,15 @@ import java.util.zip.GZIPOutputStream;
  */
 public record CachedPage(String contentType, byte[] body, byte[] gzipBody, String etag, String gzipEtag,
                          Instant lastModified, String lastModifiedHeader, Set<String> keys, String surrogateKey,
-                         String cacheControl, Instant expiresAt) {
+                         String cacheControl, Instant expiresAt, Replies replies) {
+
+    /** The four possible answers, each with its headers encoded once (see {@link CacheFastPath}). */
+    public CachedPage {
+        if (replies == null) {
+            replies = Replies.of(contentType, body, gzipBody, etag, gzipEtag, lastModifiedHeader, surrogateKey,
+                    cacheControl);
+        }
+    }
 
     /** Pages: browsers revalidate after a minute (cheap, with the ETag); a CDN keeps them until purged by key. */
     public static final String CACHE_CONTROL = "public, max-age=60, s-maxage=300, stale-while-revalidate=60";
@@ -57,13 +70,13 @@ public record CachedPage(String contentType, byte[] body, byte[] gzipBody, Strin
         Instant lastModified = renderedAt.truncatedTo(ChronoUnit.SECONDS);
         return new CachedPage(contentType, body, gzip, "\"" + hash + "\"", "\"" + hash + "-gz\"", lastModified,
                 HTTP_DATE.format(lastModified), Set.copyOf(keys), surrogateKey(keys),
-                cacheControl, expiresAt);
+                cacheControl, expiresAt, null);
     }
 
     /** The same page for one reader only: {@link #PRIVATE}, no Surrogate-Key, never stored in a shared cache. */
     public CachedPage forOneReader() {
         return new CachedPage(contentType, body, gzipBody, etag, gzipEtag, lastModified, lastModifiedHeader, keys, "",
-                PRIVATE, expiresAt);
+                PRIVATE, expiresAt, null);
     }
 
     /** Whether the page is out of date by itself at {@code now}. */
@@ -82,16 +95,60 @@ public record CachedPage(String contentType, byte[] body, byte[] gzipBody, Strin
         boolean gzip = acceptsGzip(acceptEncoding);
         if (ifNoneMatch != null) {
             if (matches(ifNoneMatch)) {
-                return new Reply(304, null, gzip ? gzipEtag : etag, gzip);
+                return gzip ? replies.gzipNotModified : replies.notModified;
             }
         } else if (ifModifiedSince != null && notModifiedSince(ifModifiedSince)) {
-            return new Reply(304, null, gzip ? gzipEtag : etag, gzip);
+            return gzip ? replies.gzipNotModified : replies.notModified;
         }
-        return gzip ? new Reply(200, gzipBody, gzipEtag, true) : new Reply(200, body, etag, false);
+        return gzip ? replies.gzip : replies.plain;
     }
 
-    /** @param body null for 304 */
-    public record Reply(int status, byte[] body, String etag, boolean gzip) {
+    /**
+     * One answer, made once per page.
+     *
+     * @param body    null for 304
+     * @param headers the page's own headers for this answer (Cache-Control, Vary, ETag, Last-Modified,
+     *                Surrogate-Key; for a 200 also Content-Type, Content-Encoding, Content-Length), encoded once so
+     *                the fast path copies bytes instead of checking characters on every request
+     */
+    public record Reply(int status, byte[] body, String etag, boolean gzip, HttpField[] headers) {
+    }
+
+    /** The four answers of a page: 200 or 304, identity or gzip. */
+    public record Replies(Reply plain, Reply gzip, Reply notModified, Reply gzipNotModified) {
+
+        private static final HttpField VARY = new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding");
+        private static final HttpField GZIP = new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
+        private static final HttpField PAGE_CACHE_CONTROL = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL,
+                CACHE_CONTROL);
+
+        static Replies of(String contentType, byte[] body, byte[] gzipBody, String etag, String gzipEtag,
+                          String lastModified, String surrogateKey, String cacheControl) {
+            var common = new ArrayList<HttpField>();
+            common.add(cacheControl.equals(CACHE_CONTROL) ? PAGE_CACHE_CONTROL
+                    : new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, cacheControl));
+            common.add(VARY);
+            common.add(new PreEncodedHttpField(HttpHeader.LAST_MODIFIED, lastModified));
+            if (!surrogateKey.isEmpty()) {
+                common.add(new PreEncodedHttpField("Surrogate-Key", surrogateKey));
+            }
+            HttpField type = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, contentType);
+            HttpField plainTag = new PreEncodedHttpField(HttpHeader.ETAG, etag);
+            HttpField gzipTag = new PreEncodedHttpField(HttpHeader.ETAG, gzipEtag);
+            return new Replies(
+                    new Reply(200, body, etag, false, fields(common, plainTag, type,
+                            new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, Integer.toString(body.length)))),
+                    new Reply(200, gzipBody, gzipEtag, true, fields(common, gzipTag, type, GZIP,
+                            new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, Integer.toString(gzipBody.length)))),
+                    new Reply(304, null, etag, false, fields(common, plainTag)),
+                    new Reply(304, null, gzipEtag, true, fields(common, gzipTag)));
+        }
+
+        private static HttpField[] fields(List<HttpField> common, HttpField... more) {
+            var all = new ArrayList<>(common);
+            all.addAll(List.of(more));
+            return all.toArray(HttpField[]::new);
+        }
     }
 
     public int weight() {
