@@ -104,9 +104,27 @@ public final class ChangeFollower implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops following. The follower is woken with a notification of its own and left to close its connection
+     * normally: interrupting it inside the driver's read would break the connection and make the pool log it.
+     */
     @Override
     public void close() {
         running = false;
-        thread.interrupt();
+        if (!thread.isAlive()) {
+            return;
+        }
+        try {
+            jdbi.useHandle(handle -> handle.createQuery("SELECT pg_notify('" + ChangeFeed.CHANNEL + "', 'stop')")
+                    .mapTo(String.class).one());
+            thread.join(2000);
+        } catch (RuntimeException e) {
+            LOG.debug("could not wake the change follower to stop it", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            thread.interrupt();
+        }
     }
 }
