@@ -48,8 +48,8 @@ public final class ArticleImages {
 
     /** Image {@code id} shows the file of {@code upload} from now on, everywhere it is used. */
     public Media replace(long id, MediaService.Upload upload) {
-        Media stored = media.store(upload);
-        return changes.write("media.replaced", handle -> reachArticles(handle, media.replaceFile(handle, id, stored),
+        Media files = media.writeFiles(upload); // checked and written before the transaction: decoding is slow
+        return changes.write("media.replaced", handle -> reachArticles(handle, media.replaceFile(handle, id, files),
                 new LinkedHashSet<>(List.of(Keys.media(id)))));
     }
 

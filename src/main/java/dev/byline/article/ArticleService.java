@@ -134,7 +134,8 @@ public final class ArticleService {
 
     /** A draft that passed every rule, with everything derived that does not need the transaction. */
     private record Prepared(ArticleDraft draft, String title, String dek, String slug, boolean slugGiven,
-                            String markdown, String excerpt, ArticleStatus status, Instant publishedAt,
+                            String markdown, String excerpt /* null: from the body */, ArticleStatus status,
+                            Instant publishedAt,
                             List<Long> authorIds, List<String> tagNames) {
     }
 
@@ -189,9 +190,8 @@ public final class ArticleService {
             throw new Invalid(errors);
         }
         String markdown = draft.bodyMarkdown() == null ? "" : draft.bodyMarkdown();
-        var body = renderer.render(markdown);
-        String excerpt = draft.excerpt() == null || draft.excerpt().isBlank()
-                ? shorten(body.firstParagraph(), EXCERPT_MAX) : draft.excerpt().strip();
+        // null: derived from the body when it is rendered, inside the transaction (persist)
+        String excerpt = draft.excerpt() == null || draft.excerpt().isBlank() ? null : draft.excerpt().strip();
         return new Prepared(draft, title, dek, slug, slugGiven, markdown, excerpt, status, publishedAt, authorIds,
                 tagNames);
     }
@@ -219,14 +219,14 @@ public final class ArticleService {
                             Instant now) {
         ArticleDraft draft = prepared.draft();
         String slug = uniqueSlug(handle, prepared.slug(), draft.id(), prepared.slugGiven());
-        // rendered again here, with the images as this transaction sees them: a caption changed since prepare()
-        // is in, and one changing now waits for this article's lock (ArticleImages)
+        // rendered here, with the images as this transaction sees them: a caption changed before is in, and one
+        // changing now waits for this article's lock (ArticleImages)
         var body = renderer.render(prepared.markdown(), paths -> media.findByPaths(handle, paths));
+        String excerpt = prepared.excerpt() != null ? prepared.excerpt() : shorten(body.firstParagraph(), EXCERPT_MAX);
         Instant publishedAt = publicationDate(prepared, before, now);
         long version = before.map(old -> old.version() + 1).orElse(1L);
         var article = new Article(draft.id(), slug, prepared.title(), prepared.dek(), prepared.markdown(),
-                body.html(), prepared.excerpt(), draft.featuredMediaId(), prepared.status(), draft.sectionId(),
-                publishedAt, before.map(Article::createdAt).orElse(now), now, prepared.authorIds(), tagIds, version);
+                body.html(), excerpt, draft.featuredMediaId(), prepared.status(), draft.sectionId(), publishedAt, before.map(Article::createdAt).orElse(now), now, prepared.authorIds(), tagIds, version);
         long id = draft.id();
         if (id == 0) {
             id = store.insert(handle, article);

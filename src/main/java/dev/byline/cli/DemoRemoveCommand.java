@@ -3,6 +3,7 @@ package dev.byline.cli;
 import dev.byline.Byline;
 import dev.byline.config.Config;
 import dev.byline.config.ConfigParser;
+import dev.byline.config.DatabaseOptions;
 import dev.byline.db.Database;
 import dev.byline.demo.DemoRemoval;
 import dev.byline.demo.DemoRemoval.Removed;

@@ -36,14 +36,8 @@ public final class ConfigParser {
         String host;
         @Option(names = "--port", description = "TCP port [BYLINE_PORT] (default 8080)")
         String port;
-        @Option(names = "--data-dir", description = "Data directory [BYLINE_DATA_DIR] (default ./data)")
-        String dataDir;
-        @Option(names = "--db-url", description = "PostgreSQL JDBC URL [BYLINE_DB_URL] (default: SQLite in the data dir)")
-        String dbUrl;
-        @Option(names = "--db-user", description = "PostgreSQL user [BYLINE_DB_USER]")
-        String dbUser;
-        @Option(names = "--db-password", description = "PostgreSQL password [BYLINE_DB_PASSWORD]")
-        String dbPassword;
+        @CommandLine.Mixin
+        DatabaseOptions database = new DatabaseOptions();
         @Option(names = "--base-url", description = "Public URL for absolute links [BYLINE_BASE_URL]")
         String baseUrl;
         @Option(names = "--demo", description = "Load demo content into an empty database [BYLINE_DEMO] (default true)")
@@ -88,8 +82,8 @@ public final class ConfigParser {
             problems.add("BYLINE_HOST must be a host name or IP address, got '" + host + "'");
         }
         int port = parsePort(pick(flags.port, env, "BYLINE_PORT", "8080"), problems);
-        Path dataDir = Path.of(pick(flags.dataDir, env, "BYLINE_DATA_DIR", "./data")).toAbsolutePath().normalize();
-        Optional<String> dbUrl = optional(pick(flags.dbUrl, env, "BYLINE_DB_URL", ""));
+        Path dataDir = Path.of(pick(flags.database.dataDir, env, "BYLINE_DATA_DIR", "./data")).toAbsolutePath().normalize();
+        Optional<String> dbUrl = optional(pick(flags.database.dbUrl, env, "BYLINE_DB_URL", ""));
         dbUrl.filter(url -> !url.startsWith("jdbc:postgresql:"))
                 .ifPresent(url -> problems.add("BYLINE_DB_URL must be a PostgreSQL JDBC URL such as "
                         + "jdbc:postgresql://localhost:5432/byline, got '" + Config.withoutSecrets(url) + "'"));
@@ -104,8 +98,8 @@ public final class ConfigParser {
             throw new InvalidConfig("Byline cannot start:\n  - " + String.join("\n  - ", problems));
         }
         return new Config(host, port, dataDir, dbUrl,
-                optional(pick(flags.dbUser, env, "BYLINE_DB_USER", "")),
-                optional(pick(flags.dbPassword, env, "BYLINE_DB_PASSWORD", "")),
+                optional(pick(flags.database.dbUser, env, "BYLINE_DB_USER", "")),
+                optional(pick(flags.database.dbPassword, env, "BYLINE_DB_PASSWORD", "")),
                 baseUrl, demo, zone, siteName);
     }
 

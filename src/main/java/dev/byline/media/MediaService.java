@@ -59,16 +59,24 @@ public final class MediaService {
     }
 
     public Media store(Upload upload) {
+        Media media = writeFiles(upload);
+        long id = jdbi.inTransaction(handle -> store.insert(handle, media));
+        return store.findById(id).orElseThrow();
+    }
+
+    /**
+     * Checks the upload and writes its files (see {@link ImageIntake}): the image as it would be stored, not yet
+     * recorded (id 0). For {@link #store}, and for {@link #replaceFile} to take over.
+     */
+    public Media writeFiles(Upload upload) {
         String baseName = Slugs.slugify(stripExtension(upload.fileName()), 60);
         if (baseName.isEmpty()) {
             baseName = "image";
         }
         var now = clock.instant();
         StoredFiles files = writeFiles(upload.bytes(), MONTH_DIR.format(now) + "/" + baseName);
-        var media = new Media(0, files.path(), files.format().mimeType, files.width(), files.height(),
+        return new Media(0, files.path(), files.format().mimeType, files.width(), files.height(),
                 files.variants(), upload.alt().strip(), upload.caption().strip(), upload.credit().strip(), now);
-        long id = jdbi.inTransaction(handle -> store.insert(handle, media));
-        return store.findById(id).orElseThrow();
     }
 
     /** Changes alt text, caption and credit inside the caller's transaction; returns the image as it now is. */
@@ -82,15 +90,15 @@ public final class MediaService {
     }
 
     /**
-     * Makes image {@code id} show the files of {@code upload}, stored as a new image first ({@link #store}, with all
-     * its checks) and folded into {@code id} inside the caller's transaction: the id, alt text and caption stay, the
-     * URL changes with the content, and bodies naming the old path still find it. Old files stay on disk for
-     * caches and feeds that still point at them.
+     * Makes image {@code id} show {@code files} ({@link #writeFiles}) inside the caller's transaction: the id, alt
+     * text and caption stay, the URL changes with the content, and bodies naming the old path still find it. Old
+     * files stay on disk for caches and feeds that still point at them.
      */
-    public Media replaceFile(Handle handle, long id, Media stored) {
+    public Media replaceFile(Handle handle, long id, Media files) {
         Media before = store.findById(handle, id).orElseThrow(() -> new NotFound("There is no image " + id + "."));
-        store.delete(handle, stored.id()); // frees its path for the row that takes it over
-        store.replaceFile(handle, id, stored, before.path());
+        if (!before.path().equals(files.path())) { // the same bytes again: nothing to replace
+            store.replaceFile(handle, id, files, before.path());
+        }
         return store.findById(handle, id).orElseThrow();
     }
 

@@ -73,10 +73,6 @@ public final class MediaStore {
                 .bind("path", oldPath).bind("id", id).execute();
     }
 
-    void delete(Handle handle, long id) {
-        handle.createUpdate("DELETE FROM media WHERE id = :id").bind("id", id).execute();
-    }
-
     public Optional<Media> findById(long id) {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM media WHERE id = :id")
                 .bind("id", id)

@@ -1,14 +1,15 @@
-package dev.byline.cli;
+package dev.byline.config;
 
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * The flags that say which database a command works on, as the site reads them: each falls back to its
- * {@code BYLINE_*} variable, then the site's default ({@link dev.byline.config.ConfigParser} does the reading).
+ * The flags that say which database to open, declared once as a picocli mixin: the site's flags
+ * ({@link ConfigParser}) and every command next to the site ({@code ./byline demo remove}) carry the same ones.
+ * Each falls back to its {@code BYLINE_*} variable, then the default ({@link ConfigParser} does the reading).
  */
-final class DatabaseOptions {
+public final class DatabaseOptions {
 
     @Option(names = "--data-dir", description = "Data directory [BYLINE_DATA_DIR] (default ./data)")
     String dataDir;
@@ -20,7 +21,7 @@ final class DatabaseOptions {
     String dbPassword;
 
     /** The same choices as site flags. */
-    String[] asSiteFlags() {
+    public String[] asSiteFlags() {
         var flags = new ArrayList<String>();
         add(flags, "--data-dir", dataDir);
         add(flags, "--db-url", dbUrl);
