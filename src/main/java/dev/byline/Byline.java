@@ -1,5 +1,18 @@
 package dev.byline;
 
+import dev.byline.account.AccountMail;
+import dev.byline.account.AccountService;
+import dev.byline.account.Accounts;
+import dev.byline.account.ActivityLog;
+import dev.byline.account.Actor;
+import dev.byline.account.OneTimeLinks;
+import dev.byline.account.Passwords;
+import dev.byline.account.SecondFactor;
+import dev.byline.account.Sessions;
+import dev.byline.account.SignIn;
+import dev.byline.account.SignInThrottle;
+import dev.byline.account.User;
+import dev.byline.account.UserStore;
 import dev.byline.article.ArticleImages;
 import dev.byline.article.ArticleService;
 import dev.byline.article.ArticleStore;
@@ -70,7 +83,7 @@ public final class Byline implements AutoCloseable {
     /** The services, for tests and tools that drive Byline without HTTP. */
     public record Services(ArticleService articles, AuthorService authors, TaxonomyService taxonomy,
                            MediaService media, ArticleImages images, ChangeFeed changes, PageCache pageCache,
-                           DemoContent demo, DemoRemoval demoRemoval, DemoNotice demoNotice) {
+                           DemoContent demo, DemoRemoval demoRemoval, DemoNotice demoNotice, Accounts accounts) {
     }
 
     private Byline(Database database, WebServer web, SchedulePublisher schedule, Optional<ChangeFollower> follower,
@@ -132,8 +145,34 @@ public final class Byline implements AutoCloseable {
         var demo = new DemoContent(articles, authors, taxonomy, media, demoStore, clock);
         var demoRemoval = new DemoRemoval(demoStore, media, changes, clock);
         changes.subscribe(pageCache::onChange);
+        var accounts = accounts(jdbi, authors, clock);
         return new Services(articles, authors, taxonomy, media, images, changes, pageCache, demo, demoRemoval,
-                demoNotice);
+                demoNotice, accounts);
+    }
+
+    private static Accounts accounts(org.jdbi.v3.core.Jdbi jdbi, AuthorService authors, Clock clock) {
+        var users = new UserStore(jdbi);
+        var passwords = new Passwords();
+        var activity = new ActivityLog(jdbi, clock, () -> Duration.ofDays(365));
+        var sessions = new Sessions(jdbi, users, clock, () -> new Sessions.Limits(Duration.ofHours(12),
+                Duration.ofDays(14)));
+        var throttle = new SignInThrottle(jdbi, clock);
+        AccountMail mail = new AccountMail() {
+            @Override
+            public void invitation(org.jdbi.v3.core.Handle handle, User invited, Actor inviter, String token) {
+                LOG.info("Invitation for {}: /admin/invitation/{}", invited.email(), token);
+            }
+
+            @Override
+            public void passwordReset(org.jdbi.v3.core.Handle handle, User user, String token) {
+                LOG.info("Password reset for {}: /admin/reset/{}", user.email(), token);
+            }
+        };
+        var service = new AccountService(jdbi, users, authors, passwords, new OneTimeLinks(clock), sessions, activity,
+                mail, clock);
+        SecondFactor secondFactor = (user, code, actor) -> false;
+        var signIn = new SignIn(jdbi, users, passwords, sessions, throttle, activity, secondFactor);
+        return new Accounts(service, signIn, sessions, activity, throttle);
     }
 
     /** Starts Byline on the system clock (UTC), as {@link #main} does. */

@@ -62,6 +62,22 @@ public final class AuthorService {
         return store.findById(id).orElseThrow();
     }
 
+    /**
+     * Makes the author profile of a new account inside the caller's transaction, with a free slug made from the
+     * name (jane-doe, jane-doe-2, …). Nothing public changes: an author with no published article has no page.
+     */
+    public long createProfile(org.jdbi.v3.core.Handle handle, String displayName) {
+        String base = Slugs.slugify(displayName, 55);
+        if (base.isEmpty()) {
+            base = "author";
+        }
+        String slug = base;
+        for (int n = 2; store.slugTaken(handle, slug, 0); n++) {
+            slug = base + "-" + n;
+        }
+        return store.insert(handle, new Author(0, slug, displayName, "", null), clock.millis());
+    }
+
     public Optional<Author> find(long id) {
         return store.findById(id);
     }

@@ -1,0 +1,380 @@
+package dev.byline.account;
+
+import dev.byline.account.OneTimeLinks.Purpose;
+import dev.byline.error.Forbidden;
+import dev.byline.error.Invalid;
+import dev.byline.error.NotFound;
+import dev.byline.people.AuthorService;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The rules for accounts: who may add, change and disable them (administrators, never the last one), passwords,
+ * the first administrator's setup, invitations and password resets. Every change is written with its activity-log
+ * entry in one transaction. Signing in is {@link SignIn}'s.
+ */
+public final class AccountService {
+
+    /** What a new account is given. */
+    public record NewUser(String email, String name, String role) {
+    }
+
+    /** An invitation made: the account (status invited) and the link's token, which is also mailed. */
+    public record Invitation(User user, String token) {
+    }
+
+    private final Jdbi jdbi;
+    private final UserStore users;
+    private final AuthorService authors;
+    private final Passwords passwords;
+    private final OneTimeLinks links;
+    private final Sessions sessions;
+    private final ActivityLog activity;
+    private final AccountMail mail;
+    private final Clock clock;
+
+    public AccountService(Jdbi jdbi, UserStore users, AuthorService authors, Passwords passwords, OneTimeLinks links,
+                          Sessions sessions, ActivityLog activity, AccountMail mail, Clock clock) {
+        this.jdbi = jdbi;
+        this.users = users;
+        this.authors = authors;
+        this.passwords = passwords;
+        this.links = links;
+        this.sessions = sessions;
+        this.activity = activity;
+        this.mail = mail;
+        this.clock = clock;
+    }
+
+    public boolean hasUsers() {
+        return users.any();
+    }
+
+    /**
+     * With no account yet, a link that creates the first administrator (printed at start); empty once there is one.
+     */
+    public Optional<String> setupLinkIfNoUsers() {
+        return jdbi.inTransaction(handle -> users.any(handle) ? Optional.<String>empty()
+                : Optional.of(links.create(handle, Purpose.SETUP, 0)));
+    }
+
+    /** Whether a setup link would work now, for showing its form. */
+    public boolean setupLinkValid(String token) {
+        return jdbi.withHandle(handle -> !users.any(handle) && links.peek(handle, Purpose.SETUP, token).isPresent());
+    }
+
+    /**
+     * Creates the first administrator through a setup link. Every setup link is taken at once, so two people
+     * following two nodes' links cannot both become the first.
+     *
+     * @throws OneTimeLinks.Refused when the link does not work (or an administrator already exists)
+     */
+    public User setUp(String token, NewUser input, String password, Actor visitor) {
+        validate(input, password, true);
+        return jdbi.inTransaction(handle -> {
+            links.take(handle, Purpose.SETUP, token);
+            links.takeAllSetupLinks(handle);
+            if (users.any(handle)) {
+                throw new OneTimeLinks.Refused(OneTimeLinks.Refusal.USED);
+            }
+            User user = insert(handle, input, Role.ADMINISTRATOR, User.Status.ACTIVE, passwords.hash(password));
+            activity.record(handle, Actor.of(user, visitor.ip()), Activity.SETUP, user.email(),
+                    "first administrator", user.id());
+            return user;
+        });
+    }
+
+    /** Adds an active account with a password (the command line, or an administrator). */
+    public User add(Actor actor, NewUser input, String password) {
+        Policy.require(actor, Capability.MANAGE_PEOPLE, "add people");
+        Role role = validate(input, password, true);
+        return jdbi.inTransaction(handle -> {
+            User user = insert(handle, input, role, User.Status.ACTIVE, passwords.hash(password));
+            activity.record(handle, actor, Activity.USER_ADDED, user.email(), role.key(), user.id());
+            return user;
+        });
+    }
+
+    /** Invites a colleague: an account without a password, and a mailed link (valid 7 days) that sets one. */
+    public Invitation invite(Actor actor, NewUser input) {
+        Policy.require(actor, Capability.MANAGE_PEOPLE, "invite people");
+        Role role = validate(input, null, false);
+        return jdbi.inTransaction(handle -> {
+            User user = insert(handle, input, role, User.Status.INVITED, null);
+            String token = links.create(handle, Purpose.INVITATION, user.id());
+            activity.record(handle, actor, Activity.INVITED, user.email(), role.key(), user.id());
+            mail.invitation(handle, user, actor, token);
+            return new Invitation(user, token);
+        });
+    }
+
+    /** The invited account a link is for, if the link works now. */
+    public Optional<User> invitationFor(String token) {
+        return jdbi.withHandle(handle -> links.peek(handle, Purpose.INVITATION, token)
+                .flatMap(id -> users.findById(handle, id)).filter(user -> user.status() == User.Status.INVITED));
+    }
+
+    /** The invited person sets their name and password; the account becomes active. */
+    public User acceptInvitation(String token, String name, String password, Actor visitor) {
+        User invited = invitationFor(token).orElseThrow(() -> jdbi.withHandle(handle ->
+                new OneTimeLinks.Refused(refusalOf(handle, Purpose.INVITATION, token))));
+        var errors = new LinkedHashMap<String, String>();
+        String cleanName = name == null ? "" : name.strip();
+        nameProblem(cleanName).ifPresent(problem -> errors.put("name", problem));
+        passwords.problem(password, List.of(cleanName, invited.email())).ifPresent(p -> errors.put("password", p));
+        if (!errors.isEmpty()) {
+            throw new Invalid(errors);
+        }
+        return jdbi.inTransaction(handle -> {
+            long userId = links.take(handle, Purpose.INVITATION, token);
+            User user = users.lock(handle, userId).filter(u -> u.status() == User.Status.INVITED)
+                    .orElseThrow(() -> new OneTimeLinks.Refused(OneTimeLinks.Refusal.USED));
+            long now = clock.millis();
+            users.setPassword(handle, userId, passwords.hash(password), now);
+            users.setName(handle, userId, cleanName, now);
+            users.setStatus(handle, userId, User.Status.ACTIVE, now);
+            activity.record(handle, Actor.of(user, visitor.ip()), Activity.INVITATION_ACCEPTED, user.email(), "",
+                    userId);
+            return users.findById(handle, userId).orElseThrow();
+        });
+    }
+
+    /**
+     * Mails a reset link (valid 1 hour) when an active account uses {@code email}; does nothing visible otherwise,
+     * so the answer never tells who has an account. The mail is queued, so both cases take as long.
+     */
+    public void requestPasswordReset(String email, Actor visitor) {
+        String normal = SignInThrottle.normal(email);
+        jdbi.useTransaction(handle -> users.findByEmail(handle, normal).filter(User::active).ifPresent(user -> {
+            links.revoke(handle, Purpose.PASSWORD_RESET, user.id());
+            String token = links.create(handle, Purpose.PASSWORD_RESET, user.id());
+            activity.record(handle, visitor, Activity.PASSWORD_RESET_REQUESTED, user.email(), "", user.id());
+            mail.passwordReset(handle, user, token);
+        }));
+    }
+
+    /** The account a reset link is for, if the link works now. */
+    public Optional<User> resetFor(String token) {
+        return jdbi.withHandle(handle -> links.peek(handle, Purpose.PASSWORD_RESET, token)
+                .flatMap(id -> users.findById(handle, id)).filter(User::active));
+    }
+
+    /** Sets a new password through a reset link; every session of the account ends. */
+    public User resetPassword(String token, String password, Actor visitor) {
+        User user = resetFor(token).orElseThrow(() -> jdbi.withHandle(handle ->
+                new OneTimeLinks.Refused(refusalOf(handle, Purpose.PASSWORD_RESET, token))));
+        passwords.problem(password, List.of(user.displayName(), user.email()))
+                .ifPresent(problem -> {
+                    throw new Invalid(Map.of("password", problem));
+                });
+        return jdbi.inTransaction(handle -> {
+            long userId = links.take(handle, Purpose.PASSWORD_RESET, token);
+            users.setPassword(handle, userId, passwords.hash(password), clock.millis());
+            sessions.endAll(handle, userId, null);
+            activity.record(handle, visitor, Activity.PASSWORD_RESET, user.email(), "through a reset link", userId);
+            return user;
+        });
+    }
+
+    /** Changes one's own password, proving the current one; other sessions end. */
+    public void changePassword(Actor actor, String current, String next, String keepSessionId) {
+        User user = users.findById(actor.userId()).filter(User::active)
+                .orElseThrow(() -> new Forbidden("Please sign in to change your password."));
+        boolean right = jdbi.withHandle(handle -> passwords.verify(current == null ? "" : current,
+                users.passwordHash(handle, user.id()).orElse(null)));
+        var errors = new LinkedHashMap<String, String>();
+        if (!right) {
+            errors.put("current", "That is not your current password.");
+        }
+        passwords.problem(next, List.of(user.displayName(), user.email())).ifPresent(p -> errors.put("password", p));
+        if (!errors.isEmpty()) {
+            throw new Invalid(errors);
+        }
+        jdbi.useTransaction(handle -> {
+            users.setPassword(handle, user.id(), passwords.hash(next), clock.millis());
+            sessions.endAll(handle, user.id(), keepSessionId);
+            links.revoke(handle, Purpose.PASSWORD_RESET, user.id());
+            activity.record(handle, actor, Activity.PASSWORD_CHANGED, user.email(), "", user.id());
+        });
+    }
+
+    /** An administrator (or the command line) sets someone's password; their sessions end. */
+    public void setPassword(Actor actor, long userId, String password) {
+        Policy.require(actor, Capability.MANAGE_PEOPLE, "set other people's passwords");
+        User user = find(userId);
+        passwords.problem(password, List.of(user.displayName(), user.email())).ifPresent(problem -> {
+            throw new Invalid(Map.of("password", problem));
+        });
+        jdbi.useTransaction(handle -> {
+            long now = clock.millis();
+            users.setPassword(handle, userId, passwords.hash(password), now);
+            if (user.status() == User.Status.INVITED) {
+                users.setStatus(handle, userId, User.Status.ACTIVE, now);
+                links.revoke(handle, Purpose.INVITATION, userId);
+            }
+            sessions.endAll(handle, userId, null);
+            activity.record(handle, actor, Activity.PASSWORD_RESET, user.email(), "set by " + actor.name(), userId);
+        });
+    }
+
+    public List<User> list(Actor actor) {
+        Policy.require(actor, Capability.MANAGE_PEOPLE, "see the list of people");
+        return users.all();
+    }
+
+    public Optional<User> find(Actor actor, long id) {
+        if (!actor.isUser(id)) {
+            Policy.require(actor, Capability.MANAGE_PEOPLE, "see other people's accounts");
+        }
+        return users.findById(id);
+    }
+
+    public Optional<User> findByEmail(Actor actor, String email) {
+        Policy.require(actor, Capability.MANAGE_PEOPLE, "look people up");
+        return users.findByEmail(SignInThrottle.normal(email));
+    }
+
+    /** Changes someone's role; the last active administrator keeps theirs. */
+    public User changeRole(Actor actor, long userId, Role role) {
+        Policy.requireManage(actor, userId, "change the role");
+        return jdbi.inTransaction(handle -> {
+            User user = users.lock(handle, userId).orElseThrow(() -> new NotFound("There is no such account."));
+            if (user.role() == role) {
+                return user;
+            }
+            if (user.role() == Role.ADMINISTRATOR && user.active() && users.otherActiveAdministrators(handle, userId) == 0) {
+                throw new Forbidden(user.email() + " is the only active administrator: make someone else an "
+                        + "administrator first.");
+            }
+            users.setRole(handle, userId, role, clock.millis());
+            activity.record(handle, actor, Activity.ROLE_CHANGED, user.email(),
+                    user.role().key() + " → " + role.key(), userId);
+            return users.findById(handle, userId).orElseThrow();
+        });
+    }
+
+    /** Disables an account: it cannot sign in, its sessions end at once on every node, its articles stay. */
+    public User disable(Actor actor, long userId) {
+        Policy.requireManage(actor, userId, "disable the account");
+        return jdbi.inTransaction(handle -> {
+            User user = users.lock(handle, userId).orElseThrow(() -> new NotFound("There is no such account."));
+            if (user.status() == User.Status.DISABLED) {
+                return user;
+            }
+            if (user.role() == Role.ADMINISTRATOR && user.active() && users.otherActiveAdministrators(handle, userId) == 0) {
+                throw new Forbidden(user.email() + " is the only active administrator and cannot be disabled.");
+            }
+            users.setStatus(handle, userId, User.Status.DISABLED, clock.millis());
+            int ended = sessions.endAll(handle, userId, null);
+            links.revoke(handle, Purpose.INVITATION, userId);
+            links.revoke(handle, Purpose.PASSWORD_RESET, userId);
+            activity.record(handle, actor, Activity.USER_DISABLED, user.email(), ended + " sessions ended", userId);
+            return users.findById(handle, userId).orElseThrow();
+        });
+    }
+
+    /** Enables a disabled account again (as active, or as invited when it never had a password). */
+    public User enable(Actor actor, long userId) {
+        Policy.requireManage(actor, userId, "enable the account");
+        return jdbi.inTransaction(handle -> {
+            User user = users.lock(handle, userId).orElseThrow(() -> new NotFound("There is no such account."));
+            if (user.status() != User.Status.DISABLED) {
+                return user;
+            }
+            boolean hasPassword = users.passwordHash(handle, userId).isPresent();
+            users.setStatus(handle, userId, hasPassword ? User.Status.ACTIVE : User.Status.INVITED, clock.millis());
+            activity.record(handle, actor, Activity.USER_ENABLED, user.email(), "", userId);
+            return users.findById(handle, userId).orElseThrow();
+        });
+    }
+
+    /** Ends every session of the actor's account but the current one ("sign out everywhere else"). */
+    public int signOutEverywhere(Actor actor, String keepSessionId) {
+        return jdbi.inTransaction(handle -> {
+            int ended = sessions.endAll(handle, actor.userId(), keepSessionId);
+            activity.record(handle, actor, Activity.SESSIONS_ENDED, actor.name(), ended + " other sessions", actor.userId());
+            return ended;
+        });
+    }
+
+    private User find(long userId) {
+        return users.findById(userId).orElseThrow(() -> new NotFound("There is no such account."));
+    }
+
+    private User insert(Handle handle, NewUser input, Role role, User.Status status, String hash) {
+        String email = SignInThrottle.normal(input.email());
+        if (users.findByEmail(handle, email).isPresent()) {
+            throw new Invalid(Map.of("email", "An account already uses " + email + "."));
+        }
+        long authorId = authors.createProfile(handle, input.name().strip());
+        long id = users.insert(handle, email, input.name().strip(), role, status, hash, authorId, clock.millis());
+        return users.findById(handle, id).orElseThrow();
+    }
+
+    private OneTimeLinks.Refusal refusalOf(Handle handle, Purpose purpose, String token) {
+        try {
+            links.take(handle, purpose, token);
+            return OneTimeLinks.Refusal.USED; // worked after all: the account behind it is no longer waiting
+        } catch (OneTimeLinks.Refused refused) {
+            return refused.refusal();
+        }
+    }
+
+    /** Checks every field at once; returns the role. {@code password} is checked when {@code withPassword}. */
+    private Role validate(NewUser input, String password, boolean withPassword) {
+        var errors = new LinkedHashMap<String, String>();
+        String email = SignInThrottle.normal(input.email());
+        emailProblem(email).ifPresent(problem -> errors.put("email", problem));
+        String name = input.name() == null ? "" : input.name().strip();
+        nameProblem(name).ifPresent(problem -> errors.put("name", problem));
+        Optional<Role> role = Role.parse(input.role());
+        if (role.isEmpty()) {
+            errors.put("role", "Choose a role: " + Role.names() + ".");
+        }
+        if (withPassword) {
+            passwords.problem(password, List.of(name, email)).ifPresent(problem -> errors.put("password", problem));
+        }
+        if (!errors.isEmpty()) {
+            throw new Invalid(errors);
+        }
+        return role.orElseThrow();
+    }
+
+    static Optional<String> emailProblem(String email) {
+        if (email.isEmpty()) {
+            return Optional.of("Enter an email address.");
+        }
+        if (email.length() > 254) {
+            return Optional.of("An email address has at most 254 characters.");
+        }
+        try {
+            var address = new InternetAddress(email, true);
+            address.validate();
+            if (!address.getAddress().equals(email) || address.getPersonal() != null || !email.contains("@")) {
+                throw new AddressException();
+            }
+        } catch (AddressException e) {
+            return Optional.of("Enter an email address such as name@example.org.");
+        }
+        return Optional.empty();
+    }
+
+    static Optional<String> nameProblem(String name) {
+        if (name.isEmpty()) {
+            return Optional.of("Enter a name.");
+        }
+        if (name.length() > 120) {
+            return Optional.of("Keep the name under 120 characters.");
+        }
+        return Optional.empty();
+    }
+}
