@@ -24,6 +24,8 @@ import dev.byline.change.ChangeFollower;
 import dev.byline.config.Config;
 import dev.byline.config.ConfigParser;
 import dev.byline.db.Database;
+import dev.byline.mail.Delivery;
+import dev.byline.mail.Outbox;
 import dev.byline.demo.DemoContent;
 import dev.byline.demo.DemoNotice;
 import dev.byline.demo.DemoRemoval;
@@ -83,7 +85,8 @@ public final class Byline implements AutoCloseable {
     /** The services, for tests and tools that drive Byline without HTTP. */
     public record Services(ArticleService articles, AuthorService authors, TaxonomyService taxonomy,
                            MediaService media, ArticleImages images, ChangeFeed changes, PageCache pageCache,
-                           DemoContent demo, DemoRemoval demoRemoval, DemoNotice demoNotice, Accounts accounts) {
+                           DemoContent demo, DemoRemoval demoRemoval, DemoNotice demoNotice, Accounts accounts,
+                           Outbox mail) {
     }
 
     private Byline(Database database, WebServer web, SchedulePublisher schedule, Optional<ChangeFollower> follower,
@@ -146,8 +149,10 @@ public final class Byline implements AutoCloseable {
         var demoRemoval = new DemoRemoval(demoStore, media, changes, clock);
         changes.subscribe(pageCache::onChange);
         var accounts = accounts(jdbi, authors, clock);
+        // sends nothing until started: tools that wire the services queue mail for the site to send
+        var mail = new Outbox(jdbi, Delivery.of(config.smtp(), clock), clock);
         return new Services(articles, authors, taxonomy, media, images, changes, pageCache, demo, demoRemoval,
-                demoNotice, accounts);
+                demoNotice, accounts, mail);
     }
 
     private static Accounts accounts(org.jdbi.v3.core.Jdbi jdbi, AuthorService authors, Clock clock) {
@@ -200,6 +205,7 @@ public final class Byline implements AutoCloseable {
         WebServer web = null;
         Database database = null;
         SchedulePublisher schedule = null;
+        Outbox mail = null;
         Optional<ChangeFollower> follower = Optional.empty();
         try {
             int port = config.port() == 0 ? freePort(config.host()) : config.port();
@@ -226,6 +232,9 @@ public final class Byline implements AutoCloseable {
             }
             schedule = new SchedulePublisher(services.articles(), database, clock);
             schedule.start(15);
+            mail = services.mail();
+            mail.start();
+            LOG.info("Mail goes to {}", mail.describe());
             if (config.usesPostgres()) {
                 // hands other nodes' changes to the same subscribers as this node's own
                 var following = new ChangeFollower(services.changes(), database.jdbi(), 5000);
@@ -252,6 +261,7 @@ public final class Byline implements AutoCloseable {
             }
             follower.ifPresent(ChangeFollower::close);
             closeQuietly(schedule);
+            closeQuietly(mail);
             closeQuietly(web);
             if (database != null) {
                 database.close();
@@ -291,6 +301,7 @@ public final class Byline implements AutoCloseable {
     @Override
     public void close() {
         schedule.close();
+        services.mail().close();
         follower.ifPresent(ChangeFollower::close);
         web.close();
         database.close();
