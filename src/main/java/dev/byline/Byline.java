@@ -38,6 +38,7 @@ import dev.byline.people.AuthorStore;
 import dev.byline.taxonomy.TaxonomyService;
 import dev.byline.taxonomy.TaxonomyStore;
 import dev.byline.web.WebServer;
+import dev.byline.web.admin.AdminSurface;
 import dev.byline.web.api.ApiSurface;
 import dev.byline.web.ops.OpsRoutes;
 import dev.byline.web.ops.Readiness;
@@ -202,6 +203,7 @@ public final class Byline implements AutoCloseable {
         readiness.starting("opening the database");
         var templates = new Templates();
         SiteRoutes site = null;
+        AdminSurface admin = null;
         WebServer web = null;
         Database database = null;
         SchedulePublisher schedule = null;
@@ -219,7 +221,9 @@ public final class Byline implements AutoCloseable {
             site = new SiteRoutes(templates, assets.url("favicon.svg"), securityHeaders, pageCache, bypass,
                     mediaRoot(config));
             var api = new ApiSurface(config.siteName(), https);
-            web = WebServer.start(config.host(), port, new OpsRoutes(readiness), List.of(site, api));
+            admin = new AdminSurface(securityHeaders, https, templates, assets.url("admin.css"),
+                    assets.url("favicon.svg"), assets.url("admin.js"));
+            web = WebServer.start(config.host(), port, new OpsRoutes(readiness), List.of(site, api, admin));
             LOG.info("Listening on {}; opening the database ({})", baseUrl, config.databaseDescription());
             database = opened(opening);
             readiness.starting("wiring the site");
@@ -248,9 +252,18 @@ public final class Byline implements AutoCloseable {
             var responder = new PageResponder(pageCache, templates, securityHeaders, clock, chromes::validUntil,
                     bypass);
             site.ready(new SiteRoutes.Needs(news, views, urls, responder, assets, templates));
+            admin.ready(new AdminSurface.Needs(database.jdbi(), services.accounts(), services.articles(),
+                    config::siteName, config::zone, () -> false, clock));
+            String setupLink = services.accounts().service().setupLinkIfNoUsers()
+                    .map(token -> baseUrl + AdminSurface.PREFIX + "setup/" + token).orElse(null);
             readiness.ready(database);
             LOG.info("Byline is serving {} (started in {} ms); database: {}; data directory: {}", baseUrl,
                     (System.nanoTime() - started) / 1_000_000, config.databaseDescription(), config.dataDir());
+            if (setupLink != null) {
+                LOG.info("No one has an account yet. Create the first administrator at {} (valid for 24 hours; "
+                        + "a restart prints a new link), or run: ./byline user add --email you@example.org "
+                        + "--name \"Your Name\" --role administrator", setupLink);
+            }
             return new Byline(database, web, schedule, follower, baseUrl, services);
         } catch (RuntimeException | Error e) {
             String reason = rootMessage(e);
@@ -258,6 +271,9 @@ public final class Byline implements AutoCloseable {
             readiness.failed(reason);
             if (site != null) {
                 site.failed(e);
+            }
+            if (admin != null) {
+                admin.failed(e);
             }
             follower.ifPresent(ChangeFollower::close);
             closeQuietly(schedule);

@@ -279,6 +279,23 @@ public final class ArticleService {
         });
     }
 
+    /** Articles in {@code status} as the desk shows them, with how many there are in all. */
+    public record InStatus(List<ArticleSummary> articles, long total) {
+    }
+
+    /**
+     * The articles in {@code status} that {@code viewer} may see on the desk: editors and administrators every
+     * one, authors and contributors their own; {@code ownOnly} narrows anyone to their own ("my drafts").
+     */
+    public InStatus inStatus(dev.byline.account.Actor viewer, ArticleStatus status, boolean ownOnly, int limit) {
+        boolean everyone = viewer.can(dev.byline.account.Capability.EDIT_OTHERS_ARTICLES) && !ownOnly;
+        long authorId = everyone ? 0 : viewer.authorId();
+        if (!everyone && authorId == 0) {
+            return new InStatus(List.of(), 0);
+        }
+        return new InStatus(store.inStatus(status, authorId, limit), store.countInStatus(status, authorId));
+    }
+
     public Optional<Article> find(long id) {
         return store.findById(id);
     }

@@ -263,6 +263,26 @@ public final class ArticleStore {
                 Map.of("authorId", authorId), null);
     }
 
+    /** The newsroom's view: articles in {@code status}, most recently changed first; by one author when not 0. */
+    public List<ArticleSummary> inStatus(ArticleStatus status, long authorId, int limit) {
+        return summaries("""
+                        SELECT %s FROM articles a
+                        WHERE a.status = :status
+                          AND (:authorId = 0 OR EXISTS (SELECT 1 FROM article_authors l
+                                                        WHERE l.article_id = a.id AND l.author_id = :authorId))
+                        ORDER BY a.updated_at DESC, a.id DESC LIMIT :limit OFFSET :offset
+                        """, Map.of("status", status.dbValue(), "authorId", authorId), null, limit, 0);
+    }
+
+    public long countInStatus(ArticleStatus status, long authorId) {
+        return count("""
+                        SELECT COUNT(*) FROM articles a
+                        WHERE a.status = :status
+                          AND (:authorId = 0 OR EXISTS (SELECT 1 FROM article_authors l
+                                                        WHERE l.article_id = a.id AND l.author_id = :authorId))
+                        """, Map.of("status", status.dbValue(), "authorId", authorId), null);
+    }
+
     private List<ArticleSummary> summaries(String sql, Map<String, Object> binds, Collection<Long> ids, int limit,
                                            long offset) {
         if (ids != null && ids.isEmpty()) {

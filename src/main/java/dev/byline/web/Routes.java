@@ -29,6 +29,11 @@ public final class Routes {
         routes.head(path, guarded);
     }
 
+    /** A route that changes something: POST (the admin's forms; each surface checks its own CSRF). */
+    public void post(String path, Handler handler) {
+        routes.post(path, own(path, handler));
+    }
+
     private Handler own(String path, Handler handler) {
         if (!WebServer.isUnder(path, surface.pathPrefix())) {
             throw new IllegalArgumentException(path + " lies outside " + surface.pathPrefix());

@@ -17,8 +17,9 @@ import java.util.Optional;
  */
 public final class Assets {
 
-    private static final List<String> FILES = List.of("site.css", "favicon.svg");
-    private static final Map<String, String> TYPES = Map.of("css", "text/css; charset=utf-8", "svg", "image/svg+xml");
+    private static final List<String> FILES = List.of("site.css", "favicon.svg", "admin.css", "admin.js");
+    private static final Map<String, String> TYPES = Map.of("css", "text/css; charset=utf-8", "svg", "image/svg+xml",
+            "js", "text/javascript; charset=utf-8");
 
     private final Map<String, String> urls = new HashMap<>();
     private final Map<String, CachedPage> byName = new HashMap<>();

@@ -1,0 +1,136 @@
+package dev.byline.web.admin;
+
+import dev.byline.account.Accounts;
+import dev.byline.account.Role;
+import dev.byline.account.User;
+import dev.byline.article.ArticleService;
+import dev.byline.web.Routes;
+import dev.byline.web.Surface;
+import dev.byline.web.support.Templates;
+import io.javalin.http.Context;
+import io.javalin.http.ServiceUnavailableResponse;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The newsroom's admin under /admin/ as a {@link Surface}: every route in one table, each behind one of
+ * {@link Doors}' doors (open, setup, half-way, signed in); errors as admin pages; answers never stored
+ * ({@code Cache-Control: no-store}) under a strict Content-Security-Policy (this origin's files only: no inline
+ * script or style, no frames, forms only to itself).
+ */
+public final class AdminSurface implements Surface {
+
+    public static final String PREFIX = "/admin/";
+    /** Forms, and the avatar upload; article media come with their own limit later. */
+    static final long MAX_REQUEST_BYTES = 12L * 1024 * 1024;
+
+    /** What the admin's handlers need: there once the database is open. */
+    public record Needs(Jdbi jdbi, Accounts accounts, ArticleService articles, Supplier<String> siteTitle,
+                        Supplier<ZoneId> zone, BooleanSupplier secondFactorRequired, Clock clock) {
+    }
+
+    private record Handlers(Doors doors, SignInHandlers signIn, SetupHandler setup, DashboardHandler dashboard,
+                            AdminErrors errors) {
+    }
+
+    private final CompletableFuture<Handlers> handlers = new CompletableFuture<>();
+    private final Map<String, String> headers;
+    private final Templates templates;
+    private final boolean https;
+    private final String cssUrl;
+    private final String faviconUrl;
+    private final String scriptUrl;
+
+    public AdminSurface(Map<String, String> siteHeaders, boolean https, Templates templates, String cssUrl,
+                        String faviconUrl, String scriptUrl) {
+        var all = new LinkedHashMap<>(siteHeaders);
+        all.put("Content-Security-Policy", "default-src 'none'; img-src 'self' data:; style-src 'self'; "
+                + "script-src 'self'; connect-src 'self'; font-src 'self'; form-action 'self'; "
+                + "frame-ancestors 'none'; base-uri 'none'");
+        // links carrying tokens (invitation, reset) must not leak them to other sites through Referer
+        all.put("Referrer-Policy", "same-origin");
+        all.put("Cache-Control", "no-store");
+        all.put("X-Robots-Tag", "noindex, nofollow");
+        this.headers = Map.copyOf(all);
+        this.templates = templates;
+        this.https = https;
+        this.cssUrl = cssUrl;
+        this.faviconUrl = faviconUrl;
+        this.scriptUrl = scriptUrl;
+    }
+
+    public void ready(Needs needs) {
+        var pages = new AdminPages(templates);
+        var chromes = new AdminChromes(needs.siteTitle(), cssUrl, faviconUrl, scriptUrl);
+        var secrets = new Secrets(SiteKey.load(needs.jdbi(), needs.clock().millis()));
+        var doors = new Doors(needs.accounts(), secrets, new Cookies(https), chromes,
+                user -> needs.secondFactorRequired().getAsBoolean() && mustHaveSecondFactor(user), pages);
+        handlers.complete(new Handlers(doors,
+                new SignInHandlers(needs.accounts(), doors, pages, needs.clock(), needs.zone()),
+                new SetupHandler(needs.accounts(), doors, pages),
+                new DashboardHandler(needs.articles(), pages, needs.zone()),
+                new AdminErrors(pages, chromes)));
+    }
+
+    public void failed(Throwable cause) {
+        handlers.completeExceptionally(cause);
+    }
+
+    /** The roles the setting "two-factor for administrators and editors" covers. */
+    static boolean mustHaveSecondFactor(User user) {
+        return user.role() == Role.ADMINISTRATOR || user.role() == Role.EDITOR;
+    }
+
+    @Override
+    public String pathPrefix() {
+        return PREFIX;
+    }
+
+    @Override
+    public void register(Routes routes) {
+        routes.get(PREFIX, ctx -> handlers().doors().signedIn(handlers().dashboard()::show).handle(ctx));
+        routes.get("/admin/login", ctx -> handlers().doors().open(handlers().signIn()::form).handle(ctx));
+        routes.post("/admin/login", ctx -> handlers().doors().open(handlers().signIn()::signIn).handle(ctx));
+        routes.get("/admin/login/code", ctx -> handlers().doors().halfWay(handlers().signIn()::codeForm).handle(ctx));
+        routes.post("/admin/login/code", ctx -> handlers().doors().halfWay(handlers().signIn()::code).handle(ctx));
+        routes.post("/admin/logout", ctx -> handlers().doors().open(handlers().signIn()::signOut).handle(ctx));
+        routes.get("/admin/setup/{token}", ctx -> handlers().doors().setup(handlers().setup()::form).handle(ctx));
+        routes.post("/admin/setup/{token}", ctx -> handlers().doors().setup(handlers().setup()::create).handle(ctx));
+    }
+
+    @Override
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    @Override
+    public long maxRequestBytes() {
+        return MAX_REQUEST_BYTES;
+    }
+
+    @Override
+    public void fail(Context ctx, Exception error) {
+        if (!handlers.isDone() || handlers.isCompletedExceptionally()) {
+            ctx.status(503).contentType("text/html; charset=utf-8").result("<!doctype html><html lang=en><meta "
+                    + "charset=utf-8><title>Not available</title><h1>503</h1><p>The admin is not available. Please "
+                    + "try again later.</p></html>");
+            return;
+        }
+        handlers().errors().fail(ctx, error);
+    }
+
+    private Handlers handlers() {
+        try {
+            return handlers.join();
+        } catch (CompletionException startFailed) {
+            throw new ServiceUnavailableResponse("The admin is not available. Please try again later.");
+        }
+    }
+}
