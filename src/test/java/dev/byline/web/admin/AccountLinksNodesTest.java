@@ -6,7 +6,7 @@ import dev.byline.Byline;
 import dev.byline.account.AccountService;
 import dev.byline.account.Actor;
 import dev.byline.config.Config;
-import dev.byline.support.FormSession;
+import dev.byline.support.AdminBrowser;
 import dev.byline.support.MailServer;
 import dev.byline.support.TestDatabases;
 import java.net.http.HttpResponse;
@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
@@ -59,8 +60,8 @@ class AccountLinksNodesTest {
         String link = MailServer.link(mail.await(1, Duration.ofSeconds(20)).getFirst());
         String path = link.substring(link.indexOf("/admin/"));
 
-        var onA = new FormSession(nodeA.baseUrl());
-        var onB = new FormSession(nodeB.baseUrl());
+        var onA = new AdminBrowser(nodeA.baseUrl());
+        var onB = new AdminBrowser(nodeB.baseUrl());
         assertEquals(200, onA.get(path).statusCode());
         assertEquals(200, onB.get(path).statusCode());
         List<String> passwords = List.of("Copper-Lantern-Meadow-3907", "Velvet-Orchard-Compass-6614");
@@ -68,11 +69,12 @@ class AccountLinksNodesTest {
         var together = new CountDownLatch(1);
         try (var pool = Executors.newFixedThreadPool(2)) {
             for (int i = 0; i < 2; i++) {
-                FormSession browser = i == 0 ? onA : onB;
+                AdminBrowser browser = i == 0 ? onA : onB;
                 String password = passwords.get(i);
                 pool.submit(() -> {
                     together.await();
-                    HttpResponse<String> answer = browser.post(path, "password", password, "password2", password);
+                    HttpResponse<String> answer = browser.post(path,
+                            Map.of("password", password, "password2", password));
                     statuses.add(answer.statusCode());
                     return null;
                 });
@@ -82,11 +84,11 @@ class AccountLinksNodesTest {
 
         assertEquals(List.of(302, 410), statuses.stream().sorted().toList(), "one node took the link: " + statuses);
         long working = passwords.stream()
-                .filter(password -> new FormSession(nodeB.baseUrl()).signIn("chief@example.org", password)
+                .filter(password -> new AdminBrowser(nodeB.baseUrl()).login("chief@example.org", password)
                         .statusCode() == 302)
                 .count();
         assertEquals(1, working, "exactly one of the two passwords was set");
-        assertEquals(401, new FormSession(nodeA.baseUrl()).signIn("chief@example.org", PASSWORD).statusCode(),
+        assertEquals(401, new AdminBrowser(nodeA.baseUrl()).login("chief@example.org", PASSWORD).statusCode(),
                 "the old password is gone");
         nodeA.services().mail().deliverDue();
         nodeB.services().mail().deliverDue();
