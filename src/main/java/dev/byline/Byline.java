@@ -48,6 +48,7 @@ import dev.byline.web.site.SiteUrls;
 import dev.byline.web.site.SiteViews;
 import dev.byline.web.support.Assets;
 import dev.byline.web.support.Bypass;
+import dev.byline.web.support.ClientAddress;
 import dev.byline.web.support.PageCache;
 import dev.byline.web.support.SecurityHeaders;
 import dev.byline.web.support.Templates;
@@ -215,7 +216,8 @@ public final class Byline implements AutoCloseable {
             var api = new ApiSurface(config.siteName(), https);
             admin = new AdminSurface(securityHeaders, https, templates, assets.url("admin.css"),
                     assets.url("favicon.svg"), assets.url("admin.js"));
-            web = WebServer.start(config.host(), port, new OpsRoutes(readiness), List.of(site, api, admin));
+            web = WebServer.start(config.host(), port, new OpsRoutes(readiness), List.of(site, api, admin),
+                    new ClientAddress(config.trustedProxies()));
             LOG.info("Listening on {}; opening the database ({})", baseUrl, config.databaseDescription());
             database = opened(opening);
             readiness.starting("wiring the site");

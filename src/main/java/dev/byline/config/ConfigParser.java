@@ -48,6 +48,9 @@ public final class ConfigParser {
         String timezone;
         @Option(names = "--site-name", description = "Publication name [BYLINE_SITE_NAME] (default Byline Daily)")
         String siteName;
+        @Option(names = "--trusted-proxies", description = "IP addresses of the load balancers in front of Byline, "
+                + "comma-separated: their X-Forwarded-For names the client [BYLINE_TRUSTED_PROXIES] (default none)")
+        String trustedProxies;
         @Option(names = "--smtp-host", description = "SMTP server for outgoing mail [BYLINE_SMTP_HOST] (default: "
                 + "none, mail is written to the log)")
         String smtpHost;
@@ -111,13 +114,14 @@ public final class ConfigParser {
             problems.add("BYLINE_SITE_NAME must not be empty");
         }
         Optional<Smtp> smtp = parseSmtp(flags, env, problems);
+        List<String> proxies = parseProxies(pick(flags.trustedProxies, env, "BYLINE_TRUSTED_PROXIES", ""), problems);
         if (!problems.isEmpty()) {
             throw new InvalidConfig("Byline cannot start:\n  - " + String.join("\n  - ", problems));
         }
         return new Config(host, port, dataDir, dbUrl,
                 optional(pick(flags.database.dbUser, env, "BYLINE_DB_USER", "")),
                 optional(pick(flags.database.dbPassword, env, "BYLINE_DB_PASSWORD", "")),
-                baseUrl, demo, zone, siteName, smtp);
+                baseUrl, demo, zone, siteName, smtp, proxies);
     }
 
     private static String pick(String flag, Map<String, String> env, String name, String fallback) {
@@ -130,6 +134,25 @@ public final class ConfigParser {
 
     private static Optional<String> optional(String value) {
         return value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    /** Comma-separated IP addresses, each written as the address it is (no host names: no DNS at start). */
+    private static List<String> parseProxies(String raw, List<String> problems) {
+        var proxies = new ArrayList<String>();
+        for (String part : raw.split(",")) {
+            String address = part.strip();
+            if (address.isEmpty()) {
+                continue;
+            }
+            java.util.Optional<String> normal = dev.byline.web.support.ClientAddress.normal(address);
+            if (normal.isEmpty()) {
+                problems.add("BYLINE_TRUSTED_PROXIES must list IP addresses such as 10.0.0.2,10.0.0.3, got '"
+                        + address + "'");
+            } else {
+                proxies.add(normal.get());
+            }
+        }
+        return proxies;
     }
 
     private static int parsePort(String raw, List<String> problems) {
