@@ -7,10 +7,11 @@ import dev.byline.account.ActivityLog;
 import dev.byline.account.Actor;
 import dev.byline.account.OneTimeLinks;
 import dev.byline.account.Passwords;
-import dev.byline.account.SecondFactor;
 import dev.byline.account.Sessions;
 import dev.byline.account.SignIn;
 import dev.byline.account.SignInThrottle;
+import dev.byline.account.TwoFactorService;
+import dev.byline.account.TwoFactorStore;
 import dev.byline.account.User;
 import dev.byline.account.UserStore;
 import dev.byline.article.ArticleImages;
@@ -60,6 +61,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -146,12 +148,13 @@ public final class Byline implements AutoCloseable {
         var demo = new DemoContent(articles, authors, taxonomy, media, demoStore, clock);
         var demoRemoval = new DemoRemoval(demoStore, media, changes, clock);
         changes.subscribe(pageCache::onChange);
-        var accounts = accounts(jdbi, authors, clock);
+        var accounts = accounts(jdbi, authors, config::siteName, clock);
         return new Services(articles, authors, taxonomy, media, images, changes, pageCache, demo, demoRemoval,
                 demoNotice, accounts);
     }
 
-    private static Accounts accounts(org.jdbi.v3.core.Jdbi jdbi, AuthorService authors, Clock clock) {
+    private static Accounts accounts(org.jdbi.v3.core.Jdbi jdbi, AuthorService authors, Supplier<String> siteTitle,
+                                     Clock clock) {
         var users = new UserStore(jdbi);
         var passwords = new Passwords();
         var activity = new ActivityLog(jdbi, clock, () -> Duration.ofDays(365));
@@ -171,9 +174,10 @@ public final class Byline implements AutoCloseable {
         };
         var service = new AccountService(jdbi, users, authors, passwords, new OneTimeLinks(clock), sessions, activity,
                 mail, clock);
-        SecondFactor secondFactor = (user, code, actor) -> false;
-        var signIn = new SignIn(jdbi, users, passwords, sessions, throttle, activity, secondFactor);
-        return new Accounts(service, signIn, sessions, activity, throttle);
+        var twoFactor = new TwoFactorService(jdbi, new TwoFactorStore(), users, passwords, throttle, activity,
+                siteTitle, clock);
+        var signIn = new SignIn(jdbi, users, passwords, sessions, throttle, activity, twoFactor);
+        return new Accounts(service, signIn, sessions, activity, throttle, twoFactor);
     }
 
     /** Starts Byline on the system clock (UTC), as {@link #main} does. */
