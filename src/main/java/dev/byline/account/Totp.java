@@ -117,15 +117,16 @@ final class Totp {
 
     /**
      * The {@code otpauth://totp/} URI an app scans (Google's "Key Uri Format", which every app follows): the label
-     * {@code issuer:account}, the secret, and the issuer again as a parameter. Neither part may hold a colon (it
+     * {@code issuer:account}, the secret, and the issuer again as a parameter. SHA-1, six digits and 30 seconds are
+     * the format's defaults, which every app assumes, so they are left out: a shorter URI is a smaller QR code
+     * (version 6 instead of 8), easier to scan from a screen. Neither part may hold a colon (it
      * separates them), so colons become spaces; everything but RFC 3986's unreserved characters is
      * percent-encoded (a space is {@code %20}, never {@code +}, which apps would show as a plus).
      */
     static String uri(String issuer, String account, String base32) {
         String cleanIssuer = label(issuer).isEmpty() ? "Byline" : label(issuer);
         return "otpauth://totp/" + encode(cleanIssuer) + ":" + encode(label(account))
-                + "?secret=" + base32 + "&issuer=" + encode(cleanIssuer)
-                + "&algorithm=SHA1&digits=" + DIGITS + "&period=" + STEP.toSeconds();
+                + "?secret=" + base32 + "&issuer=" + encode(cleanIssuer);
     }
 
     private static String label(String text) {

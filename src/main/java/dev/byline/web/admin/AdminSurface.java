@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
@@ -37,7 +38,7 @@ public final class AdminSurface implements Surface {
     }
 
     private record Handlers(Doors doors, SignInHandlers signIn, SetupHandler setup, DashboardHandler dashboard,
-                            AdminErrors errors) {
+                            TwoFactorHandlers twoFactor, AdminErrors errors) {
     }
 
     private final CompletableFuture<Handlers> handlers = new CompletableFuture<>();
@@ -70,12 +71,14 @@ public final class AdminSurface implements Surface {
         var pages = new AdminPages(templates);
         var chromes = new AdminChromes(needs.siteTitle(), cssUrl, faviconUrl, scriptUrl);
         var secrets = new Secrets(SiteKey.load(needs.jdbi(), needs.clock().millis()));
-        var doors = new Doors(needs.accounts(), secrets, new Cookies(https), chromes,
-                user -> needs.secondFactorRequired().getAsBoolean() && mustHaveSecondFactor(user), pages);
+        Predicate<User> secondFactorRequired =
+                user -> needs.secondFactorRequired().getAsBoolean() && mustHaveSecondFactor(user);
+        var doors = new Doors(needs.accounts(), secrets, new Cookies(https), chromes, secondFactorRequired, pages);
         handlers.complete(new Handlers(doors,
                 new SignInHandlers(needs.accounts(), doors, pages, needs.clock(), needs.zone()),
                 new SetupHandler(needs.accounts(), doors, pages),
                 new DashboardHandler(needs.articles(), pages, needs.zone()),
+                new TwoFactorHandlers(needs.accounts().twoFactor(), doors, pages, secondFactorRequired),
                 new AdminErrors(pages, chromes)));
     }
 
@@ -103,6 +106,13 @@ public final class AdminSurface implements Surface {
         routes.post("/admin/logout", ctx -> handlers().doors().open(handlers().signIn()::signOut).handle(ctx));
         routes.get("/admin/setup/{token}", ctx -> handlers().doors().setup(handlers().setup()::form).handle(ctx));
         routes.post("/admin/setup/{token}", ctx -> handlers().doors().setup(handlers().setup()::create).handle(ctx));
+        routes.get(Doors.TWO_FACTOR_PAGE, ctx -> handlers().doors().signedIn(handlers().twoFactor()::show).handle(ctx));
+        routes.post(Doors.TWO_FACTOR_PAGE + "/setup",
+                ctx -> handlers().doors().signedIn(handlers().twoFactor()::setUp).handle(ctx));
+        routes.post(Doors.TWO_FACTOR_PAGE + "/recovery-codes",
+                ctx -> handlers().doors().signedIn(handlers().twoFactor()::renewCodes).handle(ctx));
+        routes.post(Doors.TWO_FACTOR_PAGE + "/off",
+                ctx -> handlers().doors().signedIn(handlers().twoFactor()::turnOff).handle(ctx));
     }
 
     @Override
