@@ -43,6 +43,10 @@ public final class TwoFactorService implements SecondFactor {
     static final String WRONG_PROOF = "That is not your password, nor a current code from your app, nor an unused "
             + "recovery code.";
 
+    static final String ALREADY_ON = "Two-factor authentication was turned on for your account meanwhile (in another "
+            + "tab?). Its recovery codes were shown there; you can replace them here.";
+    static final String OFF = "Two-factor authentication is off for your account.";
+
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final Jdbi jdbi;
@@ -103,6 +107,9 @@ public final class TwoFactorService implements SecondFactor {
      */
     public List<String> confirm(Actor actor, String sessionId, String seal, String code) {
         User user = own(actor, "set up two-factor authentication");
+        if (user.twoFactor()) {
+            throw new Conflict(ALREADY_ON);
+        }
         Instant now = clock.instant();
         var opened = EnrolmentSeal.open(seal, user.id(), sessionId, now)
                 .orElseThrow(() -> new Invalid(Map.of("code", STALE)));
@@ -113,8 +120,7 @@ public final class TwoFactorService implements SecondFactor {
         List<String> codes = RecoveryCodes.generate();
         jdbi.useTransaction(handle -> {
             if (!store.enable(handle, user.id(), opened.base32(), step.getAsLong(), now.toEpochMilli())) {
-                throw new Conflict("Two-factor authentication was turned on for your account meanwhile (in "
-                        + "another tab?). Its recovery codes were shown there; you can replace them here.");
+                throw new Conflict(ALREADY_ON);
             }
             store.replaceRecoveryCodes(handle, user.id(), codes.stream().map(RecoveryCodes::hash).toList());
             activity.record(handle, actor, Activity.TWO_FACTOR_ENABLED, user.email(), "", user.id());
@@ -128,12 +134,15 @@ public final class TwoFactorService implements SecondFactor {
      */
     public List<String> regenerate(Actor actor, String proof) {
         User user = own(actor, "replace your recovery codes");
+        if (!user.twoFactor()) {
+            throw new Conflict(OFF);
+        }
         requireProof(user, actor, proof);
         List<String> codes = RecoveryCodes.generate();
         jdbi.useTransaction(handle -> {
             users.lock(handle, user.id());
             if (store.enrolled(handle, user.id()).isEmpty()) {
-                throw new Conflict("Two-factor authentication is off for your account: set it up first.");
+                throw new Conflict(OFF);
             }
             store.replaceRecoveryCodes(handle, user.id(), codes.stream().map(RecoveryCodes::hash).toList());
             activity.record(handle, actor, Activity.RECOVERY_CODES_REPLACED, user.email(), "", user.id());
@@ -144,10 +153,13 @@ public final class TwoFactorService implements SecondFactor {
     /** Turns the actor's second factor off, proving it is them with their password or a code. */
     public void disable(Actor actor, String proof) {
         User user = own(actor, "turn off two-factor authentication");
+        if (!user.twoFactor()) {
+            throw new Conflict(OFF);
+        }
         requireProof(user, actor, proof);
         jdbi.useTransaction(handle -> {
             if (!store.disable(handle, user.id(), clock.millis())) {
-                throw new Conflict("Two-factor authentication is already off for your account.");
+                throw new Conflict(OFF);
             }
             activity.record(handle, actor, Activity.TWO_FACTOR_DISABLED, user.email(), "", user.id());
         });
