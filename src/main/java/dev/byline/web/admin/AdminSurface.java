@@ -38,7 +38,8 @@ public final class AdminSurface implements Surface {
     }
 
     private record Handlers(Doors doors, SignInHandlers signIn, SetupHandler setup, DashboardHandler dashboard,
-                            TwoFactorHandlers twoFactor, AdminErrors errors) {
+                            AdminErrors errors, ForgotHandler forgot, ResetHandler reset,
+                            InvitationHandler invitation, TwoFactorHandlers twoFactor) {
     }
 
     private final CompletableFuture<Handlers> handlers = new CompletableFuture<>();
@@ -78,8 +79,11 @@ public final class AdminSurface implements Surface {
                 new SignInHandlers(needs.accounts(), doors, pages, needs.clock(), needs.zone()),
                 new SetupHandler(needs.accounts(), doors, pages),
                 new DashboardHandler(needs.articles(), pages, needs.zone()),
-                new TwoFactorHandlers(needs.accounts().twoFactor(), doors, pages, secondFactorRequired),
-                new AdminErrors(pages, chromes)));
+                new AdminErrors(pages, chromes),
+                new ForgotHandler(needs.accounts(), pages),
+                new ResetHandler(needs.accounts(), doors, pages),
+                new InvitationHandler(needs.accounts(), doors, pages, needs.siteTitle()),
+                new TwoFactorHandlers(needs.accounts().twoFactor(), doors, pages, secondFactorRequired)));
     }
 
     public void failed(Throwable cause) {
@@ -106,6 +110,14 @@ public final class AdminSurface implements Surface {
         routes.post("/admin/logout", ctx -> handlers().doors().open(handlers().signIn()::signOut).handle(ctx));
         routes.get("/admin/setup/{token}", ctx -> handlers().doors().setup(handlers().setup()::form).handle(ctx));
         routes.post("/admin/setup/{token}", ctx -> handlers().doors().setup(handlers().setup()::create).handle(ctx));
+        routes.get("/admin/forgot", ctx -> handlers().doors().open(handlers().forgot()::form).handle(ctx));
+        routes.post("/admin/forgot", ctx -> handlers().doors().open(handlers().forgot()::request).handle(ctx));
+        routes.get("/admin/reset/{token}", ctx -> handlers().doors().open(handlers().reset()::form).handle(ctx));
+        routes.post("/admin/reset/{token}", ctx -> handlers().doors().open(handlers().reset()::reset).handle(ctx));
+        routes.get("/admin/invitation/{token}",
+                ctx -> handlers().doors().open(handlers().invitation()::form).handle(ctx));
+        routes.post("/admin/invitation/{token}",
+                ctx -> handlers().doors().open(handlers().invitation()::accept).handle(ctx));
         routes.get(Doors.TWO_FACTOR_PAGE, ctx -> handlers().doors().signedIn(handlers().twoFactor()::show).handle(ctx));
         routes.post(Doors.TWO_FACTOR_PAGE + "/setup",
                 ctx -> handlers().doors().signedIn(handlers().twoFactor()::setUp).handle(ctx));
