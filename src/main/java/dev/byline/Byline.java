@@ -6,10 +6,11 @@ import dev.byline.account.Accounts;
 import dev.byline.account.ActivityLog;
 import dev.byline.account.OneTimeLinks;
 import dev.byline.account.Passwords;
-import dev.byline.account.SecondFactor;
 import dev.byline.account.Sessions;
 import dev.byline.account.SignIn;
 import dev.byline.account.SignInThrottle;
+import dev.byline.account.TwoFactorService;
+import dev.byline.account.TwoFactorStore;
 import dev.byline.account.UserStore;
 import dev.byline.article.ArticleImages;
 import dev.byline.article.ArticleService;
@@ -62,6 +63,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -155,13 +157,13 @@ public final class Byline implements AutoCloseable {
         var mail = new Outbox(jdbi, Delivery.of(config.smtp(), clock), clock);
         var users = new UserStore(jdbi);
         var accountMail = new AccountMailer(mail, users, () -> baseUrl, config::siteName, config::zone, clock);
-        var accounts = accounts(jdbi, users, authors, accountMail, clock);
+        var accounts = accounts(jdbi, users, authors, accountMail, config::siteName, clock);
         return new Services(articles, authors, taxonomy, media, images, changes, pageCache, demo, demoRemoval,
                 demoNotice, accounts, mail);
     }
 
     private static Accounts accounts(org.jdbi.v3.core.Jdbi jdbi, UserStore users, AuthorService authors,
-                                     AccountMail mail, Clock clock) {
+                                     AccountMail mail, Supplier<String> siteTitle, Clock clock) {
         var passwords = new Passwords();
         var activity = new ActivityLog(jdbi, clock, () -> Duration.ofDays(365));
         var sessions = new Sessions(jdbi, users, clock, () -> new Sessions.Limits(Duration.ofHours(12),
@@ -169,9 +171,10 @@ public final class Byline implements AutoCloseable {
         var throttle = new SignInThrottle(jdbi, clock);
         var service = new AccountService(jdbi, users, authors, passwords, new OneTimeLinks(clock), sessions, activity,
                 mail, clock);
-        SecondFactor secondFactor = (user, code, actor) -> false;
-        var signIn = new SignIn(jdbi, users, passwords, sessions, throttle, activity, secondFactor);
-        return new Accounts(service, signIn, sessions, activity, throttle);
+        var twoFactor = new TwoFactorService(jdbi, new TwoFactorStore(), users, passwords, throttle, activity,
+                siteTitle, clock);
+        var signIn = new SignIn(jdbi, users, passwords, sessions, throttle, activity, twoFactor);
+        return new Accounts(service, signIn, sessions, activity, throttle, twoFactor);
     }
 
     /** Starts Byline on the system clock (UTC), as {@link #main} does. */

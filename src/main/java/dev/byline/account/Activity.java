@@ -34,6 +34,7 @@ public record Activity(long id, Instant at, long userId, String actor, String ac
     public static final String TWO_FACTOR_ENABLED = "two-factor-enabled";
     public static final String TWO_FACTOR_DISABLED = "two-factor-disabled";
     public static final String RECOVERY_CODE_USED = "recovery-code-used";
+    public static final String RECOVERY_CODES_REPLACED = "recovery-codes-replaced";
     public static final String SETTINGS_CHANGED = "settings-changed";
     public static final String DEMO_REMOVED = "demo-removed";
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
@@ -38,7 +39,7 @@ public final class AdminSurface implements Surface {
 
     private record Handlers(Doors doors, SignInHandlers signIn, SetupHandler setup, DashboardHandler dashboard,
                             AdminErrors errors, ForgotHandler forgot, ResetHandler reset,
-                            InvitationHandler invitation) {
+                            InvitationHandler invitation, TwoFactorHandlers twoFactor) {
     }
 
     private final CompletableFuture<Handlers> handlers = new CompletableFuture<>();
@@ -71,8 +72,9 @@ public final class AdminSurface implements Surface {
         var pages = new AdminPages(templates);
         var chromes = new AdminChromes(needs.siteTitle(), cssUrl, faviconUrl, scriptUrl);
         var secrets = new Secrets(SiteKey.load(needs.jdbi(), needs.clock().millis()));
-        var doors = new Doors(needs.accounts(), secrets, new Cookies(https), chromes,
-                user -> needs.secondFactorRequired().getAsBoolean() && mustHaveSecondFactor(user), pages);
+        Predicate<User> secondFactorRequired =
+                user -> needs.secondFactorRequired().getAsBoolean() && mustHaveSecondFactor(user);
+        var doors = new Doors(needs.accounts(), secrets, new Cookies(https), chromes, secondFactorRequired, pages);
         handlers.complete(new Handlers(doors,
                 new SignInHandlers(needs.accounts(), doors, pages, needs.clock(), needs.zone()),
                 new SetupHandler(needs.accounts(), doors, pages),
@@ -80,7 +82,8 @@ public final class AdminSurface implements Surface {
                 new AdminErrors(pages, chromes),
                 new ForgotHandler(needs.accounts(), pages),
                 new ResetHandler(needs.accounts(), doors, pages),
-                new InvitationHandler(needs.accounts(), doors, pages, needs.siteTitle())));
+                new InvitationHandler(needs.accounts(), doors, pages, needs.siteTitle()),
+                new TwoFactorHandlers(needs.accounts().twoFactor(), doors, pages, secondFactorRequired)));
     }
 
     public void failed(Throwable cause) {
@@ -115,6 +118,13 @@ public final class AdminSurface implements Surface {
                 ctx -> handlers().doors().open(handlers().invitation()::form).handle(ctx));
         routes.post("/admin/invitation/{token}",
                 ctx -> handlers().doors().open(handlers().invitation()::accept).handle(ctx));
+        routes.get(Doors.TWO_FACTOR_PAGE, ctx -> handlers().doors().signedIn(handlers().twoFactor()::show).handle(ctx));
+        routes.post(Doors.TWO_FACTOR_PAGE + "/setup",
+                ctx -> handlers().doors().signedIn(handlers().twoFactor()::setUp).handle(ctx));
+        routes.post(Doors.TWO_FACTOR_PAGE + "/recovery-codes",
+                ctx -> handlers().doors().signedIn(handlers().twoFactor()::renewCodes).handle(ctx));
+        routes.post(Doors.TWO_FACTOR_PAGE + "/off",
+                ctx -> handlers().doors().signedIn(handlers().twoFactor()::turnOff).handle(ctx));
     }
 
     @Override
