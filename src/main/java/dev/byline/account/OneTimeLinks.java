@@ -109,6 +109,16 @@ public final class OneTimeLinks {
                 .bind("now", clock.millis()).bind("purpose", purpose.key).bind("userId", userId).execute();
     }
 
+    /** How many links of {@code purpose} were made for a user at or after {@code since} (epoch milliseconds). */
+    int madeSince(Handle handle, Purpose purpose, long userId, long since) {
+        return handle.createQuery("""
+                        SELECT COUNT(*) FROM one_time_links
+                        WHERE purpose = :purpose AND user_id = :userId AND created_at >= :since
+                        """)
+                .bind("purpose", purpose.key).bind("userId", userId).bind("since", since)
+                .mapTo(Integer.class).one();
+    }
+
     /**
      * Locks every setup link's row for this transaction, before one is taken: two people following two nodes' links
      * at once then take turns (the second finds its link used), where taking their own link first and then the

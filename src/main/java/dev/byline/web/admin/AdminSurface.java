@@ -37,7 +37,8 @@ public final class AdminSurface implements Surface {
     }
 
     private record Handlers(Doors doors, SignInHandlers signIn, SetupHandler setup, DashboardHandler dashboard,
-                            AdminErrors errors) {
+                            AdminErrors errors, ForgotHandler forgot, ResetHandler reset,
+                            InvitationHandler invitation) {
     }
 
     private final CompletableFuture<Handlers> handlers = new CompletableFuture<>();
@@ -76,7 +77,10 @@ public final class AdminSurface implements Surface {
                 new SignInHandlers(needs.accounts(), doors, pages, needs.clock(), needs.zone()),
                 new SetupHandler(needs.accounts(), doors, pages),
                 new DashboardHandler(needs.articles(), pages, needs.zone()),
-                new AdminErrors(pages, chromes)));
+                new AdminErrors(pages, chromes),
+                new ForgotHandler(needs.accounts(), pages),
+                new ResetHandler(needs.accounts(), doors, pages),
+                new InvitationHandler(needs.accounts(), doors, pages, needs.siteTitle())));
     }
 
     public void failed(Throwable cause) {
@@ -103,6 +107,14 @@ public final class AdminSurface implements Surface {
         routes.post("/admin/logout", ctx -> handlers().doors().open(handlers().signIn()::signOut).handle(ctx));
         routes.get("/admin/setup/{token}", ctx -> handlers().doors().setup(handlers().setup()::form).handle(ctx));
         routes.post("/admin/setup/{token}", ctx -> handlers().doors().setup(handlers().setup()::create).handle(ctx));
+        routes.get("/admin/forgot", ctx -> handlers().doors().open(handlers().forgot()::form).handle(ctx));
+        routes.post("/admin/forgot", ctx -> handlers().doors().open(handlers().forgot()::request).handle(ctx));
+        routes.get("/admin/reset/{token}", ctx -> handlers().doors().open(handlers().reset()::form).handle(ctx));
+        routes.post("/admin/reset/{token}", ctx -> handlers().doors().open(handlers().reset()::reset).handle(ctx));
+        routes.get("/admin/invitation/{token}",
+                ctx -> handlers().doors().open(handlers().invitation()::form).handle(ctx));
+        routes.post("/admin/invitation/{token}",
+                ctx -> handlers().doors().open(handlers().invitation()::accept).handle(ctx));
     }
 
     @Override
