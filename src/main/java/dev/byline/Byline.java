@@ -104,7 +104,7 @@ public final class Byline implements AutoCloseable {
 
     public static void main(String[] args) {
         if (Commands.isCommand(args)) { // ./byline demo remove …: a command next to the site, not the site
-            System.exit(Commands.run(args, System.getenv(), System.out, System.err));
+            System.exit(Commands.run(args, System.getenv(), System.in, System.out, System.err));
         }
         Config config;
         try {

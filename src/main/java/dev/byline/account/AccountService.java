@@ -83,6 +83,7 @@ public final class AccountService {
     public User setUp(String token, NewUser input, String password, Actor visitor) {
         validate(input, password, true);
         return jdbi.inTransaction(handle -> {
+            links.lockSetupLinks(handle);
             links.take(handle, Purpose.SETUP, token);
             links.takeAllSetupLinks(handle);
             if (users.any(handle)) {
@@ -260,6 +261,7 @@ public final class AccountService {
     public User changeRole(Actor actor, long userId, Role role) {
         Policy.requireManage(actor, userId, "change the role");
         return jdbi.inTransaction(handle -> {
+            users.lockActiveAdministrators(handle); // before the account's own row, in every such change
             User user = users.lock(handle, userId).orElseThrow(() -> new NotFound("There is no such account."));
             if (user.role() == role) {
                 return user;
@@ -279,6 +281,7 @@ public final class AccountService {
     public User disable(Actor actor, long userId) {
         Policy.requireManage(actor, userId, "disable the account");
         return jdbi.inTransaction(handle -> {
+            users.lockActiveAdministrators(handle); // before the account's own row, in every such change
             User user = users.lock(handle, userId).orElseThrow(() -> new NotFound("There is no such account."));
             if (user.status() == User.Status.DISABLED) {
                 return user;
@@ -329,7 +332,9 @@ public final class AccountService {
             throw new Invalid(Map.of("email", "An account already uses " + email + "."));
         }
         long authorId = authors.createProfile(handle, input.name().strip());
-        long id = users.insert(handle, email, input.name().strip(), role, status, hash, authorId, clock.millis());
+        // another transaction may have added the address since the look-up above: refused the same way
+        long id = users.insert(handle, email, input.name().strip(), role, status, hash, authorId, clock.millis())
+                .orElseThrow(() -> new Invalid(Map.of("email", "An account already uses " + email + ".")));
         return users.findById(handle, id).orElseThrow();
     }
 

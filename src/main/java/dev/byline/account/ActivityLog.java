@@ -6,8 +6,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
@@ -81,27 +81,28 @@ public final class ActivityLog {
         boolean everyone = viewer.can(Capability.VIEW_ACTIVITY);
         long onlyUser = everyone ? filter.userId() : viewer.userId();
         var where = new StringBuilder(" WHERE 1 = 1");
+        // only what the clauses name is bound: Jdbi refuses a binding a statement does not use
+        var bindings = new LinkedHashMap<String, Object>();
         if (!filter.action().isEmpty()) {
             where.append(" AND action = :action");
+            bindings.put("action", filter.action());
         }
         if (onlyUser != 0 || !everyone) {
             where.append(" AND (user_id = :user OR about_user_id = :user)");
+            bindings.put("user", onlyUser);
         }
         if (filter.from() != null) {
             where.append(" AND at >= :from");
+            bindings.put("from", filter.from().toEpochMilli());
         }
         if (filter.until() != null) {
             where.append(" AND at < :until");
+            bindings.put("until", filter.until().toEpochMilli());
         }
         return jdbi.withHandle(handle -> {
-            var count = handle.createQuery("SELECT COUNT(*) FROM activity" + where);
+            var count = handle.createQuery("SELECT COUNT(*) FROM activity" + where).bindMap(bindings);
             var select = handle.createQuery("SELECT " + COLUMNS + " FROM activity" + where
-                    + " ORDER BY at DESC, id DESC LIMIT :limit OFFSET :offset");
-            for (var query : List.of(count, select)) {
-                query.bind("action", filter.action()).bind("user", onlyUser)
-                        .bind("from", Optional.ofNullable(filter.from()).map(Instant::toEpochMilli).orElse(0L))
-                        .bind("until", Optional.ofNullable(filter.until()).map(Instant::toEpochMilli).orElse(0L));
-            }
+                    + " ORDER BY at DESC, id DESC LIMIT :limit OFFSET :offset").bindMap(bindings);
             int total = count.mapTo(Integer.class).one();
             List<Activity> entries = select.bind("limit", filter.perPage())
                     .bind("offset", (filter.page() - 1) * filter.perPage()).map(ActivityLog::map).list();

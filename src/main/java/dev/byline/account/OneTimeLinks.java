@@ -120,6 +120,15 @@ public final class OneTimeLinks {
     }
 
     /**
+     * Locks every setup link's row for this transaction, before one is taken: two people following two nodes' links
+     * at once then take turns (the second finds its link used), where taking their own link first and then the
+     * other's would deadlock.
+     */
+    void lockSetupLinks(Handle handle) {
+        handle.createUpdate("UPDATE one_time_links SET used_at = used_at WHERE purpose = 'setup'").execute();
+    }
+
+    /**
      * Takes every unused setup link at once: whichever node's link the person follows, the first administrator is
      * created once. Returns how many were taken.
      */

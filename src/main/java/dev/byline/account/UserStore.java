@@ -20,16 +20,22 @@ public final class UserStore {
         this.jdbi = jdbi;
     }
 
-    long insert(Handle handle, String email, String name, Role role, User.Status status, String passwordHash,
-                long authorId, long now) {
-        return handle.createUpdate("""
+    /**
+     * The new account's id, or empty when an account already uses the email: also one another transaction added
+     * a moment ago (PostgreSQL waits for it to commit, then inserts nothing), so two adds at once never fail.
+     */
+    Optional<Long> insert(Handle handle, String email, String name, Role role, User.Status status,
+                          String passwordHash, long authorId, long now) {
+        return handle.createQuery("""
                         INSERT INTO users (email, display_name, role, status, password_hash, author_id, created_at,
                                            updated_at)
                         VALUES (:email, :name, :role, :status, :hash, :authorId, :now, :now)
+                        ON CONFLICT (email) DO NOTHING
+                        RETURNING id
                         """)
                 .bind("email", email).bind("name", name).bind("role", role.key()).bind("status", status.key())
                 .bind("hash", passwordHash).bind("authorId", authorId).bind("now", now)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                .mapTo(Long.class).findOne();
     }
 
     public boolean any() {
@@ -92,6 +98,16 @@ public final class UserStore {
     void setName(Handle handle, long id, String name, long now) {
         handle.createUpdate("UPDATE users SET display_name = :name, updated_at = :now WHERE id = :id")
                 .bind("id", id).bind("name", name).bind("now", now).execute();
+    }
+
+    /**
+     * Locks the rows of the active administrators for this transaction. A change that could leave no administrator
+     * takes this first, so two of them (each demoting the other) take turns, and the second counts what the first
+     * left; counting alone, each would still see the other as an administrator.
+     */
+    void lockActiveAdministrators(Handle handle) {
+        handle.createUpdate("UPDATE users SET updated_at = updated_at WHERE role = 'administrator' AND status = 'active'")
+                .execute();
     }
 
     /** Active administrators other than {@code exceptId}: the site must keep at least one. */

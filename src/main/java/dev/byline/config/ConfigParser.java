@@ -31,7 +31,14 @@ public final class ConfigParser {
     @Command(name = "byline", mixinStandardHelpOptions = true, version = "Byline 0.1",
             description = "A fast, self-hosted news publishing platform.",
             footer = {"", "Every flag can also be set with the environment variable shown in brackets.", "",
-                    "Commands:", "  demo remove   remove the demo content (./byline demo remove --help)"})
+                    "Commands (each has --help, e.g. ./byline user add --help):",
+                    "  demo remove            remove the demo content",
+                    "  user add               add an account (password from standard input)",
+                    "  user list              list the accounts",
+                    "  user role              change an account's role",
+                    "  user disable           stop an account signing in; its sessions end",
+                    "  user enable            let a disabled account sign in again",
+                    "  user reset-password    set an account's password (from standard input)"})
     static final class Flags {
         @Option(names = "--host", description = "Interface to listen on [BYLINE_HOST] (default 127.0.0.1; "
                 + "0.0.0.0 listens on every interface)")

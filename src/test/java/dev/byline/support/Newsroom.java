@@ -1,6 +1,7 @@
 package dev.byline.support;
 
 import dev.byline.Byline;
+import dev.byline.account.Accounts;
 import dev.byline.article.ArticleImages;
 import dev.byline.article.ArticleService;
 import dev.byline.change.Change;
@@ -30,6 +31,7 @@ public final class Newsroom implements AutoCloseable {
     public final DemoContent demo;
     public final DemoRemoval demoRemoval;
     public final DemoNotice demoNotice;
+    public final Accounts accounts;
     /** every change published, in order (writers on several threads add to it) */
     public final List<Change> published = java.util.Collections.synchronizedList(new ArrayList<>());
 
@@ -46,6 +48,7 @@ public final class Newsroom implements AutoCloseable {
         demo = services.demo();
         demoRemoval = services.demoRemoval();
         demoNotice = services.demoNotice();
+        accounts = services.accounts();
     }
 
     public Change lastChange() {

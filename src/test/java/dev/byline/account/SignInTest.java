@@ -1,0 +1,158 @@
+package dev.byline.account;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.byline.support.TestDatabases;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * {@link SignIn} and its throttle on both databases: the same answer whether or not an account exists, lock-outs
+ * per account (5 failures in 15 minutes) and per IP (20), the time they end, and how they are logged. Time moves on
+ * the test's clock.
+ */
+class SignInTest extends AccountsTest {
+
+    private static final String OTHER_IP = "198.51.100.99";
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aWrongPasswordAndAnUnknownEmailGetTheSameAnswer(TestDatabases db) {
+        open(db);
+        User ana = add("ana@example.org", Role.EDITOR);
+        SignIn signIn = accounts.signIn();
+
+        var refused = new SignIn.Refused(SignIn.WRONG);
+        assertEquals(refused, signIn.password("ana@example.org", "not the password at all", IP, "b"));
+        assertEquals(refused, signIn.password("nobody@example.org", PASSWORD, IP, "b"));
+        assertEquals(refused, signIn.password("", PASSWORD, IP, "b"), "no email");
+        assertEquals(refused, signIn.password("ana@example.org", null, IP, "b"), "no password");
+        char[] long_ = new char[Passwords.MAX_LENGTH + 1];
+        Arrays.fill(long_, 'x');
+        assertEquals(refused, signIn.password("ana@example.org", new String(long_), OTHER_IP, "b"), "too long");
+        assertEquals("The email or password is not right.", SignIn.WRONG);
+
+        List<Activity> failed = log(Activity.SIGN_IN_FAILED);
+        assertEquals(5, failed.size());
+        assertTrue(failed.stream().allMatch(entry -> entry.actor().equals("visitor") && entry.userId() == 0
+                && entry.detail().equals("wrong password")), failed.toString());
+        // only the entries about Ana's account carry it, so she sees them and nobody's reveal nothing
+        assertEquals(List.of(ana.id(), ana.id(), ana.id()), failed.stream()
+                .filter(entry -> entry.aboutUserId() != null).map(Activity::aboutUserId).toList());
+        assertEquals(3, accounts.activity().list(actor(ana), new ActivityLog.Filter(Activity.SIGN_IN_FAILED, 0,
+                null, null, 1, 50)).total());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void fiveFailuresLockTheAccountUntilTheOldestLeavesTheWindow(TestDatabases db) {
+        open(db);
+        User ana = add("ana@example.org", Role.AUTHOR);
+        SignIn signIn = accounts.signIn();
+        for (int i = 0; i < 4; i++) {
+            assertEquals(new SignIn.Refused(SignIn.WRONG), signIn.password("ana@example.org", "guess " + i, IP, "b"));
+            clock.advance(Duration.ofMinutes(1));
+        }
+        Instant until = START.plus(Duration.ofMinutes(15));
+        assertEquals(new SignIn.Locked(until), signIn.password("ana@example.org", "guess 4", IP, "b"),
+                "the fifth failure locks, and says until when");
+        assertEquals(new SignIn.Locked(until), signIn.password("Ana@Example.org", PASSWORD, OTHER_IP, "b"),
+                "even the right password, from anywhere");
+
+        List<Activity> lockOuts = log(Activity.LOCKED_OUT);
+        assertEquals(1, lockOuts.size(), "a lock-out is logged once");
+        assertEquals(List.of("ana@example.org", ana.id()), List.of(lockOuts.getFirst().subject(),
+                lockOuts.getFirst().aboutUserId()));
+        assertTrue(lockOuts.getFirst().detail().contains(until.toString()), lockOuts.getFirst().detail());
+        assertEquals(1, accounts.activity().list(actor(ana), new ActivityLog.Filter(Activity.LOCKED_OUT, 0, null,
+                null, 1, 50)).total(), "the owner sees it");
+        assertEquals(5, log(Activity.SIGN_IN_FAILED).size(), "attempts while locked are not even tried");
+
+        clock.advance(Duration.between(clock.instant(), until).minusMillis(1));
+        assertEquals(new SignIn.Locked(until), signIn.password("ana@example.org", PASSWORD, IP, "b"));
+        clock.advance(Duration.ofMillis(1));
+        // the first failure left the window; the other four are still in it, so one more locks again
+        Instant next = START.plus(Duration.ofMinutes(16));
+        assertEquals(new SignIn.Locked(next), signIn.password("ana@example.org", "guess 5", IP, "b"));
+        assertEquals(2, log(Activity.LOCKED_OUT).size());
+
+        clock.advance(Duration.ofMinutes(1));
+        signIn(ana);
+        // a success forgets the account's failures
+        for (int i = 0; i < 4; i++) {
+            assertEquals(new SignIn.Refused(SignIn.WRONG), signIn.password("ana@example.org", "again " + i, IP, "b"));
+        }
+        signIn(ana);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void twentyFailuresFromOneAddressLockTheAddress(TestDatabases db) {
+        open(db);
+        User ana = add("ana@example.org", Role.ADMINISTRATOR);
+        SignIn signIn = accounts.signIn();
+        String attacker = "203.0.113.66";
+        for (int i = 1; i < 20; i++) {
+            assertEquals(new SignIn.Refused(SignIn.WRONG),
+                    signIn.password("someone" + i + "@example.org", PASSWORD, attacker, "b"), "attempt " + i);
+        }
+        Instant until = START.plus(Duration.ofMinutes(15));
+        assertEquals(new SignIn.Locked(until), signIn.password("someone20@example.org", PASSWORD, attacker, "b"));
+        assertEquals(new SignIn.Locked(until), signIn.password(ana.email(), PASSWORD, attacker, "b"),
+                "every account, from that address");
+        signIn(ana); // from elsewhere, Ana signs in
+
+        List<Activity> lockOuts = log(Activity.LOCKED_OUT);
+        assertEquals(1, lockOuts.size());
+        assertEquals(List.of(attacker, "someone20@example.org"), List.of(lockOuts.getFirst().ip(),
+                lockOuts.getFirst().subject()));
+        assertEquals(null, lockOuts.getFirst().aboutUserId(), "no account of ours was tried");
+
+        clock.advance(Duration.ofMinutes(15));
+        assertInstanceOf(SignIn.Done.class, signIn.password(ana.email(), PASSWORD, attacker, "b"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aDisabledAccountIsRefusedAndOnlyTheRightPasswordLearnsWhy(TestDatabases db) {
+        open(db);
+        User ed = add("ed@example.org", Role.EDITOR);
+        service.disable(OPERATOR, ed.id());
+
+        assertEquals(new SignIn.Refused("This account is disabled. Ask an administrator to enable it."),
+                accounts.signIn().password(ed.email(), PASSWORD, IP, "b"));
+        assertEquals(new SignIn.Refused(SignIn.WRONG), accounts.signIn().password(ed.email(), "a wrong one!", IP, "b"),
+                "a wrong password learns nothing about the account");
+        assertEquals(0, accounts.sessions().list(ed.id()).size());
+        assertEquals(0, log(Activity.SIGNED_IN).size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void eachSignInOpensANewSessionWhoseIdTheDatabaseDoesNotHold(TestDatabases db) {
+        open(db);
+        User ana = add("ana@example.org", Role.EDITOR);
+        var first = assertInstanceOf(SignIn.Done.class,
+                accounts.signIn().password(" ANA@example.org ", PASSWORD, IP, "Firefox 140")).opened();
+        var second = assertInstanceOf(SignIn.Done.class,
+                accounts.signIn().password("ana@example.org", PASSWORD, OTHER_IP, "Safari")).opened();
+
+        assertNotEquals(first.token(), second.token());
+        assertEquals(OneTimeLinks.hash(first.token()), first.session().id());
+        assertTrue(first.session().signedIn());
+        List<String> stored = newsroom.database.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT id_hash FROM sessions").mapTo(String.class).list());
+        assertFalse(stored.contains(first.token()) || stored.contains(second.token()), "only hashes are stored");
+        assertEquals(2, stored.size());
+        assertEquals(List.of("Safari", "Firefox 140"), log(Activity.SIGNED_IN).stream().map(Activity::detail).toList());
+        assertEquals(ana.id(), log(Activity.SIGNED_IN).getFirst().userId());
+    }
+}
