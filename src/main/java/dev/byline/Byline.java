@@ -33,6 +33,10 @@ import dev.byline.media.MediaStore;
 import dev.byline.news.PublicNews;
 import dev.byline.people.AuthorService;
 import dev.byline.people.AuthorStore;
+import dev.byline.settings.LiveSettings;
+import dev.byline.settings.Settings;
+import dev.byline.settings.SettingsService;
+import dev.byline.settings.SettingsStore;
 import dev.byline.taxonomy.TaxonomyService;
 import dev.byline.taxonomy.TaxonomyStore;
 import dev.byline.web.WebServer;
@@ -84,7 +88,8 @@ public final class Byline implements AutoCloseable {
     /** The services, for tests and tools that drive Byline without HTTP. */
     public record Services(ArticleService articles, AuthorService authors, TaxonomyService taxonomy,
                            MediaService media, ArticleImages images, ChangeFeed changes, PageCache pageCache,
-                           DemoContent demo, DemoRemoval demoRemoval, DemoNotice demoNotice, Accounts accounts) {
+                           DemoContent demo, DemoRemoval demoRemoval, DemoNotice demoNotice, Accounts accounts,
+                           SettingsService settings) {
     }
 
     private Byline(Database database, WebServer web, SchedulePublisher schedule, Optional<ChangeFollower> follower,
@@ -144,19 +149,27 @@ public final class Byline implements AutoCloseable {
         var demoNotice = new DemoNotice(demoStore);
         changes.participate(demoNotice);
         var demo = new DemoContent(articles, authors, taxonomy, media, demoStore, clock);
-        var demoRemoval = new DemoRemoval(demoStore, media, changes, clock);
+        // the settings in force, read now and again after every settings change: subscribed before the page cache,
+        // so the pages rendered after it drops its copies show the new settings
+        var settingsStore = new SettingsStore(jdbi);
+        var live = new LiveSettings(settingsStore, Settings.defaults(config.siteName(), config.zone()));
+        changes.subscribe(live::onChange);
         changes.subscribe(pageCache::onChange);
-        var accounts = accounts(jdbi, authors, clock);
+        var activity = new ActivityLog(jdbi, clock, () -> live.get().activityRetention());
+        var settings = new SettingsService(settingsStore, live, changes, activity, id -> media.find(id).isPresent(),
+                clock);
+        var demoRemoval = new DemoRemoval(demoStore, media, changes, activity, clock);
+        var accounts = accounts(jdbi, authors, activity, live, clock);
         return new Services(articles, authors, taxonomy, media, images, changes, pageCache, demo, demoRemoval,
-                demoNotice, accounts);
+                demoNotice, accounts, settings);
     }
 
-    private static Accounts accounts(org.jdbi.v3.core.Jdbi jdbi, AuthorService authors, Clock clock) {
+    private static Accounts accounts(org.jdbi.v3.core.Jdbi jdbi, AuthorService authors, ActivityLog activity,
+                                     LiveSettings settings, Clock clock) {
         var users = new UserStore(jdbi);
         var passwords = new Passwords();
-        var activity = new ActivityLog(jdbi, clock, () -> Duration.ofDays(365));
-        var sessions = new Sessions(jdbi, users, clock, () -> new Sessions.Limits(Duration.ofHours(12),
-                Duration.ofDays(14)));
+        var sessions = new Sessions(jdbi, users, clock, () -> new Sessions.Limits(settings.get().sessionIdle(),
+                settings.get().sessionLifetime()));
         var throttle = new SignInThrottle(jdbi, clock);
         AccountMail mail = new AccountMail() {
             @Override
@@ -214,7 +227,10 @@ public final class Byline implements AutoCloseable {
             // the site alone gets the shared page cache: API answers cannot enter it
             site = new SiteRoutes(templates, assets.url("favicon.svg"), securityHeaders, pageCache, bypass,
                     mediaRoot(config));
-            var api = new ApiSurface(config.siteName(), https);
+            // the title the settings give, once they are read; the start-up name until then
+            var settingsRead = new CompletableFuture<SettingsService>();
+            var api = new ApiSurface(() -> settingsRead.isDone() ? settingsRead.join().current().siteTitle()
+                    : config.siteName(), https);
             admin = new AdminSurface(securityHeaders, https, templates, assets.url("admin.css"),
                     assets.url("favicon.svg"), assets.url("admin.js"));
             web = WebServer.start(config.host(), port, new OpsRoutes(readiness), List.of(site, api, admin));
@@ -223,6 +239,7 @@ public final class Byline implements AutoCloseable {
             readiness.starting("wiring the site");
 
             Services services = wire(config, database, clock, pageCache);
+            settingsRead.complete(services.settings());
             services.changes().subscribe(site::onChange);
             if (config.demo()) {
                 readiness.starting("loading the demo content");
@@ -236,15 +253,19 @@ public final class Byline implements AutoCloseable {
                 following.start();
                 follower = Optional.of(following);
             }
-            var urls = new SiteUrls(config.zone());
-            var chromes = new Chromes(config.siteName(), baseUrl, assets, clock, config.zone(), services.demoNotice()::shown);
+            // what the settings say, as they say it now: every page reads them as it renders
+            var settings = services.settings();
+            var urls = new SiteUrls(() -> settings.current().zone());
+            var chromes = new Chromes(settings::current, baseUrl, assets, clock, services.demoNotice()::shown,
+                    services.media()::find);
             var news = new PublicNews(services.articles(), services.authors(), services.taxonomy(), services.media());
-            var views = new SiteViews(news, urls, chromes, config.zone());
+            var views = new SiteViews(news, urls, chromes, settings::current);
             var responder = new PageResponder(pageCache, templates, securityHeaders, clock, chromes::validUntil,
                     bypass);
             site.ready(new SiteRoutes.Needs(news, views, urls, responder, assets, templates));
             admin.ready(new AdminSurface.Needs(database.jdbi(), services.accounts(), services.articles(),
-                    config::siteName, config::zone, () -> false, clock));
+                    () -> settings.current().siteTitle(), () -> settings.current().zone(),
+                    () -> settings.current().twoFactorRequired(), clock));
             String setupLink = services.accounts().service().setupLinkIfNoUsers()
                     .map(token -> baseUrl + AdminSurface.PREFIX + "setup/" + token).orElse(null);
             readiness.ready(database);
