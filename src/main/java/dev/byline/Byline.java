@@ -156,8 +156,7 @@ public final class Byline implements AutoCloseable {
         changes.subscribe(live::onChange);
         changes.subscribe(pageCache::onChange);
         var activity = new ActivityLog(jdbi, clock, () -> live.get().activityRetention());
-        var settings = new SettingsService(settingsStore, live, changes, activity, id -> media.find(id).isPresent(),
-                clock);
+        var settings = new SettingsService(settingsStore, live, changes, activity, media, clock);
         var demoRemoval = new DemoRemoval(demoStore, media, changes, activity, clock);
         var accounts = accounts(jdbi, authors, activity, live, clock);
         return new Services(articles, authors, taxonomy, media, images, changes, pageCache, demo, demoRemoval,
@@ -265,7 +264,7 @@ public final class Byline implements AutoCloseable {
             site.ready(new SiteRoutes.Needs(news, views, urls, responder, assets, templates));
             admin.ready(new AdminSurface.Needs(database.jdbi(), services.accounts(), services.articles(),
                     () -> settings.current().siteTitle(), () -> settings.current().zone(),
-                    () -> settings.current().twoFactorRequired(), clock));
+                    () -> settings.current().twoFactorRequired(), clock, settings, services.demoRemoval()));
             String setupLink = services.accounts().service().setupLinkIfNoUsers()
                     .map(token -> baseUrl + AdminSurface.PREFIX + "setup/" + token).orElse(null);
             readiness.ready(database);

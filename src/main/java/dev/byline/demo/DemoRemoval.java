@@ -81,6 +81,11 @@ public final class DemoRemoval {
         this.clock = clock;
     }
 
+    /** Whether there is demo content to remove: anything still marked as the demo's. */
+    public boolean present() {
+        return store.anyMarks();
+    }
+
     /**
      * Removes the demo content.
      *

@@ -110,6 +110,16 @@ public final class SettingField<T> {
         return choices.apply(settings);
     }
 
+    /** Whether it must be given: an empty answer is refused. */
+    public boolean required() {
+        try {
+            parse("");
+            return false;
+        } catch (Refused refused) {
+            return true;
+        }
+    }
+
     /** The smallest and largest number taken, for {@link Input#NUMBER}. */
     public int min() {
         return min;

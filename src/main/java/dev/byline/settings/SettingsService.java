@@ -10,13 +10,15 @@ import dev.byline.change.ChangeFeed.Written;
 import dev.byline.change.Keys;
 import dev.byline.error.Conflict;
 import dev.byline.error.Invalid;
+import dev.byline.media.Media;
+import dev.byline.media.MediaService;
+import dev.byline.media.MediaService.Upload;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.LongPredicate;
 
 /**
  * The site's settings: {@link #current} for every page and service that reads them (from memory), {@link #save}
@@ -29,6 +31,8 @@ public final class SettingsService {
 
     /** The change feed's kind for a save; {@link LiveSettings} reloads on it. */
     public static final String CHANGED = "settings.changed";
+    /** The field a refused logo upload's message is given for. */
+    public static final String LOGO_FILE = "logo_file";
 
     /**
      * What a save did.
@@ -45,23 +49,28 @@ public final class SettingsService {
     private final LiveSettings live;
     private final ChangeFeed changes;
     private final ActivityLog activity;
-    private final LongPredicate imageExists;
+    private final MediaService media;
     private final Clock clock;
 
-    /** @param imageExists whether an image of that id exists, for the logo */
+    /** @param media where the logo is checked for, uploaded to and found */
     public SettingsService(SettingsStore store, LiveSettings live, ChangeFeed changes, ActivityLog activity,
-                           LongPredicate imageExists, Clock clock) {
+                           MediaService media, Clock clock) {
         this.store = store;
         this.live = live;
         this.changes = changes;
         this.activity = activity;
-        this.imageExists = imageExists;
+        this.media = media;
         this.clock = clock;
     }
 
     /** The settings in force on this node: from memory, cheap enough for every page render. */
     public Settings current() {
         return live.get();
+    }
+
+    /** The logo's image, for the settings page to show; empty when there is none or it is gone. */
+    public Optional<Media> logoImage() {
+        return current().logo().flatMap(media::find);
     }
 
     /** What the settings page starts from: every setting's stored text and the version they are at. */
@@ -72,7 +81,8 @@ public final class SettingsService {
     }
 
     /**
-     * Checks every field and saves what changed. Nothing changed: nothing is written.
+     * Checks every field and saves what changed. Nothing changed: nothing is written. A logo uploaded with the
+     * form is stored (once every field is right) and becomes the logo.
      *
      * @throws dev.byline.error.Forbidden unless the actor may manage settings
      * @throws Invalid                    with a message for each field that is wrong; nothing saved
@@ -84,6 +94,10 @@ public final class SettingsService {
         var stored = store.load();
         Settings before = LiveSettings.from(stored, live.defaults());
         Settings after = consistent(merged(before, typed));
+        if (form.logoUpload().isPresent()) {
+            typed.put(SettingFields.LOGO, Optional.of(upload(form.logoUpload().get(), after).id()));
+            after = merged(before, typed);
+        }
         if (changed(before, after).isEmpty()) {
             return new Saved(before, stored.version(), List.of());
         }
@@ -123,7 +137,7 @@ public final class SettingsService {
             }
         }
         if (typed.get(SettingFields.LOGO) instanceof Optional<?> logo && logo.orElse(null) instanceof Long id
-                && !imageExists.test(id)) {
+                && media.find(id).isEmpty()) {
             errors.put(SettingFields.LOGO.name(), "There is no image " + id + ". Upload it first, or leave "
                     + "this empty for no logo.");
         }
@@ -131,6 +145,15 @@ public final class SettingsService {
             throw new Invalid(errors);
         }
         return typed;
+    }
+
+    /** Stores a new logo, named by the site's title; a file that is not a usable image is the field's error. */
+    private Media upload(Upload upload, Settings settings) {
+        try {
+            return media.store(new Upload(upload.bytes(), upload.fileName(), settings.siteTitle(), "", ""));
+        } catch (Invalid invalid) {
+            throw new Invalid(Map.of(LOGO_FILE, String.join(" ", invalid.fieldErrors().values())));
+        }
     }
 
     /** The rules between fields, once each field is right on its own. */

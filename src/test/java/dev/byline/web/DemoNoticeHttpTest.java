@@ -45,7 +45,7 @@ class DemoNoticeHttpTest extends DemoSiteTest {
         assertNotice(true, List.of("/no/such/page"));
         ownPages.forEach(path -> assertTrue(services.pageCache().get(path).isPresent(), path + " is cached"));
         String escaped = http.get("/").body();
-        assertTrue(escaped.contains("Remove it with <code>./byline demo remove</code> (or from the admin, soon)."));
+        assertTrue(escaped.contains("Remove it with <code>./byline demo remove</code> or from the admin's settings."));
 
         // the newsroom deletes all demo articles but one: the notice stays
         List<ArticleSummary> demo = services.articles().latest(1, 1000).items().stream()

@@ -4,6 +4,8 @@ import dev.byline.account.Accounts;
 import dev.byline.account.Role;
 import dev.byline.account.User;
 import dev.byline.article.ArticleService;
+import dev.byline.demo.DemoRemoval;
+import dev.byline.settings.SettingsService;
 import dev.byline.web.Routes;
 import dev.byline.web.Surface;
 import dev.byline.web.support.Templates;
@@ -33,11 +35,12 @@ public final class AdminSurface implements Surface {
 
     /** What the admin's handlers need: there once the database is open. */
     public record Needs(Jdbi jdbi, Accounts accounts, ArticleService articles, Supplier<String> siteTitle,
-                        Supplier<ZoneId> zone, BooleanSupplier secondFactorRequired, Clock clock) {
+                        Supplier<ZoneId> zone, BooleanSupplier secondFactorRequired, Clock clock,
+                        SettingsService settings, DemoRemoval demoRemoval) {
     }
 
     private record Handlers(Doors doors, SignInHandlers signIn, SetupHandler setup, DashboardHandler dashboard,
-                            AdminErrors errors) {
+                            SettingsHandler settings, AdminErrors errors) {
     }
 
     private final CompletableFuture<Handlers> handlers = new CompletableFuture<>();
@@ -76,6 +79,8 @@ public final class AdminSurface implements Surface {
                 new SignInHandlers(needs.accounts(), doors, pages, needs.clock(), needs.zone()),
                 new SetupHandler(needs.accounts(), doors, pages),
                 new DashboardHandler(needs.articles(), pages, needs.zone()),
+                new SettingsHandler(needs.settings(), needs.demoRemoval(),
+                        new SettingsPages(needs.settings(), needs.demoRemoval(), pages), doors),
                 new AdminErrors(pages, chromes)));
     }
 
@@ -103,6 +108,10 @@ public final class AdminSurface implements Surface {
         routes.post("/admin/logout", ctx -> handlers().doors().open(handlers().signIn()::signOut).handle(ctx));
         routes.get("/admin/setup/{token}", ctx -> handlers().doors().setup(handlers().setup()::form).handle(ctx));
         routes.post("/admin/setup/{token}", ctx -> handlers().doors().setup(handlers().setup()::create).handle(ctx));
+        routes.get(SettingsHandler.PATH, ctx -> handlers().doors().signedIn(handlers().settings()::form).handle(ctx));
+        routes.post(SettingsHandler.PATH, ctx -> handlers().doors().signedIn(handlers().settings()::save).handle(ctx));
+        routes.post(SettingsHandler.PATH + "/demo",
+                ctx -> handlers().doors().signedIn(handlers().settings()::removeDemo).handle(ctx));
     }
 
     @Override
