@@ -4,14 +4,12 @@ import dev.byline.account.AccountMail;
 import dev.byline.account.AccountService;
 import dev.byline.account.Accounts;
 import dev.byline.account.ActivityLog;
-import dev.byline.account.Actor;
 import dev.byline.account.OneTimeLinks;
 import dev.byline.account.Passwords;
 import dev.byline.account.SecondFactor;
 import dev.byline.account.Sessions;
 import dev.byline.account.SignIn;
 import dev.byline.account.SignInThrottle;
-import dev.byline.account.User;
 import dev.byline.account.UserStore;
 import dev.byline.article.ArticleImages;
 import dev.byline.article.ArticleService;
@@ -24,6 +22,9 @@ import dev.byline.change.ChangeFollower;
 import dev.byline.config.Config;
 import dev.byline.config.ConfigParser;
 import dev.byline.db.Database;
+import dev.byline.mail.AccountMailer;
+import dev.byline.mail.Delivery;
+import dev.byline.mail.Outbox;
 import dev.byline.demo.DemoContent;
 import dev.byline.demo.DemoNotice;
 import dev.byline.demo.DemoRemoval;
@@ -51,6 +52,7 @@ import dev.byline.web.site.SiteUrls;
 import dev.byline.web.site.SiteViews;
 import dev.byline.web.support.Assets;
 import dev.byline.web.support.Bypass;
+import dev.byline.web.support.ClientAddress;
 import dev.byline.web.support.PageCache;
 import dev.byline.web.support.SecurityHeaders;
 import dev.byline.web.support.Templates;
@@ -89,7 +91,7 @@ public final class Byline implements AutoCloseable {
     public record Services(ArticleService articles, AuthorService authors, TaxonomyService taxonomy,
                            MediaService media, ArticleImages images, ChangeFeed changes, PageCache pageCache,
                            DemoContent demo, DemoRemoval demoRemoval, DemoNotice demoNotice, Accounts accounts,
-                           SettingsService settings) {
+                           Outbox mail, SettingsService settings) {
     }
 
     private Byline(Database database, WebServer web, SchedulePublisher schedule, Optional<ChangeFollower> follower,
@@ -132,10 +134,12 @@ public final class Byline implements AutoCloseable {
 
     /** The services over an open database, wired as the running site wires them. */
     public static Services wire(Config config, Database database, Clock clock) {
-        return wire(config, database, clock, new PageCache(PAGE_CACHE_BYTES, clock));
+        return wire(config, database, clock, new PageCache(PAGE_CACHE_BYTES, clock), config.publicBase(config.port()));
     }
 
-    private static Services wire(Config config, Database database, Clock clock, PageCache pageCache) {
+    /** @param baseUrl the public base URL, for links in mail */
+    private static Services wire(Config config, Database database, Clock clock, PageCache pageCache,
+                                 String baseUrl) {
         var jdbi = database.jdbi();
         var changes = new ChangeFeed(jdbi, clock, database.dialect() == Database.Dialect.POSTGRES);
         var media = new MediaService(jdbi, new MediaStore(jdbi), mediaRoot(config), clock);
@@ -156,31 +160,24 @@ public final class Byline implements AutoCloseable {
         changes.subscribe(live::onChange);
         changes.subscribe(pageCache::onChange);
         var activity = new ActivityLog(jdbi, clock, () -> live.get().activityRetention());
-        var settings = new SettingsService(settingsStore, live, changes, activity, media, clock);
+        // sends nothing until started: tools that wire the services queue mail for the site to send
+        var mail = new Outbox(jdbi, Delivery.of(config.smtp(), clock), clock);
+        var settings = new SettingsService(settingsStore, live, changes, activity, media, mail, clock);
         var demoRemoval = new DemoRemoval(demoStore, media, changes, activity, clock);
-        var accounts = accounts(jdbi, authors, activity, live, clock);
+        var users = new UserStore(jdbi);
+        var accountMail = new AccountMailer(mail, users, () -> baseUrl, () -> live.get().siteTitle(),
+                () -> live.get().zone(), clock);
+        var accounts = accounts(jdbi, users, authors, accountMail, activity, live, clock);
         return new Services(articles, authors, taxonomy, media, images, changes, pageCache, demo, demoRemoval,
-                demoNotice, accounts, settings);
+                demoNotice, accounts, mail, settings);
     }
 
-    private static Accounts accounts(org.jdbi.v3.core.Jdbi jdbi, AuthorService authors, ActivityLog activity,
-                                     LiveSettings settings, Clock clock) {
-        var users = new UserStore(jdbi);
+    private static Accounts accounts(org.jdbi.v3.core.Jdbi jdbi, UserStore users, AuthorService authors,
+                                     AccountMail mail, ActivityLog activity, LiveSettings settings, Clock clock) {
         var passwords = new Passwords();
         var sessions = new Sessions(jdbi, users, clock, () -> new Sessions.Limits(settings.get().sessionIdle(),
                 settings.get().sessionLifetime()));
         var throttle = new SignInThrottle(jdbi, clock);
-        AccountMail mail = new AccountMail() {
-            @Override
-            public void invitation(org.jdbi.v3.core.Handle handle, User invited, Actor inviter, String token) {
-                LOG.info("Invitation for {}: /admin/invitation/{}", invited.email(), token);
-            }
-
-            @Override
-            public void passwordReset(org.jdbi.v3.core.Handle handle, User user, String token) {
-                LOG.info("Password reset for {}: /admin/reset/{}", user.email(), token);
-            }
-        };
         var service = new AccountService(jdbi, users, authors, passwords, new OneTimeLinks(clock), sessions, activity,
                 mail, clock);
         SecondFactor secondFactor = (user, code, actor) -> false;
@@ -214,6 +211,7 @@ public final class Byline implements AutoCloseable {
         WebServer web = null;
         Database database = null;
         SchedulePublisher schedule = null;
+        Outbox mail = null;
         Optional<ChangeFollower> follower = Optional.empty();
         try {
             int port = config.port() == 0 ? freePort(config.host()) : config.port();
@@ -232,12 +230,13 @@ public final class Byline implements AutoCloseable {
                     : config.siteName(), https);
             admin = new AdminSurface(securityHeaders, https, templates, assets.url("admin.css"),
                     assets.url("favicon.svg"), assets.url("admin.js"));
-            web = WebServer.start(config.host(), port, new OpsRoutes(readiness), List.of(site, api, admin));
+            web = WebServer.start(config.host(), port, new OpsRoutes(readiness), List.of(site, api, admin),
+                    new ClientAddress(config.trustedProxies()));
             LOG.info("Listening on {}; opening the database ({})", baseUrl, config.databaseDescription());
             database = opened(opening);
             readiness.starting("wiring the site");
 
-            Services services = wire(config, database, clock, pageCache);
+            Services services = wire(config, database, clock, pageCache, baseUrl);
             settingsRead.complete(services.settings());
             services.changes().subscribe(site::onChange);
             if (config.demo()) {
@@ -246,6 +245,9 @@ public final class Byline implements AutoCloseable {
             }
             schedule = new SchedulePublisher(services.articles(), database, clock);
             schedule.start(15);
+            mail = services.mail();
+            mail.start();
+            LOG.info("Mail goes to {}", mail.describe());
             if (config.usesPostgres()) {
                 // hands other nodes' changes to the same subscribers as this node's own
                 var following = new ChangeFollower(services.changes(), database.jdbi(), 5000);
@@ -288,6 +290,7 @@ public final class Byline implements AutoCloseable {
             }
             follower.ifPresent(ChangeFollower::close);
             closeQuietly(schedule);
+            closeQuietly(mail);
             closeQuietly(web);
             if (database != null) {
                 database.close();
@@ -327,6 +330,7 @@ public final class Byline implements AutoCloseable {
     @Override
     public void close() {
         schedule.close();
+        services.mail().close();
         follower.ifPresent(ChangeFollower::close);
         web.close();
         database.close();

@@ -53,7 +53,8 @@ class StartFailureTest {
 
     private static Config on(int port, Config config) {
         return new Config(config.host(), port, config.dataDir(), config.dbUrl(), config.dbUser(),
-                config.dbPassword(), config.baseUrl(), config.demo(), config.zone(), config.siteName());
+                config.dbPassword(), config.baseUrl(), config.demo(), config.zone(), config.siteName(),
+                config.smtp());
     }
 
     private static int freePort() throws IOException {

@@ -32,6 +32,8 @@ public final class AccountService {
     public record Invitation(User user, String token) {
     }
 
+    private static final int RESET_MAILS_PER_HOUR = 3;
+
     private final Jdbi jdbi;
     private final UserStore users;
     private final AuthorService authors;
@@ -150,16 +152,27 @@ public final class AccountService {
 
     /**
      * Mails a reset link (valid 1 hour) when an active account uses {@code email}; does nothing visible otherwise,
-     * so the answer never tells who has an account. The mail is queued, so both cases take as long.
+     * so the answer never tells who has an account. The mail is queued, so both cases take as long. At most
+     * {@value #RESET_MAILS_PER_HOUR} links an hour go to one account, so the form cannot be used to flood a
+     * colleague's mailbox (the last one sent keeps working).
      */
     public void requestPasswordReset(String email, Actor visitor) {
         String normal = SignInThrottle.normal(email);
-        jdbi.useTransaction(handle -> users.findByEmail(handle, normal).filter(User::active).ifPresent(user -> {
-            links.revoke(handle, Purpose.PASSWORD_RESET, user.id());
-            String token = links.create(handle, Purpose.PASSWORD_RESET, user.id());
-            activity.record(handle, visitor, Activity.PASSWORD_RESET_REQUESTED, user.email(), "", user.id());
-            mail.passwordReset(handle, user, token);
-        }));
+        long hourAgo = clock.millis() - Purpose.PASSWORD_RESET.valid.toMillis();
+        jdbi.useTransaction(handle -> users.findByEmail(handle, normal).filter(User::active)
+                .filter(user -> links.madeSince(handle, Purpose.PASSWORD_RESET, user.id(), hourAgo)
+                        < RESET_MAILS_PER_HOUR)
+                .ifPresent(user -> {
+                    links.revoke(handle, Purpose.PASSWORD_RESET, user.id());
+                    String token = links.create(handle, Purpose.PASSWORD_RESET, user.id());
+                    activity.record(handle, visitor, Activity.PASSWORD_RESET_REQUESTED, user.email(), "", user.id());
+                    mail.passwordReset(handle, user, token);
+                }));
+    }
+
+    /** Why a link of {@code purpose} does not work (used, expired, unknown), for the page that says so. */
+    public OneTimeLinks.Refusal linkRefusal(Purpose purpose, String token) {
+        return jdbi.inTransaction(handle -> refusalOf(handle, purpose, token));
     }
 
     /** The account a reset link is for, if the link works now. */

@@ -109,6 +109,16 @@ public final class OneTimeLinks {
                 .bind("now", clock.millis()).bind("purpose", purpose.key).bind("userId", userId).execute();
     }
 
+    /** How many links of {@code purpose} were made for a user at or after {@code since} (epoch milliseconds). */
+    int madeSince(Handle handle, Purpose purpose, long userId, long since) {
+        return handle.createQuery("""
+                        SELECT COUNT(*) FROM one_time_links
+                        WHERE purpose = :purpose AND user_id = :userId AND created_at >= :since
+                        """)
+                .bind("purpose", purpose.key).bind("userId", userId).bind("since", since)
+                .mapTo(Integer.class).one();
+    }
+
     /**
      * Takes every unused setup link at once: whichever node's link the person follows, the first administrator is
      * created once. Returns how many were taken.

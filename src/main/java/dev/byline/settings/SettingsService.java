@@ -10,6 +10,7 @@ import dev.byline.change.ChangeFeed.Written;
 import dev.byline.change.Keys;
 import dev.byline.error.Conflict;
 import dev.byline.error.Invalid;
+import dev.byline.mail.Outbox;
 import dev.byline.media.Media;
 import dev.byline.media.MediaService;
 import dev.byline.media.MediaService.Upload;
@@ -50,22 +51,53 @@ public final class SettingsService {
     private final ChangeFeed changes;
     private final ActivityLog activity;
     private final MediaService media;
+    private final Outbox mail;
     private final Clock clock;
 
-    /** @param media where the logo is checked for, uploaded to and found */
+    /**
+     * @param media where the logo is checked for, uploaded to and found
+     * @param mail  for the test message, and what the settings page says about mail
+     */
     public SettingsService(SettingsStore store, LiveSettings live, ChangeFeed changes, ActivityLog activity,
-                           MediaService media, Clock clock) {
+                           MediaService media, Outbox mail, Clock clock) {
         this.store = store;
         this.live = live;
         this.changes = changes;
         this.activity = activity;
         this.media = media;
+        this.mail = mail;
         this.clock = clock;
     }
 
     /** The settings in force on this node: from memory, cheap enough for every page render. */
     public Settings current() {
         return live.get();
+    }
+
+    /**
+     * Where mail goes and the messages waiting to be sent (addresses, subjects, the last error), for the settings
+     * page.
+     */
+    public record MailStatus(String delivery, List<Outbox.Waiting> waiting) {
+    }
+
+    public MailStatus mail(Actor actor) {
+        Policy.require(actor, Capability.MANAGE_SETTINGS, "see the site's mail");
+        return new MailStatus(mail.describe(), mail.waiting());
+    }
+
+    /**
+     * Sends a message to {@code to} at once, past the queue, to see whether the site can send mail. Never throws
+     * for a mail problem: the answer says in a sentence whether the server took it, or why not.
+     */
+    public Outbox.Attempt sendTestMessage(Actor actor, String to) {
+        Policy.require(actor, Capability.MANAGE_SETTINGS, "send a test message");
+        String title = current().siteTitle();
+        return mail.sendNow(to == null ? "" : to.strip(), "Test message from " + title, """
+                This is a test message from %s, sent by %s from the settings page.
+
+                If you can read it, the site can send mail: invitations and password resets will arrive.
+                """.formatted(title, actor.name()));
     }
 
     /** The logo's image, for the settings page to show; empty when there is none or it is gone. */

@@ -1,6 +1,7 @@
 package dev.byline.web;
 
 import dev.byline.web.ops.OpsRoutes;
+import dev.byline.web.support.ClientAddress;
 import dev.byline.web.support.LastResortErrors;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -37,6 +38,11 @@ public final class WebServer implements AutoCloseable {
      * @param surfaces exactly one of them owns {@code /}
      */
     public static WebServer start(String host, int port, OpsRoutes ops, List<Surface> surfaces) {
+        return start(host, port, ops, surfaces, new ClientAddress(List.of()));
+    }
+
+    /** @param clients who sent a request (the connecting address, or X-Forwarded-For behind trusted proxies) */
+    public static WebServer start(String host, int port, OpsRoutes ops, List<Surface> surfaces, ClientAddress clients) {
         List<Surface> byPrefix = surfaces.stream()
                 .sorted(Comparator.comparingInt((Surface surface) -> surface.pathPrefix().length()).reversed())
                 .toList();
@@ -48,6 +54,7 @@ public final class WebServer implements AutoCloseable {
                 Stream.of(new GracefulHandler())).toList();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            config.contextResolver.ip = ctx -> clients.of(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
             config.http.prefer405over404 = true;
             // pages carry their own precomputed gzip; everything else is small
             config.http.compressionStrategy = CompressionStrategy.NONE;

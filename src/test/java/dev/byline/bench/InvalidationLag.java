@@ -33,7 +33,7 @@ public final class InvalidationLag {
         Path dirB = Files.createTempDirectory("lag-b");
         Config config = TestDatabases.POSTGRES.config(dirA).withDemo(true);
         Config second = new Config(config.host(), 0, dirB, config.dbUrl(), config.dbUser(), config.dbPassword(),
-                config.baseUrl(), true, config.zone(), config.siteName());
+                config.baseUrl(), true, config.zone(), config.siteName(), config.smtp());
         var http = HttpClient.newHttpClient();
         try (Byline nodeA = Byline.start(config); Byline nodeB = Byline.start(second)) {
             var articles = nodeA.services().articles();

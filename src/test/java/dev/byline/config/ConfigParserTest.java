@@ -48,6 +48,17 @@ class ConfigParserTest {
     }
 
     @Test
+    void trustedProxiesAreAddressesNeverNames() {
+        Config config = ConfigParser.parse(new String[0], Map.of("BYLINE_TRUSTED_PROXIES", " 10.0.0.2, ::1 "))
+                .orElseThrow();
+        assertEquals(java.util.List.of("10.0.0.2", "::1"), config.trustedProxies());
+        var error = assertThrows(ConfigParser.InvalidConfig.class, () -> ConfigParser.parse(new String[0],
+                Map.of("BYLINE_TRUSTED_PROXIES", "10.0.0.2,balancer.internal")));
+        assertTrue(error.getMessage().contains("BYLINE_TRUSTED_PROXIES must list IP addresses"), error.getMessage());
+        assertTrue(error.getMessage().contains("'balancer.internal'"), error.getMessage());
+    }
+
+    @Test
     void unknownFlagsAreNamed() {
         var error = assertThrows(ConfigParser.InvalidConfig.class,
                 () -> ConfigParser.parse(new String[] {"--prot", "1"}, Map.of()));

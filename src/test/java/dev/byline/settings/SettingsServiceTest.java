@@ -109,7 +109,7 @@ class SettingsServiceTest {
 
         // another start with other flags: what was saved wins, what never was follows the flags
         Config restarted = new Config(config.host(), 0, config.dataDir(), config.dbUrl(), config.dbUser(),
-                config.dbPassword(), config.baseUrl(), false, ZoneId.of("Asia/Kabul"), "Another Name");
+                config.dbPassword(), config.baseUrl(), false, ZoneId.of("Asia/Kabul"), "Another Name", config.smtp());
         var again = wire(restarted).settings().current();
         assertEquals("The Harbour Times", again.siteTitle());
         assertEquals(20, again.perPage());

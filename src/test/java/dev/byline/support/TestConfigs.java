@@ -14,6 +14,6 @@ public final class TestConfigs {
     /** A private data directory, a random port, no demo content, UTC. */
     public static Config forTests(Path dataDir) {
         return new Config("127.0.0.1", 0, dataDir, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), false, ZoneId.of("UTC"), "Byline Test");
+                Optional.empty(), false, ZoneId.of("UTC"), "Byline Test", Optional.empty());
     }
 }

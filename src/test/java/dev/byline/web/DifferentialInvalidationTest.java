@@ -62,7 +62,7 @@ class DifferentialInvalidationTest {
         writer = Byline.start(config, clock);
         reader = setup == Setup.TWO_NODES_ON_POSTGRES ? Byline.start(new Config(config.host(), 0, dirB,
                 config.dbUrl(), config.dbUser(), config.dbPassword(), config.baseUrl(), true, config.zone(),
-                config.siteName()), clock) : writer;
+                config.siteName(), config.smtp()), clock) : writer;
         http = new Http(reader.baseUrl());
         try {
             var failures = new ArrayList<String>();

@@ -36,7 +36,7 @@ class PostgresNodesTest {
         nodeA = Byline.start(config);
         // the second node shares the database; demo loading sees content and does nothing
         nodeB = Byline.start(new Config(config.host(), 0, dirB, config.dbUrl(), config.dbUser(), config.dbPassword(),
-                config.baseUrl(), true, config.zone(), config.siteName()));
+                config.baseUrl(), true, config.zone(), config.siteName(), config.smtp()));
     }
 
     @AfterAll
@@ -60,7 +60,7 @@ class PostgresNodesTest {
             throws Exception {
         Config config = TestDatabases.POSTGRES.config(one).withDemo(true);
         Config sameDatabase = new Config(config.host(), 0, two, config.dbUrl(), config.dbUser(), config.dbPassword(),
-                config.baseUrl(), true, config.zone(), config.siteName());
+                config.baseUrl(), true, config.zone(), config.siteName(), config.smtp());
         try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
             var first = pool.submit(() -> Byline.start(config));
             var second = pool.submit(() -> Byline.start(sameDatabase));

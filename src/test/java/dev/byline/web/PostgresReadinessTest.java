@@ -111,7 +111,8 @@ class PostgresReadinessTest {
 
     private static Config onPort(int port, Config config) {
         return new Config(config.host(), port, config.dataDir(), config.dbUrl(), config.dbUser(),
-                config.dbPassword(), config.baseUrl(), config.demo(), config.zone(), config.siteName());
+                config.dbPassword(), config.baseUrl(), config.demo(), config.zone(), config.siteName(),
+                config.smtp());
     }
 
     private static int freePort() throws IOException {

@@ -41,7 +41,7 @@ class SettingsNodesTest {
         Config config = TestDatabases.POSTGRES.config(dirA).withDemo(true);
         nodeA = Byline.start(config, clock);
         nodeB = Byline.start(new Config(config.host(), 0, dirB, config.dbUrl(), config.dbUser(), config.dbPassword(),
-                config.baseUrl(), true, config.zone(), config.siteName()), clock);
+                config.baseUrl(), true, config.zone(), config.siteName(), config.smtp()), clock);
     }
 
     @AfterAll

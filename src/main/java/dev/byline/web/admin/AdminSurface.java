@@ -40,7 +40,8 @@ public final class AdminSurface implements Surface {
     }
 
     private record Handlers(Doors doors, SignInHandlers signIn, SetupHandler setup, DashboardHandler dashboard,
-                            SettingsHandler settings, AdminErrors errors) {
+                            AdminErrors errors, ForgotHandler forgot, ResetHandler reset,
+                            InvitationHandler invitation, SettingsHandler settings) {
     }
 
     private final CompletableFuture<Handlers> handlers = new CompletableFuture<>();
@@ -79,9 +80,12 @@ public final class AdminSurface implements Surface {
                 new SignInHandlers(needs.accounts(), doors, pages, needs.clock(), needs.zone()),
                 new SetupHandler(needs.accounts(), doors, pages),
                 new DashboardHandler(needs.articles(), pages, needs.zone()),
+                new AdminErrors(pages, chromes),
+                new ForgotHandler(needs.accounts(), pages),
+                new ResetHandler(needs.accounts(), doors, pages),
+                new InvitationHandler(needs.accounts(), doors, pages, needs.siteTitle()),
                 new SettingsHandler(needs.settings(), needs.demoRemoval(),
-                        new SettingsPages(needs.settings(), needs.demoRemoval(), pages), doors),
-                new AdminErrors(pages, chromes)));
+                        new SettingsPages(needs.settings(), needs.demoRemoval(), pages), doors)));
     }
 
     public void failed(Throwable cause) {
@@ -108,10 +112,20 @@ public final class AdminSurface implements Surface {
         routes.post("/admin/logout", ctx -> handlers().doors().open(handlers().signIn()::signOut).handle(ctx));
         routes.get("/admin/setup/{token}", ctx -> handlers().doors().setup(handlers().setup()::form).handle(ctx));
         routes.post("/admin/setup/{token}", ctx -> handlers().doors().setup(handlers().setup()::create).handle(ctx));
+        routes.get("/admin/forgot", ctx -> handlers().doors().open(handlers().forgot()::form).handle(ctx));
+        routes.post("/admin/forgot", ctx -> handlers().doors().open(handlers().forgot()::request).handle(ctx));
+        routes.get("/admin/reset/{token}", ctx -> handlers().doors().open(handlers().reset()::form).handle(ctx));
+        routes.post("/admin/reset/{token}", ctx -> handlers().doors().open(handlers().reset()::reset).handle(ctx));
+        routes.get("/admin/invitation/{token}",
+                ctx -> handlers().doors().open(handlers().invitation()::form).handle(ctx));
+        routes.post("/admin/invitation/{token}",
+                ctx -> handlers().doors().open(handlers().invitation()::accept).handle(ctx));
         routes.get(SettingsHandler.PATH, ctx -> handlers().doors().signedIn(handlers().settings()::form).handle(ctx));
         routes.post(SettingsHandler.PATH, ctx -> handlers().doors().signedIn(handlers().settings()::save).handle(ctx));
         routes.post(SettingsHandler.PATH + "/demo",
                 ctx -> handlers().doors().signedIn(handlers().settings()::removeDemo).handle(ctx));
+        routes.post(SettingsHandler.PATH + "/test-message",
+                ctx -> handlers().doors().signedIn(handlers().settings()::testMessage).handle(ctx));
     }
 
     @Override

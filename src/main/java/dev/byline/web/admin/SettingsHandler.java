@@ -7,6 +7,7 @@ import dev.byline.demo.DemoStore;
 import dev.byline.error.BadRequest;
 import dev.byline.error.Conflict;
 import dev.byline.error.Invalid;
+import dev.byline.mail.Mail;
 import dev.byline.media.MediaService.Upload;
 import dev.byline.settings.SettingField;
 import dev.byline.settings.SettingFields;
@@ -28,6 +29,8 @@ import java.util.Optional;
 final class SettingsHandler {
 
     static final String PATH = "/admin/settings";
+    /** The test message's address field. */
+    static final String TEST_TO = "test_to";
     private static final String SETTINGS = "change the site's settings";
 
     private final SettingsService settings;
@@ -45,8 +48,31 @@ final class SettingsHandler {
     void form(Context ctx, AdminRequest request) {
         Policy.require(request.actor(), Capability.MANAGE_SETTINGS, SETTINGS);
         SettingsForm stored = settings.form(request.actor());
-        pages.show(ctx, request, new AdminViews.Form(stored.values(), Map.of()), stored.version(), null, List.of(),
-                200);
+        pages.show(ctx, request, withTestTo(stored.values(), request.user().email(), Map.of()), stored.version(), null,
+                List.of(), 200);
+    }
+
+    void testMessage(Context ctx, AdminRequest request) {
+        Policy.require(request.actor(), Capability.MANAGE_SETTINGS, "send a test message");
+        String to = Optional.ofNullable(ctx.formParam(TEST_TO)).orElse("");
+        var attempt = settings.sendTestMessage(request.actor(), to);
+        if (attempt.delivered()) {
+            doors.flash(ctx, attempt.message());
+            ctx.redirect(PATH);
+            return;
+        }
+        // a wrong address is the person's to correct (422); a server that failed is not (502)
+        SettingsForm stored = settings.form(request.actor());
+        pages.show(ctx, request, withTestTo(stored.values(), to, Map.of(TEST_TO, attempt.message())), stored.version(), null,
+                List.of(), Mail.isAddress(to) ? 502 : 422);
+    }
+
+    /** The settings as the form shows them, with the test message's address. */
+    private static AdminViews.Form withTestTo(Map<String, String> settings, String testTo,
+                                              Map<String, String> errors) {
+        var values = new LinkedHashMap<>(settings);
+        values.put(TEST_TO, testTo);
+        return new AdminViews.Form(values, errors);
     }
 
     void save(Context ctx, AdminRequest request) {
@@ -59,12 +85,12 @@ final class SettingsHandler {
                     : "Settings saved: " + String.join(", ", saved.changed()) + ".");
             ctx.redirect(PATH);
         } catch (Invalid invalid) {
-            pages.show(ctx, request, new AdminViews.Form(typed, invalid.fieldErrors()), version,
+            pages.show(ctx, request, withTestTo(typed, request.user().email(), invalid.fieldErrors()), version,
                     "Nothing was saved. Please correct what is marked below.", List.of(), 422);
         } catch (Conflict conflict) {
             // what they typed stays; saving again now goes over what the other person saved, knowingly
-            pages.show(ctx, request, new AdminViews.Form(typed, Map.of()), settings.form(request.actor()).version(),
-                    conflict.getMessage(), List.of(), 409);
+            pages.show(ctx, request, withTestTo(typed, request.user().email(), Map.of()),
+                    settings.form(request.actor()).version(), conflict.getMessage(), List.of(), 409);
         }
     }
 
@@ -78,7 +104,7 @@ final class SettingsHandler {
             ctx.redirect(PATH);
         } catch (DemoRemoval.InUse inUse) {
             SettingsForm stored = settings.form(request.actor());
-            pages.show(ctx, request, new AdminViews.Form(stored.values(), Map.of()), stored.version(), null,
+            pages.show(ctx, request, withTestTo(stored.values(), request.user().email(), Map.of()), stored.version(), null,
                     inUse.uses().stream().map(DemoStore.Use::describe).toList(), 409);
         }
     }

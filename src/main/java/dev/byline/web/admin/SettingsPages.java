@@ -6,9 +6,11 @@ import dev.byline.settings.Settings;
 import dev.byline.settings.SettingsService;
 import dev.byline.demo.DemoRemoval;
 import io.javalin.http.Context;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 
 /** Builds the settings page's record from the list of settings, and renders it. */
 final class SettingsPages {
@@ -39,7 +41,18 @@ final class SettingsPages {
         pages.render(ctx, "admin/settings.jte", new SettingsViews.SettingsPage(request.chrome(),
                 groups.entrySet().stream().map(group -> new SettingsViews.Group(group.getKey().heading(),
                         group.getValue())).toList(),
-                form, version, formError, logo, new SettingsViews.Demo(demo.present(), demoUses)), status);
+                form, version, formError, logo, mail(request, current),
+                new SettingsViews.Demo(demo.present(), demoUses)), status);
+    }
+
+    private SettingsViews.Mail mail(AdminRequest request, Settings current) {
+        var status = settings.mail(request.actor());
+        var format = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH).withZone(current.zone());
+        return new SettingsViews.Mail(status.delivery(), status.waiting().stream()
+                .map(waiting -> new SettingsViews.Waiting(waiting.to(), waiting.subject(),
+                        format.format(waiting.queuedAt()), waiting.attempts(),
+                        waiting.lastError() == null ? "" : waiting.lastError()))
+                .toList());
     }
 
     private static SettingsViews.Field field(SettingField<?> field, AdminViews.Form form, Settings current) {

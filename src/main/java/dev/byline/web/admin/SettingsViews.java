@@ -15,10 +15,22 @@ public final class SettingsViews {
      * @param version   the settings' version the form was made from, sent back with it
      * @param formError a message about the whole form (someone saved first), or null
      * @param logo      the current logo, or null
+     * @param mail      the mail's part of the page
      * @param demo      the demo content's part of the page
      */
     public record SettingsPage(AdminViews.Chrome chrome, List<Group> groups, AdminViews.Form form, long version,
-                               String formError, Logo logo, Demo demo) {
+                               String formError, Logo logo, Mail mail, Demo demo) {
+    }
+
+    /**
+     * Where mail goes, what waits to be sent, and the test message's form (its field is {@code test_to} in the
+     * page's form).
+     */
+    public record Mail(String delivery, List<Waiting> waiting) {
+    }
+
+    /** A message not sent yet. */
+    public record Waiting(String to, String subject, String queued, int attempts, String lastError) {
     }
 
     /** A part of the form, under a heading. */

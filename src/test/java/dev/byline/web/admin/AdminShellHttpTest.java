@@ -229,6 +229,28 @@ class AdminShellHttpTest {
         }
     }
 
+    @Test
+    void behindAnHttpsBalancerTheCookieIsSecureAndThePersonsAddressIsLogged(@TempDir Path other) {
+        var config = TestConfigs.forTests(other).withBaseUrl(URI.create("https://news.example.org"))
+                .withTrustedProxies(List.of("127.0.0.1"));
+        try (Byline behind = Byline.start(config, clock)) {
+            behind.services().accounts().service().add(Actor.commandLine(),
+                    new NewUser("ed@example.org", "Ed Itor", "editor"), PASSWORD);
+            var browser = new dev.byline.support.AdminBrowser("http://127.0.0.1:" + behind.port());
+            String csrf = browser.tokenFrom("/admin/login").orElseThrow();
+            var wrong = browser.postRaw("/admin/login", Map.of("csrf", csrf, "email", "ed@example.org",
+                    "password", "not the password"), Map.of("X-Forwarded-For", "6.6.6.6, 198.51.100.7"));
+            assertEquals(401, wrong.statusCode());
+            var right = browser.postRaw("/admin/login", Map.of("csrf", csrf, "email", "ed@example.org",
+                    "password", PASSWORD), Map.of("X-Forwarded-For", "198.51.100.7"));
+            assertTrue(setCookie(right, "byline_session").orElseThrow().contains("; Secure"));
+            var failures = behind.services().accounts().activity().list(Actor.commandLine(),
+                    new dev.byline.account.ActivityLog.Filter("sign-in-failed", 0, null, null, 1, 10));
+            assertEquals("198.51.100.7", failures.entries().getFirst().ip(),
+                    "the balancer's X-Forwarded-For names the person; what they typed into it is not believed");
+        }
+    }
+
     static String message(String page) {
         int start = page.indexOf("class=\"form-error\"");
         return start < 0 ? "" : page.substring(page.indexOf('>', start) + 1, page.indexOf("</p>", start));
