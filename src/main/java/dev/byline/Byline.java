@@ -35,6 +35,10 @@ import dev.byline.media.MediaStore;
 import dev.byline.news.PublicNews;
 import dev.byline.people.AuthorService;
 import dev.byline.people.AuthorStore;
+import dev.byline.settings.LiveSettings;
+import dev.byline.settings.Settings;
+import dev.byline.settings.SettingsService;
+import dev.byline.settings.SettingsStore;
 import dev.byline.taxonomy.TaxonomyService;
 import dev.byline.taxonomy.TaxonomyStore;
 import dev.byline.web.WebServer;
@@ -89,7 +93,7 @@ public final class Byline implements AutoCloseable {
     public record Services(ArticleService articles, AuthorService authors, TaxonomyService taxonomy,
                            MediaService media, ArticleImages images, ChangeFeed changes, PageCache pageCache,
                            DemoContent demo, DemoRemoval demoRemoval, DemoNotice demoNotice, Accounts accounts,
-                           Outbox mail) {
+                           Outbox mail, SettingsService settings) {
     }
 
     private Byline(Database database, WebServer web, SchedulePublisher schedule, Optional<ChangeFollower> follower,
@@ -151,28 +155,35 @@ public final class Byline implements AutoCloseable {
         var demoNotice = new DemoNotice(demoStore);
         changes.participate(demoNotice);
         var demo = new DemoContent(articles, authors, taxonomy, media, demoStore, clock);
-        var demoRemoval = new DemoRemoval(demoStore, media, changes, clock);
+        // the settings in force, read now and again after every settings change: subscribed before the page cache,
+        // so the pages rendered after it drops its copies show the new settings
+        var settingsStore = new SettingsStore(jdbi);
+        var live = new LiveSettings(settingsStore, Settings.defaults(config.siteName(), config.zone()));
+        changes.subscribe(live::onChange);
         changes.subscribe(pageCache::onChange);
+        var activity = new ActivityLog(jdbi, clock, () -> live.get().activityRetention());
         // sends nothing until started: tools that wire the services queue mail for the site to send
         var mail = new Outbox(jdbi, Delivery.of(config.smtp(), clock), clock);
+        var settings = new SettingsService(settingsStore, live, changes, activity, media, mail, clock);
+        var demoRemoval = new DemoRemoval(demoStore, media, changes, activity, clock);
         var users = new UserStore(jdbi);
-        var accountMail = new AccountMailer(mail, users, () -> baseUrl, config::siteName, config::zone, clock);
-        var accounts = accounts(jdbi, users, authors, accountMail, config::siteName, clock);
+        var accountMail = new AccountMailer(mail, users, () -> baseUrl, () -> live.get().siteTitle(),
+                () -> live.get().zone(), clock);
+        var accounts = accounts(jdbi, users, authors, accountMail, activity, live, clock);
         return new Services(articles, authors, taxonomy, media, images, changes, pageCache, demo, demoRemoval,
-                demoNotice, accounts, mail);
+                demoNotice, accounts, mail, settings);
     }
 
     private static Accounts accounts(org.jdbi.v3.core.Jdbi jdbi, UserStore users, AuthorService authors,
-                                     AccountMail mail, Supplier<String> siteTitle, Clock clock) {
+                                     AccountMail mail, ActivityLog activity, LiveSettings settings, Clock clock) {
         var passwords = new Passwords();
-        var activity = new ActivityLog(jdbi, clock, () -> Duration.ofDays(365));
-        var sessions = new Sessions(jdbi, users, clock, () -> new Sessions.Limits(Duration.ofHours(12),
-                Duration.ofDays(14)));
+        var sessions = new Sessions(jdbi, users, clock, () -> new Sessions.Limits(settings.get().sessionIdle(),
+                settings.get().sessionLifetime()));
         var throttle = new SignInThrottle(jdbi, clock);
         var service = new AccountService(jdbi, users, authors, passwords, new OneTimeLinks(clock), sessions, activity,
                 mail, clock);
         var twoFactor = new TwoFactorService(jdbi, new TwoFactorStore(), users, passwords, throttle, activity,
-                siteTitle, clock);
+                () -> settings.get().siteTitle(), clock);
         var signIn = new SignIn(jdbi, users, passwords, sessions, throttle, activity, twoFactor);
         return new Accounts(service, signIn, sessions, activity, throttle, twoFactor);
     }
@@ -216,7 +227,10 @@ public final class Byline implements AutoCloseable {
             // the site alone gets the shared page cache: API answers cannot enter it
             site = new SiteRoutes(templates, assets.url("favicon.svg"), securityHeaders, pageCache, bypass,
                     mediaRoot(config));
-            var api = new ApiSurface(config.siteName(), https);
+            // the title the settings give, once they are read; the start-up name until then
+            var settingsRead = new CompletableFuture<SettingsService>();
+            var api = new ApiSurface(() -> settingsRead.isDone() ? settingsRead.join().current().siteTitle()
+                    : config.siteName(), https);
             admin = new AdminSurface(securityHeaders, https, templates, assets.url("admin.css"),
                     assets.url("favicon.svg"), assets.url("admin.js"));
             web = WebServer.start(config.host(), port, new OpsRoutes(readiness), List.of(site, api, admin),
@@ -226,6 +240,7 @@ public final class Byline implements AutoCloseable {
             readiness.starting("wiring the site");
 
             Services services = wire(config, database, clock, pageCache, baseUrl);
+            settingsRead.complete(services.settings());
             services.changes().subscribe(site::onChange);
             if (config.demo()) {
                 readiness.starting("loading the demo content");
@@ -242,15 +257,19 @@ public final class Byline implements AutoCloseable {
                 following.start();
                 follower = Optional.of(following);
             }
-            var urls = new SiteUrls(config.zone());
-            var chromes = new Chromes(config.siteName(), baseUrl, assets, clock, config.zone(), services.demoNotice()::shown);
+            // what the settings say, as they say it now: every page reads them as it renders
+            var settings = services.settings();
+            var urls = new SiteUrls(() -> settings.current().zone());
+            var chromes = new Chromes(settings::current, baseUrl, assets, clock, services.demoNotice()::shown,
+                    services.media()::find);
             var news = new PublicNews(services.articles(), services.authors(), services.taxonomy(), services.media());
-            var views = new SiteViews(news, urls, chromes, config.zone());
+            var views = new SiteViews(news, urls, chromes, settings::current);
             var responder = new PageResponder(pageCache, templates, securityHeaders, clock, chromes::validUntil,
                     bypass);
             site.ready(new SiteRoutes.Needs(news, views, urls, responder, assets, templates));
             admin.ready(new AdminSurface.Needs(database.jdbi(), services.accounts(), services.articles(),
-                    config::siteName, config::zone, () -> false, clock));
+                    () -> settings.current().siteTitle(), () -> settings.current().zone(),
+                    () -> settings.current().twoFactorRequired(), clock, settings, services.demoRemoval()));
             String setupLink = services.accounts().service().setupLinkIfNoUsers()
                     .map(token -> baseUrl + AdminSurface.PREFIX + "setup/" + token).orElse(null);
             readiness.ready(database);

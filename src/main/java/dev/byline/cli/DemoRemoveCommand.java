@@ -1,6 +1,7 @@
 package dev.byline.cli;
 
 import dev.byline.Byline;
+import dev.byline.account.Actor;
 import dev.byline.config.Config;
 import dev.byline.config.ConfigParser;
 import dev.byline.config.DatabaseOptions;
@@ -61,7 +62,8 @@ final class DemoRemoveCommand implements Callable<Integer> {
             return 1;
         }
         try (db) {
-            Removed removed = Byline.wire(config, db, Clock.systemUTC()).demoRemoval().remove(keepUsed);
+            Removed removed = Byline.wire(config, db, Clock.systemUTC()).demoRemoval()
+                    .remove(Actor.commandLine(), keepUsed);
             report(removed, config);
             return 0;
         } catch (DemoRemoval.InUse e) {

@@ -1,5 +1,10 @@
 package dev.byline.demo;
 
+import dev.byline.account.Activity;
+import dev.byline.account.ActivityLog;
+import dev.byline.account.Actor;
+import dev.byline.account.Capability;
+import dev.byline.account.Policy;
 import dev.byline.change.Change.Entity;
 import dev.byline.change.ChangeFeed;
 import dev.byline.change.ChangeFeed.Written;
@@ -18,7 +23,8 @@ import org.jdbi.v3.core.Handle;
  * Takes the demo newspaper away: every marked article, author, section, tag and image, with the images' files
  * and scaled copies, in one transaction through the change feed (announcing {@link Keys#ALL}: every page on every
  * node is dropped). The {@code demo} setting then says "removed", so the demo never loads again. Running it again
- * finds nothing and changes nothing. The command line ({@code ./byline demo remove}) and, later, the admin call it.
+ * finds nothing and changes nothing. The command line ({@code ./byline demo remove}) and the settings page call it;
+ * only administrators may (the command line acts as one), and the removal is in the activity log.
  *
  * <p>What the newsroom made itself stays. When its own content uses a demo item (an article in a demo section, by
  * a demo author, with a demo tag or showing a demo image; a section of its own inside a demo section; an author of
@@ -36,6 +42,13 @@ public final class DemoRemoval {
 
         public boolean nothing() {
             return articles + authors + sections + tags + media + files == 0 && kept.isEmpty();
+        }
+
+        /** "67 articles, 4 authors, 7 sections, 23 tags, 80 images", and what was kept, in words. */
+        public String describe() {
+            return articles + " articles, " + authors + " authors, " + sections + " sections, " + tags + " tags, "
+                    + media + " images" + (kept.isEmpty() ? "" : "; kept as the newsroom's own because its content "
+                    + "uses them: " + String.join("; ", kept.stream().map(Use::describe).toList()));
         }
     }
 
@@ -57,22 +70,32 @@ public final class DemoRemoval {
     private final DemoStore store;
     private final MediaService media;
     private final ChangeFeed changes;
+    private final ActivityLog activity;
     private final Clock clock;
 
-    public DemoRemoval(DemoStore store, MediaService media, ChangeFeed changes, Clock clock) {
+    public DemoRemoval(DemoStore store, MediaService media, ChangeFeed changes, ActivityLog activity, Clock clock) {
         this.store = store;
         this.media = media;
         this.changes = changes;
+        this.activity = activity;
         this.clock = clock;
+    }
+
+    /** Whether there is demo content to remove: anything still marked as the demo's. */
+    public boolean present() {
+        return store.anyMarks();
     }
 
     /**
      * Removes the demo content.
      *
+     * @param actor    who removes it: an administrator, or the command line
      * @param keepUsed keep the demo items the newsroom's own content uses, instead of refusing
+     * @throws dev.byline.error.Forbidden unless {@code actor} may manage the settings
      * @throws InUse when the newsroom's content uses demo items and {@code keepUsed} is false
      */
-    public Removed remove(boolean keepUsed) {
+    public Removed remove(Actor actor, boolean keepUsed) {
+        Policy.require(actor, Capability.MANAGE_SETTINGS, "remove the demo content");
         if (store.state().filter(DemoStore.REMOVED::equals).isPresent() && !store.anyMarks()) {
             return Removed.NOTHING; // removed before: no change row, no dropped pages
         }
@@ -91,11 +114,16 @@ public final class DemoRemoval {
             }
             store.clearMarks(handle);
             store.setState(handle, DemoStore.REMOVED, clock.millis());
+            var rows = new Removed(counts.get(Entity.ARTICLE), counts.get(Entity.AUTHOR), counts.get(Entity.SECTION),
+                    counts.get(Entity.TAG), counts.get(Entity.MEDIA), 0, kept);
+            if (!rows.nothing()) {
+                activity.record(handle, actor, Activity.DEMO_REMOVED, "demo content", rows.describe(), null);
+            }
             // last, so that a refusal or a failed delete above leaves every file in place; should the commit
             // itself fail after this, the rows stay without their files and running the removal again ends it
             int files = media.deleteFiles(paths);
-            var removed = new Removed(counts.get(Entity.ARTICLE), counts.get(Entity.AUTHOR),
-                    counts.get(Entity.SECTION), counts.get(Entity.TAG), counts.get(Entity.MEDIA), files, kept);
+            var removed = new Removed(rows.articles(), rows.authors(), rows.sections(), rows.tags(), rows.media(),
+                    files, kept);
             return Written.of(removed, removed.nothing() ? Set.of() : Set.of(Keys.ALL, Keys.DEMO), entities);
         });
     }

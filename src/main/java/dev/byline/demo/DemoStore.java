@@ -29,7 +29,8 @@ public final class DemoStore {
 
     /**
      * Demo item {@code kind}/{@code id}, called {@code name} (an image: its path), is used by something that stays:
-     * the {@code userKind} ({@code article}, {@code section} or {@code author}) called {@code userName}.
+     * the {@code userKind} ({@code article}, {@code section}, {@code author}, or {@code setting}: the site's logo)
+     * called {@code userName}.
      */
     public record Use(String kind, long id, String name, String userKind, String userName) {
 
@@ -40,8 +41,9 @@ public final class DemoStore {
                 case Entity.SECTION -> "section “" + name + "” holds " + user;
                 case Entity.AUTHOR -> "author “" + name + "” is on the byline of " + user;
                 case Entity.TAG -> "tag “" + name + "” is on " + user;
-                case Entity.MEDIA -> "image " + name + (userKind.equals(Entity.AUTHOR) ? " is the avatar of "
-                        : " is shown by ") + user;
+                case Entity.MEDIA -> userKind.equals("setting") ? "image " + name + " is the site's " + userName
+                        : "image " + name + (userKind.equals(Entity.AUTHOR) ? " is the avatar of " : " is shown by ")
+                        + user;
                 default -> kind + " “" + name + "” is used by " + user;
             };
         }
@@ -169,6 +171,10 @@ public final class DemoStore {
                         FROM authors w JOIN media m ON m.id = w.avatar_media_id
                         WHERE m.id IN (SELECT id FROM demo_items WHERE kind = 'media')
                           AND w.id NOT IN (SELECT id FROM demo_items WHERE kind = 'author')
+                        UNION
+                        SELECT 'media', m.id, m.path, 'setting', 'logo'
+                        FROM settings s JOIN media m ON CAST(m.id AS TEXT) = s.value
+                        WHERE s.name = 'logo' AND m.id IN (SELECT id FROM demo_items WHERE kind = 'media')
                         ORDER BY 1, 3, 5
                         """)
                 .map((rs, ctx) -> new Use(rs.getString("kind"), rs.getLong("id"), rs.getString("name"),

@@ -63,8 +63,10 @@ public class RenderBenchmarks {
         services.demo().loadIfEmpty();
         ZoneId zone = ZoneId.of("UTC");
         var news = new PublicNews(services.articles(), services.authors(), services.taxonomy(), services.media());
-        views = new SiteViews(news, new SiteUrls(zone), new Chromes("Byline Daily", "http://127.0.0.1:8080", new Assets(Clock.systemUTC()),
-                Clock.systemUTC(), zone, services.demoNotice()::shown), zone);
+        var settings = services.settings();
+        views = new SiteViews(news, new SiteUrls(zone), new Chromes(settings::current, "http://127.0.0.1:8080",
+                new Assets(Clock.systemUTC()), Clock.systemUTC(), services.demoNotice()::shown,
+                services.media()::find), settings::current);
         templates = new Templates();
         seedSlug = "russia-hosts-taliban-delegation-warns-against-foreign-military-in-afghanistan";
         seed = services.articles().findBySlug(seedSlug).orElseThrow();

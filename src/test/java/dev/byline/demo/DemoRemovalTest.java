@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.byline.account.Actor;
+import dev.byline.account.Role;
+import dev.byline.error.Forbidden;
 import dev.byline.article.Article;
 import dev.byline.article.ArticleDraft;
 import dev.byline.article.ArticleStatus;
@@ -27,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -66,7 +70,7 @@ class DemoRemovalTest extends NewsroomTest {
         assertEquals(demoArticles + 4 + 7 + demoTags + demoMedia, count("demo_items"), "every demo row is marked");
         Own own = addOwnContent(newsroom, null, null, List.of("Harbour"), null);
 
-        Removed removed = newsroom.demoRemoval.remove(false);
+        Removed removed = newsroom.demoRemoval.remove(Actor.commandLine(), false);
 
         assertEquals(demoArticles, removed.articles());
         assertEquals(4, removed.authors());
@@ -102,7 +106,7 @@ class DemoRemovalTest extends NewsroomTest {
         assertFalse(newsroom.demoNotice.shown());
 
         int changes = newsroom.published.size();
-        assertTrue(newsroom.demoRemoval.remove(false).nothing(), "a second removal finds nothing");
+        assertTrue(newsroom.demoRemoval.remove(Actor.commandLine(), false).nothing(), "a second removal finds nothing");
         assertEquals(changes, newsroom.published.size(), "and writes nothing");
     }
 
@@ -112,7 +116,7 @@ class DemoRemovalTest extends NewsroomTest {
         Config config = db.config(dir);
         newsroom = new Newsroom(config, clock);
         newsroom.demo.loadIfEmpty();
-        newsroom.demoRemoval.remove(false);
+        newsroom.demoRemoval.remove(Actor.commandLine(), false);
         assertEquals(0, count("articles") + count("authors") + count("sections") + count("tags") + count("media"));
 
         assertFalse(newsroom.demo.loadIfEmpty(), "the database is empty, but the demo was removed");
@@ -120,6 +124,49 @@ class DemoRemovalTest extends NewsroomTest {
         newsroom = new Newsroom(config, clock);
         assertFalse(newsroom.demo.loadIfEmpty(), "nor on the next start");
         assertEquals(0, count("articles"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void onlyAdministratorsRemoveItAndTheRemovalIsLogged(TestDatabases db) {
+        Newsroom newsroom = openNewsroom(db, clock);
+        newsroom.demo.loadIfEmpty();
+        int articles = count("articles");
+        for (Role role : List.of(Role.CONTRIBUTOR, Role.AUTHOR, Role.EDITOR)) {
+            var actor = new Actor(0, role.key() + "@example.org", Optional.of(role), 0, "192.0.2.1");
+            var refused = assertThrows(Forbidden.class, () -> newsroom.demoRemoval.remove(actor, false));
+            assertEquals("Your role (" + role.key() + ") may not remove the demo content.", refused.getMessage());
+        }
+        assertThrows(Forbidden.class, () -> newsroom.demoRemoval.remove(Actor.visitor("192.0.2.1"), true));
+        assertEquals(articles, count("articles"), "nothing removed");
+        assertEquals(0, count("activity"));
+
+        var admin = new Actor(0, "admin@example.org", Optional.of(Role.ADMINISTRATOR), 0, "192.0.2.2");
+        Removed removed = newsroom.demoRemoval.remove(admin, false);
+        var entry = newsroom.database.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT actor || '|' || action || '|' || subject || '|' || detail || '|' || ip FROM activity")
+                .mapTo(String.class).list());
+        assertEquals(List.of("admin@example.org|demo-removed|demo content|" + removed.articles() + " articles, 4 "
+                + "authors, 7 sections, " + removed.tags() + " tags, " + removed.media() + " images|192.0.2.2"), entry);
+        assertTrue(newsroom.demoRemoval.remove(admin, false).nothing());
+        assertEquals(1, count("activity"), "a removal that finds nothing is not logged");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aDemoImageThatIsTheSitesLogoIsInUse(TestDatabases db) {
+        Newsroom newsroom = openNewsroom(db, clock);
+        newsroom.demo.loadIfEmpty();
+        Media picture = newsroom.media.find(newsroom.articles.latest(1, 1).items().getFirst().featuredMediaId())
+                .orElseThrow();
+        newsroom.database.jdbi().useHandle(handle -> handle.execute(
+                "INSERT INTO settings (name, value, updated_at) VALUES ('logo', ?, 0)", String.valueOf(picture.id())));
+        var refused = assertThrows(DemoRemoval.InUse.class,
+                () -> newsroom.demoRemoval.remove(Actor.commandLine(), false));
+        assertEquals(List.of("image " + picture.path() + " is the site's logo"),
+                refused.uses().stream().map(Use::describe).toList());
+        newsroom.demoRemoval.remove(Actor.commandLine(), true);
+        assertEquals(List.of(picture.id()), ids("media"), "kept as the newsroom's own");
     }
 
     @ParameterizedTest
@@ -135,7 +182,8 @@ class DemoRemovalTest extends NewsroomTest {
         Set<String> filesBefore = mediaFiles();
         int rowsBefore = TABLES.stream().mapToInt(this::count).sum();
 
-        var refused = assertThrows(DemoRemoval.InUse.class, () -> newsroom.demoRemoval.remove(false));
+        var refused = assertThrows(DemoRemoval.InUse.class,
+                () -> newsroom.demoRemoval.remove(Actor.commandLine(), false));
 
         assertEquals(List.of(
                 "author “Amina Rahimi” is on the byline of the article “Harbour reopens after the storm”",
@@ -147,7 +195,7 @@ class DemoRemovalTest extends NewsroomTest {
         assertEquals(filesBefore, mediaFiles());
         assertTrue(newsroom.demoNotice.shown());
 
-        Removed removed = newsroom.demoRemoval.remove(true);
+        Removed removed = newsroom.demoRemoval.remove(Actor.commandLine(), true);
 
         // kept: what the article uses, and what those need in turn (Asia's parent, Amina's avatar)
         assertEquals(Set.of("section:Asia", "section:World", "author:Amina Rahimi", "tag:Russia",

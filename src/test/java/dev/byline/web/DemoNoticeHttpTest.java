@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.byline.account.Actor;
 import dev.byline.Byline;
 import dev.byline.article.Article;
 import dev.byline.article.ArticleDraft;
@@ -44,7 +45,7 @@ class DemoNoticeHttpTest extends DemoSiteTest {
         assertNotice(true, List.of("/no/such/page"));
         ownPages.forEach(path -> assertTrue(services.pageCache().get(path).isPresent(), path + " is cached"));
         String escaped = http.get("/").body();
-        assertTrue(escaped.contains("Remove it with <code>./byline demo remove</code> (or from the admin, soon)."));
+        assertTrue(escaped.contains("Remove it with <code>./byline demo remove</code> or from the admin's settings."));
 
         // the newsroom deletes all demo articles but one: the notice stays
         List<ArticleSummary> demo = services.articles().latest(1, 1000).items().stream()
@@ -65,7 +66,7 @@ class DemoNoticeHttpTest extends DemoSiteTest {
         assertNotice(true, ownPages);
 
         // and goes for good with the demo
-        services.demoRemoval().remove(false);
+        services.demoRemoval().remove(Actor.commandLine(), false);
         assertNotice(false, ownPages);
         assertEquals(404, http.get("/section/world/").statusCode());
         assertFalse(http.get("/section/world/").body().contains(NOTICE));

@@ -4,6 +4,8 @@ import dev.byline.account.Accounts;
 import dev.byline.account.Role;
 import dev.byline.account.User;
 import dev.byline.article.ArticleService;
+import dev.byline.demo.DemoRemoval;
+import dev.byline.settings.SettingsService;
 import dev.byline.web.Routes;
 import dev.byline.web.Surface;
 import dev.byline.web.support.Templates;
@@ -34,12 +36,13 @@ public final class AdminSurface implements Surface {
 
     /** What the admin's handlers need: there once the database is open. */
     public record Needs(Jdbi jdbi, Accounts accounts, ArticleService articles, Supplier<String> siteTitle,
-                        Supplier<ZoneId> zone, BooleanSupplier secondFactorRequired, Clock clock) {
+                        Supplier<ZoneId> zone, BooleanSupplier secondFactorRequired, Clock clock,
+                        SettingsService settings, DemoRemoval demoRemoval) {
     }
 
     private record Handlers(Doors doors, SignInHandlers signIn, SetupHandler setup, DashboardHandler dashboard,
                             AdminErrors errors, ForgotHandler forgot, ResetHandler reset,
-                            InvitationHandler invitation, TwoFactorHandlers twoFactor) {
+                            InvitationHandler invitation, TwoFactorHandlers twoFactor, SettingsHandler settings) {
     }
 
     private final CompletableFuture<Handlers> handlers = new CompletableFuture<>();
@@ -83,7 +86,9 @@ public final class AdminSurface implements Surface {
                 new ForgotHandler(needs.accounts(), pages),
                 new ResetHandler(needs.accounts(), doors, pages),
                 new InvitationHandler(needs.accounts(), doors, pages, needs.siteTitle()),
-                new TwoFactorHandlers(needs.accounts().twoFactor(), doors, pages, secondFactorRequired)));
+                new TwoFactorHandlers(needs.accounts().twoFactor(), doors, pages, secondFactorRequired),
+                new SettingsHandler(needs.settings(), needs.demoRemoval(),
+                        new SettingsPages(needs.settings(), needs.demoRemoval(), pages), doors)));
     }
 
     public void failed(Throwable cause) {
@@ -125,6 +130,12 @@ public final class AdminSurface implements Surface {
                 ctx -> handlers().doors().signedIn(handlers().twoFactor()::renewCodes).handle(ctx));
         routes.post(Doors.TWO_FACTOR_PAGE + "/off",
                 ctx -> handlers().doors().signedIn(handlers().twoFactor()::turnOff).handle(ctx));
+        routes.get(SettingsHandler.PATH, ctx -> handlers().doors().signedIn(handlers().settings()::form).handle(ctx));
+        routes.post(SettingsHandler.PATH, ctx -> handlers().doors().signedIn(handlers().settings()::save).handle(ctx));
+        routes.post(SettingsHandler.PATH + "/demo",
+                ctx -> handlers().doors().signedIn(handlers().settings()::removeDemo).handle(ctx));
+        routes.post(SettingsHandler.PATH + "/test-message",
+                ctx -> handlers().doors().signedIn(handlers().settings()::testMessage).handle(ctx));
     }
 
     @Override

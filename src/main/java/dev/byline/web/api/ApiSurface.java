@@ -6,6 +6,7 @@ import dev.byline.web.support.SecurityHeaders;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The JSON API under /api/, as a {@link Surface}. For now it has its index, and answers everything else in JSON
@@ -18,11 +19,12 @@ public final class ApiSurface implements Surface {
     static final String VERSION = "1";
     static final long MAX_REQUEST_BYTES = 1_000_000;
 
-    private final String siteName;
+    private final Supplier<String> siteName;
     private final Map<String, String> headers;
     private final Problems problems = new Problems(MAX_REQUEST_BYTES);
 
-    public ApiSurface(String siteName, boolean https) {
+    /** @param siteName the site's title as the settings say it now */
+    public ApiSurface(Supplier<String> siteName, boolean https) {
         this.siteName = siteName;
         var all = new LinkedHashMap<>(SecurityHeaders.forApi(https));
         all.put("Cache-Control", "no-store");
@@ -41,7 +43,7 @@ public final class ApiSurface implements Surface {
     @Override
     public void register(Routes routes) {
         routes.get(PREFIX + "v" + VERSION + "/", ctx -> Json.send(ctx, 200, Json.CONTENT_TYPE,
-                new Index(siteName, VERSION)));
+                new Index(siteName.get(), VERSION)));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.byline.web.site;
 
+import dev.byline.media.Media;
+import dev.byline.settings.Settings;
 import dev.byline.taxonomy.Section;
 import dev.byline.web.site.Views.Chrome;
 import dev.byline.web.site.Views.Image;
@@ -10,34 +12,45 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
 
 /**
- * Makes the layout's record: site name, menu of top-level sections, asset URLs, canonical and sharing metadata,
- * and the demo notice while demo content is on the site.
+ * Makes the layout's record: the site's title, tagline, logo and language (from the settings in force), the menu
+ * of top-level sections, asset URLs, canonical and sharing metadata, and the demo notice while demo content is on
+ * the site.
  */
 public final class Chromes {
 
-    private final String siteName;
+    private static final String LOGO_SIZES = "(min-width: 40rem) 24rem, 80vw";
+
+    private final Supplier<Settings> settings;
     private final String baseUrl;
     private final Assets assets;
     private final Clock clock;
-    private final ZoneId zone;
-    /** demo: whether pages show the demo notice (every page records Keys.DEMO, see SiteViews.ShownKeys) */
     /** whether the demo notice shows now (DemoNotice::shown on the running site) */
-    private final java.util.function.BooleanSupplier demoNotice;
+    private final BooleanSupplier demoNotice;
+    private final LongFunction<Optional<Media>> images;
 
-    public Chromes(String siteName, String baseUrl, Assets assets, Clock clock, ZoneId zone,
-                   java.util.function.BooleanSupplier demoNotice) {
-        this.siteName = siteName;
+    /**
+     * @param settings the settings in force (read on every call: they change while the site runs)
+     * @param images   finds the logo's image by id
+     */
+    public Chromes(Supplier<Settings> settings, String baseUrl, Assets assets, Clock clock, BooleanSupplier demoNotice,
+                   LongFunction<Optional<Media>> images) {
+        this.settings = settings;
         this.baseUrl = baseUrl;
         this.assets = assets;
         this.clock = clock;
-        this.zone = zone;
         this.demoNotice = demoNotice;
+        this.images = images;
     }
 
-    public String siteName() {
-        return siteName;
+    /** The settings in force now; a page reads them once and hands the same to {@link #chrome}. */
+    public Settings settings() {
+        return settings.get();
     }
 
     public String baseUrl() {
@@ -49,7 +62,7 @@ public final class Chromes {
      * new year in the site's zone. Read it before a render reads the year.
      */
     public Instant validUntil() {
-        return nextNewYear(clock.instant(), zone);
+        return nextNewYear(clock.instant(), settings.get().zone());
     }
 
     static Instant nextNewYear(Instant now, ZoneId zone) {
@@ -57,19 +70,32 @@ public final class Chromes {
     }
 
     /**
+     * @param site      the settings the page is rendered with
      * @param current   the top-level section to mark in the menu, or null
      * @param path      canonical path, or null for pages that must not be indexed (errors)
      * @param shareImage image for link previews, or null
      * @param jsonLd    structured data, or null
      */
-    public Chrome chrome(List<Section> sections, Section current, String title, String description, String path,
-                         String ogType, Image shareImage, String jsonLd) {
+    public Chrome chrome(Settings site, List<Section> sections, Section current, String title, String description,
+                         String path, String ogType, Image shareImage, String jsonLd) {
         List<Link> nav = sections.stream().filter(Section::isTopLevel)
-                .map(section -> new Link(section.name(), SiteUrls.section(section.slug()), current != null && current.id() == section.id()))
+                .map(section -> new Link(section.name(), SiteUrls.section(section.slug()),
+                        current != null && current.id() == section.id()))
                 .toList();
-        return new Chrome(siteName, title, description, path == null ? null : baseUrl + SiteUrls.wire(path), baseUrl,
+        return new Chrome(site.siteTitle(), site.tagline(), logo(site), site.language(), site.direction(), title,
+                description, path == null ? null : baseUrl + SiteUrls.wire(path), baseUrl,
                 nav, assets.url("site.css"), assets.url("favicon.svg"), ogType,
                 shareImage == null ? null : baseUrl + shareImage.src(), jsonLd,
-                path == null ? "noindex" : null, clock.instant().atZone(zone).getYear(), demoNotice.getAsBoolean());
+                path == null ? "noindex" : null, clock.instant().atZone(site.zone()).getYear(),
+                demoNotice.getAsBoolean());
+    }
+
+    /** The logo, named by the site's title (it stands for it); null when there is none or its image is gone. */
+    private Image logo(Settings site) {
+        return site.logo().flatMap(images::apply).map(media -> {
+            Image image = SiteViews.image(media, LOGO_SIZES, 400);
+            return new Image(image.src(), image.srcset(), image.sizes(), image.width(), image.height(),
+                    site.siteTitle(), "", "");
+        }).orElse(null);
     }
 }

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Supplier;
 
 /**
  * The public URL scheme, in one place:
@@ -28,14 +29,23 @@ public final class SiteUrls {
 
     private static final DateTimeFormatter DATE_PATH = DateTimeFormatter.ofPattern("yyyy/MM/dd");
 
-    private final ZoneId zone;
+    private final Supplier<ZoneId> zone;
 
-    public SiteUrls(ZoneId zone) {
+    /**
+     * @param zone the newsroom's zone as the settings say now. When it changes, an article published near midnight
+     *             may get another date, so another address; its old address still finds it by the slug and
+     *             answers 301 to the new one, so no link breaks.
+     */
+    public SiteUrls(Supplier<ZoneId> zone) {
         this.zone = zone;
     }
 
+    public SiteUrls(ZoneId zone) {
+        this(() -> zone);
+    }
+
     public String article(String slug, Instant publishedAt) {
-        return "/" + DATE_PATH.format(publishedAt.atZone(zone)) + "/" + slug + "/";
+        return "/" + DATE_PATH.format(publishedAt.atZone(zone.get())) + "/" + slug + "/";
     }
 
     /** The article address a request spells: its date parts as given (checked to be digits), and the slug. */

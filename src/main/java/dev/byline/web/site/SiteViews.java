@@ -23,25 +23,23 @@ import dev.byline.web.site.Views.Image;
 import dev.byline.web.site.Views.Link;
 import dev.byline.web.site.Views.Pagination;
 import dev.byline.web.site.Views.Teaser;
+import dev.byline.settings.Settings;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Turns the public read model ({@link PublicNews}) into the site's page records: URLs from {@link SiteUrls}, dates
- * as text in the newsroom's zone, image sizes for the layout, the chrome around every page. The keys of a page are
- * those of the news it shows plus the section menu's.
+ * as text in the newsroom's zone and date format, as many articles to a page as the settings say, image sizes for
+ * the layout, the chrome around every page. A page reads the settings once, as it begins. The keys of a page are
+ * those of the news it shows plus the section menu's (and the logo's image).
  */
 public final class SiteViews {
 
-    public static final int PAGE_SIZE = 10;
     /** How many other articles of its section an article page offers ("More in …"). */
     static final int RELATED = 3;
-    private static final DateTimeFormatter DATE_TEXT = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH);
     private static final String TEASER_SIZES = "(min-width: 64rem) 20rem, (min-width: 40rem) 40vw, 100vw";
     private static final String LEAD_SIZES = "(min-width: 64rem) 40rem, 100vw";
     private static final String HERO_SIZES = "(min-width: 48rem) 44rem, 100vw";
@@ -59,26 +57,30 @@ public final class SiteViews {
     private final PublicNews news;
     private final SiteUrls urls;
     private final Chromes chromes;
-    private final ZoneId zone;
+    private final Supplier<Settings> settings;
 
-    public SiteViews(PublicNews news, SiteUrls urls, Chromes chromes, ZoneId zone) {
+    /** @param settings the settings in force (they change while the site runs) */
+    public SiteViews(PublicNews news, SiteUrls urls, Chromes chromes, Supplier<Settings> settings) {
         this.news = news;
         this.urls = urls;
         this.chromes = chromes;
-        this.zone = zone;
+        this.settings = settings;
     }
 
     public Rendered<HomePage> home(long pageNumber) {
+        Settings site = settings.get();
         Shown<List<Section>> menu = news.sections();
-        Shown<Listing> latest = news.latest(pageNumber, PAGE_SIZE);
+        Shown<Listing> latest = news.latest(pageNumber, site.perPage());
         Listing listing = latest.content();
-        List<Teaser> teasers = teasers(listing.cards());
+        List<Teaser> teasers = teasers(site, listing.cards());
         Teaser lead = pageNumber == 1 && !teasers.isEmpty() ? lead(teasers.getFirst(), listing.cards().getFirst()) : null;
         List<Teaser> rest = lead == null ? teasers : teasers.subList(1, teasers.size());
-        String title = pageNumber == 1 ? chromes.siteName() : chromes.siteName() + " – page " + pageNumber;
-        var chrome = chromes.chrome(menu.content(), null, title, "The latest news from " + chromes.siteName() + ".",
-                SiteUrls.page("/", pageNumber), "website", lead == null ? null : lead.image(), null);
-        return rendered(new HomePage(chrome, lead, rest, pagination("/", listing)), menu, latest);
+        String title = pageNumber == 1 ? site.siteTitle() : site.siteTitle() + " – page " + pageNumber;
+        String description = site.tagline().isBlank() ? "The latest news from " + site.siteTitle() + "."
+                : site.tagline();
+        var chrome = chromes.chrome(site, menu.content(), null, title, description, SiteUrls.page("/", pageNumber),
+                "website", lead == null ? null : lead.image(), null);
+        return rendered(site, new HomePage(chrome, lead, rest, pagination("/", listing)), menu, latest);
     }
 
     /**
@@ -89,6 +91,7 @@ public final class SiteViews {
      * @throws NotFound when no published article answers to the slug
      */
     public Rendered<ArticlePage> article(String slug, String path) {
+        Settings site = settings.get();
         Shown<List<Section>> menu = news.sections();
         Shown<ArticleDetail> shown = news.article(slug, RELATED).orElseThrow(() -> news.locate(slug)
                 .<RuntimeException>map(found -> new Moved(urls.article(found.slug(), found.publishedAt())))
@@ -104,21 +107,21 @@ public final class SiteViews {
         Image hero = featured == null || heroInBody ? null : image(featured, HERO_SIZES, 800);
         boolean updated = article.updatedAt().isAfter(article.publishedAt().plusSeconds(3600));
         var view = new Views.ArticleView(url, article.title(), article.dek(), article.bodyHtml(),
-                iso(article.publishedAt()), text(article.publishedAt()),
-                updated ? iso(article.updatedAt()) : null, updated ? text(article.updatedAt()) : null,
+                iso(site, article.publishedAt()), site.formatDate(article.publishedAt()),
+                updated ? iso(site, article.updatedAt()) : null, updated ? site.formatDate(article.updatedAt()) : null,
                 sectionLinks(article.sectionTrail()),
                 article.tags().stream().map(tag -> new Link(tag.name(), SiteUrls.tag(tag.slug()), false)).toList(),
                 article.bylines().stream().map(SiteViews::byline).toList(),
                 article.bylines().stream().map(SiteViews::authorBox).toList(), hero,
                 readingMinutes(article.bodyHtml()));
         Image shareImage = featured == null ? null : image(featured, HERO_SIZES, 1200);
-        String jsonLd = StructuredData.newsArticle(chromes.baseUrl(), view, article, shareImage, chromes.siteName());
+        String jsonLd = StructuredData.newsArticle(chromes.baseUrl(), view, article, shareImage, site);
         String description = article.dek().isBlank() ? article.excerpt() : article.dek();
-        var chrome = chromes.chrome(menu.content(), article.sectionTrail().getFirst(),
-                article.title() + " – " + chromes.siteName(), description, url, "article", shareImage, jsonLd);
+        var chrome = chromes.chrome(site, menu.content(), article.sectionTrail().getFirst(),
+                article.title() + " – " + site.siteTitle(), description, url, "article", shareImage, jsonLd);
         var more = new Link("More in " + section.name(), SiteUrls.section(section.slug()), false);
-        Rendered<ArticlePage> page = rendered(new ArticlePage(chrome, view, more, teasers(article.related())), menu,
-                shown);
+        Rendered<ArticlePage> page = rendered(site, new ArticlePage(chrome, view, more,
+                teasers(site, article.related())), menu, shown);
         if (heroInBody) {
             // the lead image stands in the body with the caption the body gives it, not as a captioned hero
             page.keys().remove(Keys.caption(featured.id()));
@@ -127,48 +130,52 @@ public final class SiteViews {
     }
 
     public Rendered<ArchivePage> section(String slug, long pageNumber) {
+        Settings site = settings.get();
         Shown<List<Section>> menu = news.sections();
-        Shown<SectionArchive> shown = news.section(slug, pageNumber, PAGE_SIZE);
+        Shown<SectionArchive> shown = news.section(slug, pageNumber, site.perPage());
         List<Section> trail = shown.content().trail();
         Section section = shown.content().section();
-        return archive(menu, shown, trail.getFirst(), "Section", section.name(), section.description(), null,
+        return archive(site, menu, shown, trail.getFirst(), "Section", section.name(), section.description(), null,
                 sectionLinks(trail.subList(0, trail.size() - 1)), SiteUrls.section(section.slug()),
                 shown.content().listing());
     }
 
     public Rendered<ArchivePage> tag(String slug, long pageNumber) {
+        Settings site = settings.get();
         Shown<List<Section>> menu = news.sections();
-        Shown<TagArchive> shown = news.tag(slug, pageNumber, PAGE_SIZE);
+        Shown<TagArchive> shown = news.tag(slug, pageNumber, site.perPage());
         Tag tag = shown.content().tag();
-        return archive(menu, shown, null, "Tag", tag.name(), tag.description(), null, List.of(),
+        return archive(site, menu, shown, null, "Tag", tag.name(), tag.description(), null, List.of(),
                 SiteUrls.tag(tag.slug()), shown.content().listing());
     }
 
     public Rendered<ArchivePage> author(String slug, long pageNumber) {
+        Settings site = settings.get();
         Shown<List<Section>> menu = news.sections();
-        Shown<AuthorArchive> shown = news.author(slug, pageNumber, PAGE_SIZE);
+        Shown<AuthorArchive> shown = news.author(slug, pageNumber, site.perPage());
         Contributor author = shown.content().author();
-        return archive(menu, shown, null, "Author", author.name(), author.bio(), authorBox(author), List.of(),
+        return archive(site, menu, shown, null, "Author", author.name(), author.bio(), authorBox(author), List.of(),
                 SiteUrls.author(author.slug()), shown.content().listing());
     }
 
     public Views.ErrorPage error(int status, String heading, String message) {
+        Settings site = settings.get();
         List<Section> sections = news.sections().content();
-        List<Teaser> latest = status == 404 ? teasers(news.latest(1, 5).content().cards()) : List.of();
-        var chrome = chromes.chrome(sections, null, heading + " – " + chromes.siteName(), message, null, "website",
-                null, null);
+        List<Teaser> latest = status == 404 ? teasers(site, news.latest(1, 5).content().cards()) : List.of();
+        var chrome = chromes.chrome(site, sections, null, heading + " – " + site.siteTitle(), message, null,
+                "website", null, null);
         return new Views.ErrorPage(chrome, status, heading, message, latest);
     }
 
-    private Rendered<ArchivePage> archive(Shown<List<Section>> menu, Shown<?> shown, Section currentTop, String kind,
-                                          String heading, String description, AuthorBox author, List<Link> trail,
-                                          String path, Listing listing) {
-        String title = heading + (listing.page() > 1 ? " – page " + listing.page() : "") + " – " + chromes.siteName();
+    private Rendered<ArchivePage> archive(Settings site, Shown<List<Section>> menu, Shown<?> shown,
+                                          Section currentTop, String kind, String heading, String description,
+                                          AuthorBox author, List<Link> trail, String path, Listing listing) {
+        String title = heading + (listing.page() > 1 ? " – page " + listing.page() : "") + " – " + site.siteTitle();
         String summary = description.isBlank() ? kind + " archive: " + heading + ", newest first." : description;
-        var chrome = chromes.chrome(menu.content(), currentTop, title, summary, SiteUrls.page(path, listing.page()),
-                kind.equals("Author") ? "profile" : "website", null, null);
-        return rendered(new ArchivePage(chrome, kind, heading, description, author, trail, teasers(listing.cards()),
-                pagination(path, listing)), menu, shown);
+        var chrome = chromes.chrome(site, menu.content(), currentTop, title, summary,
+                SiteUrls.page(path, listing.page()), kind.equals("Author") ? "profile" : "website", null, null);
+        return rendered(site, new ArchivePage(chrome, kind, heading, description, author, trail,
+                teasers(site, listing.cards()), pagination(path, listing)), menu, shown);
     }
 
     private static Pagination pagination(String path, Listing listing) {
@@ -177,15 +184,15 @@ public final class SiteViews {
                 listing.hasNext() ? SiteUrls.page(path, listing.page() + 1) : null);
     }
 
-    private List<Teaser> teasers(List<ArticleCard> cards) {
-        return cards.stream().map(this::teaser).toList();
+    private List<Teaser> teasers(Settings site, List<ArticleCard> cards) {
+        return cards.stream().map(card -> teaser(site, card)).toList();
     }
 
-    private Teaser teaser(ArticleCard card) {
+    private Teaser teaser(Settings site, ArticleCard card) {
         Section section = card.section();
         return new Teaser(urls.article(card.slug(), card.publishedAt()), card.title(), card.dek(), card.excerpt(),
                 section == null ? null : new Link(section.name(), SiteUrls.section(section.slug()), false),
-                iso(card.publishedAt()), text(card.publishedAt()),
+                iso(site, card.publishedAt()), site.formatDate(card.publishedAt()),
                 card.bylines().stream().map(author -> new Byline(author.name(), SiteUrls.author(author.slug()), null))
                         .toList(),
                 card.image() == null ? null : image(card.image(), TEASER_SIZES, 400));
@@ -221,12 +228,8 @@ public final class SiteViews {
                 media.alt(), media.caption(), media.credit());
     }
 
-    private String iso(Instant instant) {
-        return instant.atZone(zone).toOffsetDateTime().toString();
-    }
-
-    private String text(Instant instant) {
-        return DATE_TEXT.format(instant.atZone(zone));
+    private static String iso(Settings site, Instant instant) {
+        return instant.atZone(site.zone()).toOffsetDateTime().toString();
     }
 
     static int readingMinutes(String html) {
@@ -235,13 +238,15 @@ public final class SiteViews {
     }
 
     /**
-     * The page and its keys: the menu's first, the demo notice's (shown or not, every page has its place), then
-     * those of the news on it, list depths included ({@code list:home>…}: the page cache drops the page only for a
-     * write at or above it).
+     * The page and its keys: the menu's first, the demo notice's (shown or not, every page has its place), the
+     * logo's image (a new file or alt text changes every page), then those of the news on it, list depths included
+     * ({@code list:home>…}: the page cache drops the page only for a write at or above it). The settings themselves
+     * need no key: saving one that pages show drops every page ({@link Keys#ALL}).
      */
-    private static <T> Rendered<T> rendered(T page, Shown<?> menu, Shown<?> news) {
+    private static <T> Rendered<T> rendered(Settings site, T page, Shown<?> menu, Shown<?> news) {
         var keys = new LinkedHashSet<String>(menu.keys());
         keys.add(Keys.DEMO);
+        site.logo().ifPresent(logo -> keys.add(Keys.media(logo)));
         keys.addAll(news.keys());
         return new Rendered<>(page, keys);
     }

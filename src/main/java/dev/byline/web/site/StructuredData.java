@@ -3,6 +3,7 @@ package dev.byline.web.site;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.byline.news.ArticleDetail;
+import dev.byline.settings.Settings;
 import dev.byline.web.site.Views.ArticleView;
 import dev.byline.web.site.Views.Image;
 import java.util.LinkedHashMap;
@@ -17,7 +18,7 @@ final class StructuredData {
     private StructuredData() {
     }
 
-    static String newsArticle(String baseUrl, ArticleView view, ArticleDetail article, Image image, String siteName) {
+    static String newsArticle(String baseUrl, ArticleView view, ArticleDetail article, Image image, Settings site) {
         var data = new LinkedHashMap<String, Object>();
         data.put("@context", "https://schema.org");
         data.put("@type", "NewsArticle");
@@ -34,7 +35,9 @@ final class StructuredData {
         if (image != null) {
             data.put("image", List.of(baseUrl + image.src()));
         }
-        data.put("publisher", ordered("@type", "NewsMediaOrganization", "name", siteName, "url", baseUrl + "/"));
+        data.put("inLanguage", site.language());
+        data.put("publisher", ordered("@type", "NewsMediaOrganization", "name", site.siteTitle(), "url",
+                baseUrl + "/"));
         try {
             // inside <script>, "</" would end the element early
             return JSON.writeValueAsString(data).replace("</", "<\\/");

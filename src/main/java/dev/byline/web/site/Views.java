@@ -11,9 +11,14 @@ public final class Views {
     /**
      * The layout's part of every page: head metadata and the site's chrome.
      *
+     * @param tagline    the line under the title; empty for none
+     * @param logo       the masthead's image instead of the title as text, or null
+     * @param lang       the site's language, a BCP 47 tag, for {@code <html lang>}
+     * @param dir        {@code ltr} or {@code rtl}, for {@code <html dir>}
      * @param demoNotice show the notice that the site carries demo content (and how to remove it)
      */
-    public record Chrome(String siteName, String title, String description, String canonicalUrl, String baseUrl,
+    public record Chrome(String siteName, String tagline, Image logo, String lang, String dir, String title,
+                         String description, String canonicalUrl, String baseUrl,
                          List<Link> nav, String cssUrl, String faviconUrl, String ogType, String ogImageUrl,
                          String jsonLd, String robots, int year, boolean demoNotice) {
     }
