@@ -69,7 +69,8 @@ public final class SignIn {
                     ? "This account is " + (user.get().status() == User.Status.INVITED
                             ? "waiting for its invitation to be accepted: follow the link in the invitation email."
                             : "disabled. Ask an administrator to enable it.")
-                    : WRONG, "wrong password");
+                    : WRONG, right && user.isPresent() ? "right password, but the account is " + user.get().status().key()
+                    : user.isPresent() ? "wrong password" : "no account uses this address");
         }
         throttle.clear(normal);
         return open(user.get(), user.get().twoFactor() ? Session.SECOND_FACTOR : Session.SIGNED_IN, ip, userAgent);

@@ -43,7 +43,8 @@ class SignInTest extends AccountsTest {
         List<Activity> failed = log(Activity.SIGN_IN_FAILED);
         assertEquals(5, failed.size());
         assertTrue(failed.stream().allMatch(entry -> entry.actor().equals("visitor") && entry.userId() == 0
-                && entry.detail().equals("wrong password")), failed.toString());
+                && entry.detail().equals(entry.aboutUserId() == null ? "no account uses this address"
+                : "wrong password")), failed.toString());
         // only the entries about Ana's account carry it, so she sees them and nobody's reveal nothing
         assertEquals(List.of(ana.id(), ana.id(), ana.id()), failed.stream()
                 .filter(entry -> entry.aboutUserId() != null).map(Activity::aboutUserId).toList());
