@@ -7,6 +7,7 @@ import dev.byline.account.ActivityLog;
 import dev.byline.account.Actor;
 import dev.byline.account.OneTimeLinks;
 import dev.byline.account.Passwords;
+import dev.byline.account.ProfileService;
 import dev.byline.account.SecondFactor;
 import dev.byline.account.Sessions;
 import dev.byline.account.SignIn;
@@ -146,12 +147,13 @@ public final class Byline implements AutoCloseable {
         var demo = new DemoContent(articles, authors, taxonomy, media, demoStore, clock);
         var demoRemoval = new DemoRemoval(demoStore, media, changes, clock);
         changes.subscribe(pageCache::onChange);
-        var accounts = accounts(jdbi, authors, clock);
+        var accounts = accounts(jdbi, authors, media, clock);
         return new Services(articles, authors, taxonomy, media, images, changes, pageCache, demo, demoRemoval,
                 demoNotice, accounts);
     }
 
-    private static Accounts accounts(org.jdbi.v3.core.Jdbi jdbi, AuthorService authors, Clock clock) {
+    private static Accounts accounts(org.jdbi.v3.core.Jdbi jdbi, AuthorService authors, MediaService media,
+                                     Clock clock) {
         var users = new UserStore(jdbi);
         var passwords = new Passwords();
         var activity = new ActivityLog(jdbi, clock, () -> Duration.ofDays(365));
@@ -173,7 +175,8 @@ public final class Byline implements AutoCloseable {
                 mail, clock);
         SecondFactor secondFactor = (user, code, actor) -> false;
         var signIn = new SignIn(jdbi, users, passwords, sessions, throttle, activity, secondFactor);
-        return new Accounts(service, signIn, sessions, activity, throttle);
+        return new Accounts(service, signIn, sessions, activity, throttle,
+                new ProfileService(users, authors, media, activity, clock));
     }
 
     /** Starts Byline on the system clock (UTC), as {@link #main} does. */
