@@ -1,0 +1,119 @@
+package dev.byline.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * One browser visiting the admin over real HTTP: it keeps its cookies (set and cleared as the server says), never
+ * follows redirects by itself (tests look at them), and sends forms with the CSRF token of the last page it read,
+ * as a person's browser would.
+ */
+public final class AdminBrowser {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+
+    private final String base;
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private String lastCsrf;
+
+    public AdminBrowser(String base) {
+        this.base = base;
+    }
+
+    public HttpResponse<String> get(String path) {
+        var response = send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        csrfIn(response.body()).ifPresent(token -> lastCsrf = token);
+        return response;
+    }
+
+    /** Sends a form with the token of the last page read (or of {@code path}'s page, if none was read yet). */
+    public HttpResponse<String> post(String path, Map<String, String> form) {
+        String token = lastCsrf != null ? lastCsrf : tokenFrom(path).or(() -> tokenFrom("/admin/"))
+                .or(() -> tokenFrom("/admin/login")).orElse("");
+        var fields = new LinkedHashMap<>(form);
+        fields.putIfAbsent("csrf", token);
+        return postRaw(path, fields, Map.of());
+    }
+
+    /** Sends exactly {@code form} (no token added) with extra {@code headers}. */
+    public HttpResponse<String> postRaw(String path, Map<String, String> form, Map<String, String> headers) {
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(form)));
+        headers.forEach(request::header);
+        var response = send(request);
+        csrfIn(response.body()).ifPresent(token -> lastCsrf = token);
+        return response;
+    }
+
+    /** Signs in through the form; the answer is the form's (302 on success). */
+    public HttpResponse<String> login(String email, String password) {
+        String token = tokenFrom("/admin/login").orElse("");
+        var response = postRaw("/admin/login", Map.of("csrf", token, "email", email, "password", password),
+                Map.of());
+        if (response.statusCode() == 302) {
+            lastCsrf = null; // the session changed, and with it the token
+        }
+        return response;
+    }
+
+    /** The CSRF token on the page at {@code path}, as this browser sees it. */
+    public Optional<String> tokenFrom(String path) {
+        return csrfIn(get(path).body());
+    }
+
+    public void setCookie(String name, String value) {
+        cookies.put(name, value);
+    }
+
+    public Optional<String> cookie(String name) {
+        return Optional.ofNullable(cookies.get(name));
+    }
+
+    private static Optional<String> csrfIn(String body) {
+        var matcher = CSRF.matcher(body == null ? "" : body);
+        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("; ")));
+        }
+        try {
+            var response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            for (String setCookie : response.headers().allValues("Set-Cookie")) {
+                String pair = setCookie.split(";", 2)[0];
+                String name = pair.substring(0, pair.indexOf('='));
+                if (setCookie.contains("Max-Age=0")) {
+                    cookies.remove(name);
+                } else {
+                    cookies.put(name, pair.substring(pair.indexOf('=') + 1));
+                }
+            }
+            return response;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(Map<String, String> form) {
+        return form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    }
+}
