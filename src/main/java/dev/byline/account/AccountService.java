@@ -247,6 +247,7 @@ public final class AccountService {
     public User changeRole(Actor actor, long userId, Role role) {
         Policy.requireManage(actor, userId, "change the role");
         return jdbi.inTransaction(handle -> {
+            users.lockActiveAdministrators(handle); // before the count below: see UserStore
             User user = users.lock(handle, userId).orElseThrow(() -> new NotFound("There is no such account."));
             if (user.role() == role) {
                 return user;
@@ -266,6 +267,7 @@ public final class AccountService {
     public User disable(Actor actor, long userId) {
         Policy.requireManage(actor, userId, "disable the account");
         return jdbi.inTransaction(handle -> {
+            users.lockActiveAdministrators(handle); // before the count below: see UserStore
             User user = users.lock(handle, userId).orElseThrow(() -> new NotFound("There is no such account."));
             if (user.status() == User.Status.DISABLED) {
                 return user;

@@ -94,6 +94,21 @@ public final class UserStore {
                 .bind("id", id).bind("name", name).bind("now", now).execute();
     }
 
+    /**
+     * Locks every active administrator's row for this transaction, in id order. Taking an administrator's role or
+     * account away takes these first, so two administrators removing each other take turns and the second sees the
+     * first's change (on PostgreSQL each would otherwise count the other as still there); the order keeps two such
+     * transactions from waiting on each other.
+     */
+    void lockActiveAdministrators(Handle handle) {
+        List<Long> ids = handle.createQuery(
+                        "SELECT id FROM users WHERE role = 'administrator' AND status = 'active' ORDER BY id")
+                .mapTo(Long.class).list();
+        for (long id : ids) {
+            handle.createUpdate("UPDATE users SET updated_at = updated_at WHERE id = :id").bind("id", id).execute();
+        }
+    }
+
     /** Active administrators other than {@code exceptId}: the site must keep at least one. */
     int otherActiveAdministrators(Handle handle, long exceptId) {
         return handle.createQuery("""
