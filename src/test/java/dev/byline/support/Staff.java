@@ -35,17 +35,18 @@ public final class Staff {
     }
 
     /** A browser signed in as {@code user} through the sign-in form. */
-    public AdminClient signIn(User user) {
-        var client = new AdminClient(byline.baseUrl());
-        var response = client.signIn(user.email(), PASSWORD);
+    public AdminBrowser signIn(User user) {
+        var browser = new AdminBrowser(byline.baseUrl());
+        var response = browser.login(user.email(), PASSWORD);
         if (response.statusCode() != 302) {
             throw new IllegalStateException("could not sign in as " + user.email() + ": " + response.statusCode());
         }
-        return client;
+        browser.get("/admin/"); // as a browser lands on the dashboard: its forms carry the new session's token
+        return browser;
     }
 
     /** A new account of {@code role}, signed in. */
-    public AdminClient signedIn(Role role) {
+    public AdminBrowser signedIn(Role role) {
         return signIn(add(role));
     }
 

@@ -14,11 +14,12 @@ import dev.byline.account.Actor;
 import dev.byline.account.Role;
 import dev.byline.account.User;
 import dev.byline.error.Forbidden;
-import dev.byline.support.AdminClient;
+import dev.byline.support.AdminBrowser;
 import dev.byline.support.Staff;
 import dev.byline.support.TestDatabases;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,7 +47,7 @@ class PeopleHttpTest {
         AccountService accounts = site.services().accounts().service();
         User target = staff.add(Role.AUTHOR);
 
-        AdminClient admin = staff.signedIn(Role.ADMINISTRATOR);
+        AdminBrowser admin = staff.signedIn(Role.ADMINISTRATOR);
         HttpResponse<String> page = admin.get("/admin/people");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains(target.email()));
@@ -54,14 +55,14 @@ class PeopleHttpTest {
 
         for (Role role : List.of(Role.EDITOR, Role.AUTHOR, Role.CONTRIBUTOR)) {
             User user = staff.add(role);
-            AdminClient client = staff.signIn(user);
+            AdminBrowser client = staff.signIn(user);
             assertFalse(client.get("/admin/").body().contains("href=\"/admin/people\""), role + ": no People in the nav");
             assertForbidden(client.get("/admin/people"), role);
-            assertForbidden(client.post("/admin/people/invite", "email", "x-" + role.key() + "@newsroom.test",
-                    "name", "X", "role", "administrator"), role);
-            assertForbidden(client.post("/admin/people/" + target.id() + "/role", "role", "administrator"), role);
-            assertForbidden(client.post("/admin/people/" + target.id() + "/disable"), role);
-            assertForbidden(client.post("/admin/people/" + target.id() + "/enable"), role);
+            assertForbidden(client.post("/admin/people/invite", Map.of("email", "x-" + role.key() + "@newsroom.test",
+                    "name", "X", "role", "administrator")), role);
+            assertForbidden(client.post("/admin/people/" + target.id() + "/role", Map.of("role", "administrator")), role);
+            assertForbidden(client.post("/admin/people/" + target.id() + "/disable", Map.of()), role);
+            assertForbidden(client.post("/admin/people/" + target.id() + "/enable", Map.of()), role);
             // the service says the same to a caller that skips the pages
             Actor actor = Staff.actor(user);
             assertThrows(Forbidden.class, () -> accounts.list(actor));
@@ -77,12 +78,12 @@ class PeopleHttpTest {
         assertEquals(User.Status.ACTIVE, unchanged.status());
 
         // not signed in: to the sign-in page, and a form sent anyway changes nothing
-        var visitor = new AdminClient(site.baseUrl());
+        var visitor = new AdminBrowser(site.baseUrl());
         HttpResponse<String> anonymous = visitor.get("/admin/people");
         assertEquals(302, anonymous.statusCode());
         assertEquals("/admin/login?next=%2Fadmin%2Fpeople", anonymous.headers().firstValue("Location").orElseThrow());
         visitor.get("/admin/login");
-        HttpResponse<String> post = visitor.post("/admin/people/" + target.id() + "/disable");
+        HttpResponse<String> post = visitor.post("/admin/people/" + target.id() + "/disable", Map.of());
         assertEquals(302, post.statusCode());
         assertTrue(post.headers().firstValue("Location").orElseThrow().startsWith("/admin/login"));
         assertEquals(User.Status.ACTIVE, accounts.find(Actor.commandLine(), target.id()).orElseThrow().status());
@@ -94,22 +95,23 @@ class PeopleHttpTest {
     void aFailedInvitationKeepsWhatWasTypedAndSaysWhatIsWrong(TestDatabases database) {
         Byline site = SITES.site(database);
         var staff = new Staff(site);
-        AdminClient admin = staff.signedIn(Role.ADMINISTRATOR);
+        AdminBrowser admin = staff.signedIn(Role.ADMINISTRATOR);
         admin.get("/admin/people");
 
-        HttpResponse<String> bad = admin.post("/admin/people/invite", "email", "kim at newsroom", "name",
-                "Kim <Lee>", "role", "editor");
+        HttpResponse<String> bad = admin.post("/admin/people/invite", Map.of("email", "kim at newsroom", "name",
+                "Kim \"KL\" <Lee>", "role", "editor"));
         assertEquals(422, bad.statusCode());
         assertTrue(bad.body().contains("value=\"kim at newsroom\""), "the email as typed");
-        assertTrue(bad.body().contains("value=\"Kim &lt;Lee&gt;\""), "the name as typed, escaped");
+        assertTrue(bad.body().contains("value=\"Kim &#34;KL&#34; &lt;Lee>\""), "the name as typed, escaped: "
+                + bad.body().lines().filter(line -> line.contains("Kim")).toList());
         assertTrue(bad.body().contains("<p class=\"field-error\" id=\"email-error\">Enter an email address such as "
                 + "name@example.org.</p>"));
         assertTrue(bad.body().contains("<option value=\"editor\" selected>Editor</option>"), "the role chosen");
         assertTrue(bad.body().contains("aria-invalid=\"true\""));
 
         String email = "kim-" + database.name().toLowerCase() + "@newsroom.test";
-        HttpResponse<String> sent = admin.post("/admin/people/invite", "email", email.toUpperCase(), "name",
-                "Kim Lee", "role", "editor");
+        HttpResponse<String> sent = admin.post("/admin/people/invite", Map.of("email", email.toUpperCase(), "name",
+                "Kim Lee", "role", "editor"));
         assertEquals(302, sent.statusCode());
         HttpResponse<String> after = admin.follow(sent);
         assertTrue(after.body().contains("Invitation sent to " + email + "."), after.body());
@@ -117,12 +119,12 @@ class PeopleHttpTest {
         assertEquals(User.Status.INVITED, kim.status());
         assertEquals(Role.EDITOR, kim.role());
 
-        HttpResponse<String> again = admin.post("/admin/people/invite", "email", email, "name", "Kim Lee", "role",
-                "author");
+        HttpResponse<String> again = admin.post("/admin/people/invite", Map.of("email", email, "name", "Kim Lee", "role",
+                "author"));
         assertEquals(422, again.statusCode());
         assertTrue(again.body().contains("An account already uses " + email + "."));
-        HttpResponse<String> noRole = admin.post("/admin/people/invite", "email", "x" + email, "name", "X", "role",
-                "owner");
+        HttpResponse<String> noRole = admin.post("/admin/people/invite", Map.of("email", "x" + email, "name", "X", "role",
+                "owner"));
         assertEquals(422, noRole.statusCode());
         assertTrue(noRole.body().contains("Choose a role: administrator, editor, author or contributor."));
     }
@@ -132,39 +134,39 @@ class PeopleHttpTest {
     void aRoleChangeHoldsAtOnceAndDisablingEndsTheSessionsAtOnce(TestDatabases database) {
         Byline site = SITES.site(database);
         var staff = new Staff(site);
-        AdminClient admin = staff.signedIn(Role.ADMINISTRATOR);
+        AdminBrowser admin = staff.signedIn(Role.ADMINISTRATOR);
         User editor = staff.add(Role.EDITOR);
-        AdminClient editorsBrowser = staff.signIn(editor);
-        AdminClient editorsPhone = staff.signIn(editor);
+        AdminBrowser editorsBrowser = staff.signIn(editor);
+        AdminBrowser editorsPhone = staff.signIn(editor);
         assertForbidden(editorsBrowser.get("/admin/people"), Role.EDITOR);
 
         admin.get("/admin/people");
-        HttpResponse<String> promoted = admin.post("/admin/people/" + editor.id() + "/role", "role", "administrator");
+        HttpResponse<String> promoted = admin.post("/admin/people/" + editor.id() + "/role", Map.of("role", "administrator"));
         assertEquals(302, promoted.statusCode());
         assertTrue(admin.follow(promoted).body().contains(editor.email() + ") is now administrator."));
         assertEquals(200, editorsBrowser.get("/admin/people").statusCode(), "the new role holds on the next request");
-        HttpResponse<String> demoted = admin.post("/admin/people/" + editor.id() + "/role", "role", "contributor");
+        HttpResponse<String> demoted = admin.post("/admin/people/" + editor.id() + "/role", Map.of("role", "contributor"));
         assertEquals(302, demoted.statusCode());
         assertForbidden(editorsBrowser.get("/admin/people"), Role.CONTRIBUTOR);
 
         admin.get("/admin/people");
-        HttpResponse<String> disabled = admin.post("/admin/people/" + editor.id() + "/disable");
+        HttpResponse<String> disabled = admin.post("/admin/people/" + editor.id() + "/disable", Map.of());
         assertEquals(302, disabled.statusCode());
         String flash = admin.follow(disabled).body();
         assertTrue(flash.contains("is disabled and signed out everywhere."), flash);
-        for (AdminClient browser : List.of(editorsBrowser, editorsPhone)) {
+        for (AdminBrowser browser : List.of(editorsBrowser, editorsPhone)) {
             HttpResponse<String> next = browser.get("/admin/");
             assertEquals(302, next.statusCode(), "the disabled person's next request");
             assertTrue(next.headers().firstValue("Location").orElseThrow().startsWith("/admin/login"));
         }
         assertTrue(site.services().accounts().sessions().list(editor.id()).isEmpty());
-        HttpResponse<String> refused = new AdminClient(site.baseUrl()).signIn(editor.email(), Staff.PASSWORD);
+        HttpResponse<String> refused = new AdminBrowser(site.baseUrl()).login(editor.email(), Staff.PASSWORD);
         assertEquals(401, refused.statusCode());
         assertTrue(refused.body().contains("disabled"));
 
         admin.get("/admin/people");
-        assertEquals(302, admin.post("/admin/people/" + editor.id() + "/enable").statusCode());
-        assertEquals(302, new AdminClient(site.baseUrl()).signIn(editor.email(), Staff.PASSWORD).statusCode(),
+        assertEquals(302, admin.post("/admin/people/" + editor.id() + "/enable", Map.of()).statusCode());
+        assertEquals(302, new AdminBrowser(site.baseUrl()).login(editor.email(), Staff.PASSWORD).statusCode(),
                 "enabled: signs in again");
 
         List<String> logged = site.services().accounts().activity().list(Actor.commandLine(),
@@ -180,15 +182,15 @@ class PeopleHttpTest {
         Byline site = SITES.site(database);
         var staff = new Staff(site);
         User self = staff.add(Role.ADMINISTRATOR);
-        AdminClient admin = staff.signIn(self);
+        AdminBrowser admin = staff.signIn(self);
         String page = admin.get("/admin/people").body();
         assertFalse(page.contains("action=\"/admin/people/" + self.id() + "/disable\""), "no button on one's own row");
 
-        HttpResponse<String> own = admin.post("/admin/people/" + self.id() + "/disable");
+        HttpResponse<String> own = admin.post("/admin/people/" + self.id() + "/disable", Map.of());
         assertEquals(403, own.statusCode());
         assertTrue(own.body().contains("You may not disable the account on your own account: ask another "
                 + "administrator."), own.body());
-        assertEquals(403, admin.post("/admin/people/" + self.id() + "/role", "role", "author").statusCode());
+        assertEquals(403, admin.post("/admin/people/" + self.id() + "/role", Map.of("role", "author")).statusCode());
         assertEquals(Role.ADMINISTRATOR, site.services().accounts().service().find(Actor.commandLine(), self.id())
                 .orElseThrow().role());
         assertEquals(200, admin.get("/admin/people").statusCode(), "still an administrator, still signed in");
@@ -210,22 +212,22 @@ class PeopleHttpTest {
     void aFormWithoutTheRightTokenIsRefusedWithAPageSayingWhatToDo(TestDatabases database) {
         Byline site = SITES.site(database);
         var staff = new Staff(site);
-        AdminClient admin = staff.signedIn(Role.ADMINISTRATOR);
+        AdminBrowser admin = staff.signedIn(Role.ADMINISTRATOR);
         User target = staff.add(Role.AUTHOR);
         admin.get("/admin/people");
         for (HttpResponse<String> refused : List.of(
-                admin.postRaw("/admin/people/" + target.id() + "/disable"),
-                admin.postRaw("/admin/people/" + target.id() + "/disable", "csrf", "forged"),
-                admin.postRaw("/admin/people/invite", "csrf", admin.csrf() + "x", "email", "z@newsroom.test",
-                        "name", "Z", "role", "author"),
-                admin.postRaw("/admin/profile/sessions/others", "csrf", ""))) {
+                admin.postRaw("/admin/people/" + target.id() + "/disable", Map.of(), Map.of()),
+                admin.postRaw("/admin/people/" + target.id() + "/disable", Map.of("csrf", "forged"), Map.of()),
+                admin.postRaw("/admin/people/invite", Map.of("csrf", admin.csrf() + "x", "email", "z@newsroom.test",
+                        "name", "Z", "role", "author"), Map.of()),
+                admin.postRaw("/admin/profile/sessions/others", Map.of("csrf", ""), Map.of()))) {
             assertEquals(403, refused.statusCode());
             assertTrue(refused.body().contains("This form could not be accepted"));
             assertTrue(refused.body().contains("Go back, reload the page, and send the form again."));
         }
         // a token from another browser's session does not fit this one
-        AdminClient other = staff.signedIn(Role.ADMINISTRATOR);
-        assertEquals(403, admin.postRaw("/admin/people/" + target.id() + "/disable", "csrf", other.csrf())
+        AdminBrowser other = staff.signedIn(Role.ADMINISTRATOR);
+        assertEquals(403, admin.postRaw("/admin/people/" + target.id() + "/disable", Map.of("csrf", other.csrf()), Map.of())
                 .statusCode());
         assertEquals(User.Status.ACTIVE, site.services().accounts().service().find(Actor.commandLine(), target.id())
                 .orElseThrow().status());
@@ -235,11 +237,11 @@ class PeopleHttpTest {
     @Test
     void anUnknownPersonIsNotFound() {
         Byline site = SITES.site(TestDatabases.SQLITE);
-        AdminClient admin = new Staff(site).signedIn(Role.ADMINISTRATOR);
+        AdminBrowser admin = new Staff(site).signedIn(Role.ADMINISTRATOR);
         admin.get("/admin/people");
-        assertEquals(404, admin.post("/admin/people/999999/disable").statusCode());
-        assertEquals(404, admin.post("/admin/people/abc/disable").statusCode());
-        assertEquals(400, admin.post("/admin/people/1/role", "role", "owner").statusCode());
+        assertEquals(404, admin.post("/admin/people/999999/disable", Map.of()).statusCode());
+        assertEquals(404, admin.post("/admin/people/abc/disable", Map.of()).statusCode());
+        assertEquals(400, admin.post("/admin/people/1/role", Map.of("role", "owner")).statusCode());
     }
 
     static void assertForbidden(HttpResponse<String> response, Role role) {
