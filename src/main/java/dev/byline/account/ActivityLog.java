@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
 
 /**
  * The newsroom's activity log: who did what, when and from where. An entry is written in the same transaction as
@@ -98,6 +99,8 @@ public final class ActivityLog {
             var select = handle.createQuery("SELECT " + COLUMNS + " FROM activity" + where
                     + " ORDER BY at DESC, id DESC LIMIT :limit OFFSET :offset");
             for (var query : List.of(count, select)) {
+                // the same bindings whichever filters the WHERE holds; an unfiltered list uses none of them
+                query.configure(SqlStatements.class, statements -> statements.setUnusedBindingAllowed(true));
                 query.bind("action", filter.action()).bind("user", onlyUser)
                         .bind("from", Optional.ofNullable(filter.from()).map(Instant::toEpochMilli).orElse(0L))
                         .bind("until", Optional.ofNullable(filter.until()).map(Instant::toEpochMilli).orElse(0L));
