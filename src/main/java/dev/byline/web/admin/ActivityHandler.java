@@ -89,7 +89,8 @@ final class ActivityHandler {
 
     private static ActivityRow row(Activity entry, ZoneId zone) {
         return new ActivityRow(AdminDates.dateTime(entry.at(), zone), AdminDates.iso(entry.at(), zone),
-                entry.actor(), label(entry.action()), entry.subject(), entry.detail(), entry.ip());
+                entry.actor(), label(entry.action()), entry.subject(), entry.detail(),
+                entry.ip().isEmpty() ? "the server" : entry.ip()); // the command line has no address
     }
 
     /** "sign-in-failed" → "Sign-in failed". */
