@@ -6,6 +6,7 @@ import dev.byline.account.Accounts;
 import dev.byline.account.ActivityLog;
 import dev.byline.account.OneTimeLinks;
 import dev.byline.account.Passwords;
+import dev.byline.account.ProfileService;
 import dev.byline.account.Sessions;
 import dev.byline.account.SignIn;
 import dev.byline.account.SignInThrottle;
@@ -169,13 +170,13 @@ public final class Byline implements AutoCloseable {
         var users = new UserStore(jdbi);
         var accountMail = new AccountMailer(mail, users, () -> baseUrl, () -> live.get().siteTitle(),
                 () -> live.get().zone(), clock);
-        var accounts = accounts(jdbi, users, authors, accountMail, activity, live, clock);
+        var accounts = accounts(jdbi, users, authors, media, accountMail, activity, live, clock);
         return new Services(articles, authors, taxonomy, media, images, changes, pageCache, demo, demoRemoval,
                 demoNotice, accounts, mail, settings);
     }
 
     private static Accounts accounts(org.jdbi.v3.core.Jdbi jdbi, UserStore users, AuthorService authors,
-                                     AccountMail mail, ActivityLog activity, LiveSettings settings, Clock clock) {
+                                     MediaService media, AccountMail mail, ActivityLog activity, LiveSettings settings, Clock clock) {
         var passwords = new Passwords();
         var sessions = new Sessions(jdbi, users, clock, () -> new Sessions.Limits(settings.get().sessionIdle(),
                 settings.get().sessionLifetime()));
@@ -185,7 +186,8 @@ public final class Byline implements AutoCloseable {
         var twoFactor = new TwoFactorService(jdbi, new TwoFactorStore(), users, passwords, throttle, activity,
                 () -> settings.get().siteTitle(), clock);
         var signIn = new SignIn(jdbi, users, passwords, sessions, throttle, activity, twoFactor);
-        return new Accounts(service, signIn, sessions, activity, throttle, twoFactor);
+        return new Accounts(service, signIn, sessions, activity, throttle, twoFactor,
+                new ProfileService(users, authors, media, activity, clock));
     }
 
     /** Starts Byline on the system clock (UTC), as {@link #main} does. */

@@ -322,6 +322,24 @@ public final class AccountService {
         });
     }
 
+    /**
+     * Ends one of the actor's own sessions, named by its id (the hash the session list shows): a browser left signed
+     * in elsewhere. Another account's session is not the actor's to end, and is answered as one already ended.
+     *
+     * @throws NotFound when the actor has no such session
+     */
+    public void endSession(Actor actor, String sessionId) {
+        if (actor.userId() == 0) {
+            throw new Forbidden("Please sign in to end a session.");
+        }
+        jdbi.useTransaction(handle -> {
+            if (!sessions.endOne(handle, actor.userId(), sessionId == null ? "" : sessionId)) {
+                throw new NotFound("That session has already ended.");
+            }
+            activity.record(handle, actor, Activity.SESSIONS_ENDED, actor.name(), "1 other session", actor.userId());
+        });
+    }
+
     private User find(long userId) {
         return users.findById(userId).orElseThrow(() -> new NotFound("There is no such account."));
     }

@@ -123,6 +123,12 @@ public final class Sessions {
                 .bind("userId", userId).bind("keep", keepId == null ? "" : keepId).execute();
     }
 
+    /** Ends session {@code id} if it is one of {@code userId}'s; returns whether it did. */
+    boolean endOne(Handle handle, long userId, String id) {
+        return handle.createUpdate("DELETE FROM sessions WHERE id_hash = :id AND user_id = :userId")
+                .bind("id", id).bind("userId", userId).execute() > 0;
+    }
+
     /** Deletes sessions past their absolute limit; the idle ones go when next looked up or here after a day. */
     public int prune() {
         long now = clock.millis();

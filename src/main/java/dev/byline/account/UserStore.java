@@ -101,13 +101,18 @@ public final class UserStore {
     }
 
     /**
-     * Locks the rows of the active administrators for this transaction. A change that could leave no administrator
-     * takes this first, so two of them (each demoting the other) take turns, and the second counts what the first
-     * left; counting alone, each would still see the other as an administrator.
+     * Locks every active administrator's row for this transaction, in id order. Taking an administrator's role or
+     * account away takes these first, so two administrators removing each other take turns and the second sees the
+     * first's change (on PostgreSQL each would otherwise count the other as still there); the order keeps two such
+     * transactions from waiting on each other.
      */
     void lockActiveAdministrators(Handle handle) {
-        handle.createUpdate("UPDATE users SET updated_at = updated_at WHERE role = 'administrator' AND status = 'active'")
-                .execute();
+        List<Long> ids = handle.createQuery(
+                        "SELECT id FROM users WHERE role = 'administrator' AND status = 'active' ORDER BY id")
+                .mapTo(Long.class).list();
+        for (long id : ids) {
+            handle.createUpdate("UPDATE users SET updated_at = updated_at WHERE id = :id").bind("id", id).execute();
+        }
     }
 
     /** Active administrators other than {@code exceptId}: the site must keep at least one. */

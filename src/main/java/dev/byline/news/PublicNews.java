@@ -267,7 +267,7 @@ public final class PublicNews {
     private Contributor contributor(Author author, Loaded loaded, ShownKeys keys) {
         keys.add(Keys.author(author.id()));
         return new Contributor(author.id(), author.slug(), author.displayName(), author.bio(),
-                image(author.avatarMediaId(), loaded, keys));
+                image(author.avatarMediaId(), loaded, keys), author.links());
     }
 
     private static Media image(Long id, Loaded loaded, ShownKeys keys) {

@@ -13,7 +13,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 /** SQL for the authors table. */
 public final class AuthorStore {
 
-    private static final String COLUMNS = "id, slug, display_name, bio, avatar_media_id";
+    private static final String COLUMNS = "id, slug, display_name, bio, avatar_media_id, links";
 
     private final Jdbi jdbi;
 
@@ -23,13 +23,14 @@ public final class AuthorStore {
 
     long insert(Handle handle, Author author, long now) {
         return handle.createUpdate("""
-                        INSERT INTO authors (slug, display_name, bio, avatar_media_id, created_at, updated_at)
-                        VALUES (:slug, :displayName, :bio, :avatarMediaId, :now, :now)
+                        INSERT INTO authors (slug, display_name, bio, avatar_media_id, links, created_at, updated_at)
+                        VALUES (:slug, :displayName, :bio, :avatarMediaId, :links, :now, :now)
                         """)
                 .bind("slug", author.slug())
                 .bind("displayName", author.displayName())
                 .bind("bio", author.bio())
                 .bind("avatarMediaId", author.avatarMediaId())
+                .bind("links", String.join("\n", author.links()))
                 .bind("now", now)
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
@@ -39,7 +40,7 @@ public final class AuthorStore {
     void update(Handle handle, Author author, long now) {
         handle.createUpdate("""
                         UPDATE authors SET slug = :slug, display_name = :displayName, bio = :bio,
-                               avatar_media_id = :avatarMediaId, updated_at = :now
+                               avatar_media_id = :avatarMediaId, links = :links, updated_at = :now
                         WHERE id = :id
                         """)
                 .bind("id", author.id())
@@ -47,6 +48,7 @@ public final class AuthorStore {
                 .bind("displayName", author.displayName())
                 .bind("bio", author.bio())
                 .bind("avatarMediaId", author.avatarMediaId())
+                .bind("links", String.join("\n", author.links()))
                 .bind("now", now)
                 .execute();
     }
@@ -58,6 +60,12 @@ public final class AuthorStore {
 
     public Optional<Author> findById(long id) {
         return jdbi.withHandle(handle -> findById(handle, id));
+    }
+
+    /** Author {@code id}'s row, locked for this transaction: two saves of one author take turns. */
+    Optional<Author> lock(Handle handle, long id) {
+        handle.createUpdate("UPDATE authors SET updated_at = updated_at WHERE id = :id").bind("id", id).execute();
+        return findById(handle, id);
     }
 
     Optional<Author> findById(Handle handle, long id) {
@@ -85,6 +93,11 @@ public final class AuthorStore {
 
     static Author map(ResultSet rs, StatementContext ctx) throws SQLException {
         return new Author(rs.getLong("id"), rs.getString("slug"), rs.getString("display_name"), rs.getString("bio"),
-                Columns.nullableLong(rs, "avatar_media_id"));
+                Columns.nullableLong(rs, "avatar_media_id"), lines(rs.getString("links")));
+    }
+
+    /** The links column holds one URL a line. */
+    private static List<String> lines(String links) {
+        return links == null || links.isBlank() ? List.of() : links.lines().filter(line -> !line.isBlank()).toList();
     }
 }

@@ -26,7 +26,7 @@ import javax.imageio.stream.ImageOutputStream;
  * orientation, XMP, IPTC, a comment and a colour profile; an Adobe CMYK JPEG; PNG text chunks; a PNG whose header
  * claims 20000×20000 pixels.
  */
-final class TestImages {
+public final class TestImages {
 
     /** Strings planted in metadata: none may appear in a stored file. */
     static final List<String> SECRETS = List.of("SECRET-CAMERA", "SECRET-SOURCE-LOCATION", "XMP-SECRET",
@@ -42,7 +42,7 @@ final class TestImages {
     }
 
     /** Quarters of one colour each: red top left, green top right, blue bottom left, white bottom right. */
-    static BufferedImage quarters(int width, int height) {
+    public static BufferedImage quarters(int width, int height) {
         var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = image.createGraphics();
         Color[][] colours = {{RED, GREEN}, {BLUE, WHITE}};
@@ -56,7 +56,7 @@ final class TestImages {
         return image;
     }
 
-    static byte[] encode(BufferedImage image, String format) {
+    public static byte[] encode(BufferedImage image, String format) {
         try {
             var out = new ByteArrayOutputStream();
             ImageIO.write(image, format, out);
@@ -67,7 +67,7 @@ final class TestImages {
     }
 
     /** A JPEG as a phone writes it: EXIF (camera, orientation, GPS), XMP, IPTC, a comment, an ICC profile. */
-    static byte[] phoneJpeg(int width, int height, int orientation) {
+    public static byte[] phoneJpeg(int width, int height, int orientation) {
         byte[] plain = encode(quarters(width, height), "jpg");
         byte[] xmp = ascii("http://ns.adobe.com/xap/1.0/\0<x:xmpmeta><dc:creator>XMP-SECRET</dc:creator></x:xmpmeta>");
         byte[] iptc = ascii("Photoshop 3.0\08BIM\u0004\u0004\0\0\0\0\0\u0010\u001c\u0002\u0050\0\u000bIPTC-SECRET");

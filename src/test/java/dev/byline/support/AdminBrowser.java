@@ -74,6 +74,38 @@ public final class AdminBrowser {
         return csrfIn(get(path).body());
     }
 
+    /** Sends a multipart form (a file upload) with the token of the last page read, {@code fields} and one file. */
+    public HttpResponse<String> upload(String path, Map<String, String> fields, String fileField, String fileName,
+                                       String contentType, byte[] content) {
+        String boundary = "----byline" + java.util.UUID.randomUUID().toString().replace("-", "");
+        var all = new LinkedHashMap<>(fields);
+        all.putIfAbsent("csrf", lastCsrf != null ? lastCsrf : tokenFrom("/admin/").orElse(""));
+        var body = new java.io.ByteArrayOutputStream();
+        all.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+                + "\"; filename=\"" + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        var response = send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        csrfIn(response.body()).ifPresent(token -> lastCsrf = token);
+        return response;
+    }
+
+    /** GETs the page a redirect points to (a local path). */
+    public HttpResponse<String> follow(HttpResponse<String> redirect) {
+        return get(redirect.headers().firstValue("Location")
+                .orElseThrow(() -> new IllegalStateException("not a redirect: " + redirect.statusCode())));
+    }
+
+    /** The token the next form will carry: that of the last page read, or null when none was read since signing in. */
+    public String csrf() {
+        return lastCsrf;
+    }
+
     public void setCookie(String name, String value) {
         cookies.put(name, value);
     }

@@ -10,6 +10,7 @@ import dev.byline.web.Routes;
 import dev.byline.web.Surface;
 import dev.byline.web.support.Templates;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.ServiceUnavailableResponse;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -19,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
@@ -42,7 +44,13 @@ public final class AdminSurface implements Surface {
 
     private record Handlers(Doors doors, SignInHandlers signIn, SetupHandler setup, DashboardHandler dashboard,
                             AdminErrors errors, ForgotHandler forgot, ResetHandler reset,
-                            InvitationHandler invitation, TwoFactorHandlers twoFactor, SettingsHandler settings) {
+                            InvitationHandler invitation, TwoFactorHandlers twoFactor, SettingsHandler settings,
+                            People people) {
+    }
+
+    /** People, profiles and the activity log. */
+    private record People(PeopleHandler people, ProfileHandler profile, AccountSecurityHandler security,
+                          ActivityHandler activity) {
     }
 
     private final CompletableFuture<Handlers> handlers = new CompletableFuture<>();
@@ -88,7 +96,15 @@ public final class AdminSurface implements Surface {
                 new InvitationHandler(needs.accounts(), doors, pages, needs.siteTitle()),
                 new TwoFactorHandlers(needs.accounts().twoFactor(), doors, pages, secondFactorRequired),
                 new SettingsHandler(needs.settings(), needs.demoRemoval(),
-                        new SettingsPages(needs.settings(), needs.demoRemoval(), pages), doors)));
+                        new SettingsPages(needs.settings(), needs.demoRemoval(), pages), doors),
+                people(needs, doors, pages)));
+    }
+
+    private static People people(Needs needs, Doors doors, AdminPages pages) {
+        var profile = new ProfileHandler(needs.accounts(), doors, pages, needs.zone());
+        return new People(new PeopleHandler(needs.accounts(), doors, pages, needs.zone()), profile,
+                new AccountSecurityHandler(needs.accounts(), doors, profile),
+                new ActivityHandler(needs.accounts(), pages, needs.zone()));
     }
 
     public void failed(Throwable cause) {
@@ -136,6 +152,26 @@ public final class AdminSurface implements Surface {
                 ctx -> handlers().doors().signedIn(handlers().settings()::removeDemo).handle(ctx));
         routes.post(SettingsHandler.PATH + "/test-message",
                 ctx -> handlers().doors().signedIn(handlers().settings()::testMessage).handle(ctx));
+
+        // people, profiles, the activity log
+        routes.get("/admin/people", people(h -> h.people()::show));
+        routes.post("/admin/people/invite", people(h -> h.people()::invite));
+        routes.post("/admin/people/{id}/role", people(h -> h.people()::changeRole));
+        routes.post("/admin/people/{id}/disable", people(h -> h.people()::disable));
+        routes.post("/admin/people/{id}/enable", people(h -> h.people()::enable));
+        routes.get("/admin/profile", people(h -> h.profile()::show));
+        routes.post("/admin/profile", people(h -> h.profile()::save));
+        routes.post("/admin/profile/avatar", people(h -> h.profile()::uploadAvatar));
+        routes.post("/admin/profile/avatar/remove", people(h -> h.profile()::removeAvatar));
+        routes.post("/admin/profile/password", people(h -> h.security()::changePassword));
+        routes.post("/admin/profile/sessions/end", people(h -> h.security()::endSession));
+        routes.post("/admin/profile/sessions/others", people(h -> h.security()::signOutOthers));
+        routes.get("/admin/activity", people(h -> h.activity()::show));
+    }
+
+    /** The signed-in door in front of one of the people handlers. */
+    private Handler people(Function<People, AdminHandler> pick) {
+        return ctx -> handlers().doors().signedIn(pick.apply(handlers().people())).handle(ctx);
     }
 
     @Override

@@ -24,6 +24,7 @@ import dev.byline.web.site.Views.Link;
 import dev.byline.web.site.Views.Pagination;
 import dev.byline.web.site.Views.Teaser;
 import dev.byline.settings.Settings;
+import dev.byline.web.support.Initials;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -193,8 +194,8 @@ public final class SiteViews {
         return new Teaser(urls.article(card.slug(), card.publishedAt()), card.title(), card.dek(), card.excerpt(),
                 section == null ? null : new Link(section.name(), SiteUrls.section(section.slug()), false),
                 iso(site, card.publishedAt()), site.formatDate(card.publishedAt()),
-                card.bylines().stream().map(author -> new Byline(author.name(), SiteUrls.author(author.slug()), null))
-                        .toList(),
+                card.bylines().stream().map(author -> new Byline(author.name(), SiteUrls.author(author.slug()), null,
+                        Initials.of(author.id(), author.name()))).toList(),
                 card.image() == null ? null : image(card.image(), TEASER_SIZES, 400));
     }
 
@@ -210,17 +211,28 @@ public final class SiteViews {
     }
 
     private static Byline byline(Contributor author) {
-        return new Byline(author.name(), SiteUrls.author(author.slug()), avatar(author));
+        return new Byline(author.name(), SiteUrls.author(author.slug()), avatar(author),
+                Initials.of(author.id(), author.name()));
     }
 
     private static AuthorBox authorBox(Contributor author) {
-        return new AuthorBox(author.name(), SiteUrls.author(author.slug()), author.bio(), avatar(author));
+        return new AuthorBox(author.name(), SiteUrls.author(author.slug()), author.bio(), avatar(author),
+                Initials.of(author.id(), author.name()),
+                author.links().stream().map(link -> new Link(linkLabel(link), link, false)).toList());
     }
 
+    /** An avatar is shown at most 96 CSS pixels wide: the smallest copy sharp at twice that. */
     private static Image avatar(Contributor author) {
         Media picture = author.avatar();
-        return picture == null ? null : new Image(picture.url(), "", "", picture.width(), picture.height(),
-                "", "", "");
+        return picture == null ? null : new Image(picture.urlAtLeast(192), "", "", picture.width(),
+                picture.height(), "", "", "");
+    }
+
+    /** "https://www.example.org/me/" → "example.org/me": what a reader recognises of an address. */
+    static String linkLabel(String url) {
+        String label = url.replaceFirst("(?i)^https?://", "").replaceFirst("(?i)^www\\.", "");
+        label = label.endsWith("/") ? label.substring(0, label.length() - 1) : label;
+        return label.length() <= 60 ? label : label.substring(0, 59) + "…";
     }
 
     static Image image(Media media, String sizes, int preferredWidth) {

@@ -1,5 +1,6 @@
 package dev.byline.web.site;
 
+import dev.byline.web.support.Initials;
 import java.util.List;
 
 /** The records templates receive: everything already resolved to text and URLs, nothing left to query. */
@@ -35,10 +36,17 @@ public final class Views {
                         String credit) {
     }
 
-    public record Byline(String name, String url, Image avatar) {
+    /** A name on a byline; {@code avatar} null means the {@code initials} stand in for it. */
+    public record Byline(String name, String url, Image avatar, Initials initials) {
     }
 
-    public record AuthorBox(String name, String url, String bio, Image avatar) {
+    /**
+     * An author as article pages (the box under the article) and the author's page show them.
+     *
+     * @param avatar null when the author has none: {@code initials} stand in for it
+     * @param links  the author's own pages, labelled by address (shown on the author's page)
+     */
+    public record AuthorBox(String name, String url, String bio, Image avatar, Initials initials, List<Link> links) {
     }
 
     /** An article in a list. {@code image} may be null. */
