@@ -137,7 +137,9 @@ public final class AccountService {
         if (!errors.isEmpty()) {
             throw new Invalid(errors);
         }
-        return jdbi.inTransaction(handle -> {
+        // the name they chose is their byline too: the author profile changes in the same transaction
+        authors.update(invited.authorId(), author -> new dev.byline.people.Author(author.id(), author.slug(),
+                cleanName, author.bio(), author.avatarMediaId(), author.links()), (handle, saved) -> {
             long userId = links.take(handle, Purpose.INVITATION, token);
             User user = users.lock(handle, userId).filter(u -> u.status() == User.Status.INVITED)
                     .orElseThrow(() -> new OneTimeLinks.Refused(OneTimeLinks.Refusal.USED));
@@ -147,8 +149,8 @@ public final class AccountService {
             users.setStatus(handle, userId, User.Status.ACTIVE, now);
             activity.record(handle, Actor.of(user, visitor.ip()), Activity.INVITATION_ACCEPTED, user.email(), "",
                     userId);
-            return users.findById(handle, userId).orElseThrow();
         });
+        return users.findById(invited.id()).orElseThrow();
     }
 
     /**

@@ -176,11 +176,12 @@ public final class AuthorService {
         if (base.isEmpty()) {
             base = "author";
         }
-        String slug = base;
-        for (int n = 2; store.slugTaken(handle, slug, 0); n++) {
-            slug = base + "-" + n;
+        for (int n = 1; ; n++) {
+            var id = store.insertIfSlugFree(handle, n == 1 ? base : base + "-" + n, displayName, clock.millis());
+            if (id.isPresent()) {
+                return id.get();
+            }
         }
-        return store.insert(handle, new Author(0, slug, displayName, "", null), clock.millis());
     }
 
     public Optional<Author> find(long id) {

@@ -37,6 +37,20 @@ public final class AuthorStore {
                 .one();
     }
 
+    /**
+     * Inserts a profile with no bio, picture or links under {@code slug} unless another author holds it (or takes
+     * it at the same moment on another node: the unique index decides, not a check before).
+     */
+    java.util.Optional<Long> insertIfSlugFree(Handle handle, String slug, String displayName, long now) {
+        return handle.createQuery("""
+                        INSERT INTO authors (slug, display_name, bio, links, created_at, updated_at)
+                        VALUES (:slug, :displayName, '', '', :now, :now)
+                        ON CONFLICT (slug) DO NOTHING RETURNING id
+                        """)
+                .bind("slug", slug).bind("displayName", displayName).bind("now", now)
+                .mapTo(Long.class).findOne();
+    }
+
     void update(Handle handle, Author author, long now) {
         handle.createUpdate("""
                         UPDATE authors SET slug = :slug, display_name = :displayName, bio = :bio,

@@ -131,6 +131,8 @@ class AccountServiceTest extends AccountsTest {
                 () -> service.acceptInvitation(invitation.token(), "Mallory", PASSWORD, Actor.visitor(IP)));
         assertEquals(OneTimeLinks.Refusal.USED, again.refusal());
         assertEquals("Edwina", reload(accepted).displayName());
+        assertEquals("Edwina", newsroom.authors.find(accepted.authorId()).orElseThrow().displayName(),
+                "the name chosen at acceptance is the byline too");
         Activity acceptedEntry = log(Activity.INVITATION_ACCEPTED).getFirst();
         assertEquals(List.of("ed@example.org", accepted.id()),
                 List.of(acceptedEntry.actor(), acceptedEntry.userId()), "the new account did it");
