@@ -29,6 +29,14 @@ final class Forms {
         return new AdminViews.Form(typed(ctx, fields), errors);
     }
 
+    /** A new password is typed twice ("password", "password2"); a mismatch is said at the second field. */
+    static void requireSamePasswords(Context ctx) {
+        String password = ctx.formParam("password");
+        if (password != null && !password.equals(ctx.formParam("password2"))) {
+            throw new Invalid(Map.of("password2", "The two passwords are not the same."));
+        }
+    }
+
     /** A local admin path to go to after signing in; anything else (another site, a trick) goes to the dashboard. */
     static String localNext(String next) {
         if (next == null || !next.startsWith("/admin") || next.startsWith("//") || next.contains("\\")

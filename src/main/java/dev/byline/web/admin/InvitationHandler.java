@@ -49,9 +49,7 @@ final class InvitationHandler {
         String password = ctx.formParam("password");
         User user;
         try {
-            if (password != null && !password.equals(ctx.formParam("password2"))) {
-                throw new Invalid(Map.of("password2", "The two passwords are not the same."));
-            }
+            Forms.requireSamePasswords(ctx);
             user = accounts.service().acceptInvitation(token, ctx.formParam("name"), password, request.actor());
         } catch (Invalid invalid) {
             pages.render(ctx, "admin/invitation.jte", page(request, token, invited.get(),

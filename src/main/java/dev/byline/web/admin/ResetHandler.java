@@ -47,9 +47,7 @@ final class ResetHandler {
         String password = ctx.formParam("password");
         User user;
         try {
-            if (password != null && !password.equals(ctx.formParam("password2"))) {
-                throw new Invalid(Map.of("password2", "The two passwords are not the same."));
-            }
+            Forms.requireSamePasswords(ctx);
             user = accounts.service().resetPassword(token, password, request.actor());
         } catch (Invalid invalid) {
             pages.render(ctx, "admin/reset.jte", new AccountLinkViews.ResetPage(request.chrome(), token,

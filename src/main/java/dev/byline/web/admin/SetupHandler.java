@@ -35,9 +35,7 @@ final class SetupHandler {
         String token = ctx.pathParam("token");
         String password = ctx.formParam("password");
         try {
-            if (password != null && !password.equals(ctx.formParam("password2"))) {
-                throw new Invalid(Map.of("password2", "The two passwords are not the same."));
-            }
+            Forms.requireSamePasswords(ctx);
             var input = new AccountService.NewUser(ctx.formParam("email"), ctx.formParam("name"), "administrator");
             accounts.service().setUp(token, input, password, request.actor());
         } catch (Invalid invalid) {
