@@ -23,6 +23,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The newsroom's door, as people walk through it in a real browser (headless Chromium) against a real server with
@@ -70,7 +71,7 @@ class NewsroomDoorBrowserTest {
         type("password", ADMIN_PASSWORD);
         type("password2", ADMIN_PASSWORD);
         submit("Create the account");
-        assertTrue(text().contains("Welcome to Byline"), text());
+        see("Welcome to Byline");
 
         // invites an editor
         browser.findElement(By.linkText("People")).click();
@@ -78,7 +79,7 @@ class NewsroomDoorBrowserTest {
         type("name", "Ed Itor");
         new Select(browser.findElement(By.id("role"))).selectByValue("editor");
         submit("Send the invitation");
-        assertTrue(text().contains("ed@example.org"), text());
+        see("ed@example.org");
 
         // the invitation arrives by mail; its link lets the editor set a password (in a browser of their own)
         List<MimeMessage> arrived = mail.await(1, Duration.ofSeconds(20));
@@ -91,31 +92,46 @@ class NewsroomDoorBrowserTest {
         type("password", EDITOR_PASSWORD);
         type("password2", EDITOR_PASSWORD);
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        assertTrue(browser.getCurrentUrl().startsWith(base + "/admin/"), browser.getCurrentUrl());
-        assertTrue(text().contains("Ed Itor"), text());
+        arrive(base + "/admin/");
+        see("Ed Itor");
 
         // enrols an authenticator app: the key on the page is what the QR code carries
         browser.get(base + "/admin/profile/two-factor");
         byte[] secret = new Base32().decode(browser.findElement(By.id("secret-key")).getText().replace(" ", ""));
         type("code", code(secret, clock.instant()));
         submit("Turn on");
-        assertTrue(text().contains("recovery code"), text());
+        see("recovery code");
 
         // signs out, and in again: the password, then a code from the next time step
         browser.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
-        assertTrue(browser.getCurrentUrl().startsWith(base + "/admin/login"), browser.getCurrentUrl());
+        arrive(base + "/admin/login");
         clock.advance(Duration.ofSeconds(30));
         type("email", "ed@example.org");
         type("password", EDITOR_PASSWORD);
         submit("Sign in");
-        assertTrue(browser.getCurrentUrl().startsWith(base + "/admin/login/code"), browser.getCurrentUrl());
+        arrive(base + "/admin/login/code");
         type("code", "000000".equals(code(secret, clock.instant())) ? "111111" : "000000");
         submit("Verify");
-        assertTrue(text().contains("That code is not right"), "a wrong code is refused: " + text());
+        see("That code is not right"); // a wrong code is refused
         type("code", code(secret, clock.instant()));
         submit("Verify");
+        arrive(base + "/admin/");
         assertEquals(base + "/admin/", browser.getCurrentUrl());
-        assertTrue(text().contains("Hello, Ed Itor."), text());
+        see("Hello, Ed Itor.");
+    }
+
+    /** Waits for the navigation a click started to land at an address starting with {@code url}. */
+    private void arrive(String url) {
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver -> driver.getCurrentUrl().startsWith(url)
+                && "complete".equals(((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return document.readyState")));
+    }
+
+    /** Waits until the page says {@code words} (the page a click led to may still be loading). */
+    private void see(String words) {
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver -> text().contains(words));
     }
 
     private void type(String field, String value) {

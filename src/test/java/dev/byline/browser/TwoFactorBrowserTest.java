@@ -83,7 +83,9 @@ class TwoFactorBrowserTest {
 
         browser.findElement(By.cssSelector(".admin-who button")).click();
         signIn();
-        assertTrue(browser.getCurrentUrl().contains("/admin/login/code"), browser.getCurrentUrl());
+        // a click starts the navigation; wait for it to land rather than read the address half-way
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/admin/login/code"));
         clock.advance(Duration.ofSeconds(30));
         browser.findElement(By.id("code")).sendKeys(code(key, clock.instant()));
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
