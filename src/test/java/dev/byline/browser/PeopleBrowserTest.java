@@ -101,11 +101,15 @@ class PeopleBrowserTest {
         Files.write(picture, TestImages.encode(TestImages.quarters(300, 300), "png"));
         browser.findElement(By.id("avatar")).sendKeys(picture.toAbsolutePath().toString());
         browser.findElement(By.cssSelector("form[action='/admin/profile/avatar'] button")).click();
-        assertEquals("Your picture is saved.", browser.findElement(By.cssSelector(".flash")).getText());
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(driver -> driver.findElement(By.cssSelector(".flash")).getText().equals("Your picture is saved."));
         browser.findElement(By.id("bio")).sendKeys("Covers the port, the harbour and the city council.");
         browser.findElement(By.id("links")).sendKeys("https://mastodon.example/@amina\nhttps://amina.example");
         browser.findElement(By.cssSelector("form[action='/admin/profile'] button")).click();
-        assertEquals("Your profile is saved.", browser.findElement(By.cssSelector(".flash")).getText());
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(driver -> driver.findElement(By.cssSelector(".flash")).getText().equals("Your profile is saved."));
         shoot("profile");
 
         browser.get(byline.baseUrl() + "/admin/activity");
