@@ -182,7 +182,7 @@ public final class Byline implements AutoCloseable {
                 settings.get().sessionLifetime()));
         var throttle = new SignInThrottle(jdbi, clock);
         var service = new AccountService(jdbi, users, authors, passwords, new OneTimeLinks(clock), sessions, activity,
-                mail, clock);
+                mail, throttle, clock);
         var twoFactor = new TwoFactorService(jdbi, new TwoFactorStore(), users, passwords, throttle, activity,
                 () -> settings.get().siteTitle(), clock);
         var signIn = new SignIn(jdbi, users, passwords, sessions, throttle, activity, twoFactor);

@@ -43,9 +43,12 @@ public final class AccountService {
     private final ActivityLog activity;
     private final AccountMail mail;
     private final Clock clock;
+    private final SignInThrottle throttle;
 
     public AccountService(Jdbi jdbi, UserStore users, AuthorService authors, Passwords passwords, OneTimeLinks links,
-                          Sessions sessions, ActivityLog activity, AccountMail mail, Clock clock) {
+                          Sessions sessions, ActivityLog activity, AccountMail mail, SignInThrottle throttle,
+                          Clock clock) {
+        this.throttle = throttle;
         this.jdbi = jdbi;
         this.users = users;
         this.authors = authors;
@@ -205,11 +208,29 @@ public final class AccountService {
     public void changePassword(Actor actor, String current, String next, String keepSessionId) {
         User user = users.findById(actor.userId()).filter(User::active)
                 .orElseThrow(() -> new Forbidden("Please sign in to change your password."));
-        boolean right = jdbi.withHandle(handle -> passwords.verify(current == null ? "" : current,
-                users.passwordHash(handle, user.id()).orElse(null)));
+        // "current password" is a password check like sign-in's: a stolen session must not guess here unthrottled
+        SignInThrottle.Attempt attempt = throttle.begin(user.email(), actor.ip());
+        if (attempt.refused().isPresent()) {
+            throw new Invalid(Map.of("current", "Too many wrong passwords. You may try again after "
+                    + attempt.refused().get() + "."));
+        }
+        boolean right;
+        try {
+            right = jdbi.withHandle(handle -> passwords.verify(current == null ? "" : current,
+                    users.passwordHash(handle, user.id()).orElse(null)));
+        } catch (Passwords.Busy busy) {
+            throttle.succeeded(attempt, false);
+            throw busy;
+        }
         var errors = new LinkedHashMap<String, String>();
         if (!right) {
+            activity.record(actor, Activity.SIGN_IN_FAILED, user.email(), "wrong current password at the password form",
+                    user.id());
+            throttle.failed(attempt).ifPresent(until -> activity.record(actor, Activity.LOCKED_OUT, user.email(),
+                    "too many wrong current passwords; locked until " + until, user.id()));
             errors.put("current", "That is not your current password.");
+        } else {
+            throttle.succeeded(attempt, false);
         }
         passwords.problem(next, List.of(user.displayName(), user.email())).ifPresent(p -> errors.put("password", p));
         if (!errors.isEmpty()) {

@@ -6,6 +6,8 @@ import com.password4j.Password;
 import com.password4j.types.Argon2;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Password hashing and the password rules. Hashes are argon2id (Password4j) with OWASP's recommended cost
@@ -25,10 +27,35 @@ public final class Passwords {
     /** zxcvbn's running time grows with length; the first 100 characters decide whether a password is guessable. */
     private static final int MEASURED = 100;
 
+    /** How long a check waits for its turn before the answer is "busy, try again". */
+    private static final long WAIT_MILLIS = 3_000;
+
+    /**
+     * Each hash or check takes 19 MiB and a core for about a tenth of a second: a burst of sign-ins (a flood, or a
+     * guesser in parallel) would exhaust a small heap. At most this many run at once; the others wait their turn
+     * briefly, then are told to try again ({@link Busy}, a 503), never an OutOfMemoryError.
+     */
+    private final Semaphore running;
     private final Zxcvbn zxcvbn = new Zxcvbn();
 
+    public Passwords() {
+        this(Math.max(2, Runtime.getRuntime().availableProcessors()));
+    }
+
+    Passwords(int atOnce) {
+        this.running = new Semaphore(atOnce, true);
+    }
+
+    /** Too many password checks at once: nothing was checked; the person should try again in a moment. */
+    public static final class Busy extends RuntimeException {
+        Busy() {
+            super("Byline is checking many passwords at the moment. Please try again in a few seconds.", null, false,
+                    false);
+        }
+    }
+
     public String hash(String password) {
-        return Password.hash(password).addRandomSalt(16).with(ARGON2).getResult();
+        return inTurn(() -> Password.hash(password).addRandomSalt(16).with(ARGON2).getResult());
     }
 
     public boolean verify(String password, String hash) {
@@ -36,12 +63,28 @@ public final class Passwords {
             verifyDecoy(password);
             return false;
         }
-        return Password.check(password, hash).with(Argon2Function.getInstanceFromHash(hash));
+        return inTurn(() -> Password.check(password, hash).with(Argon2Function.getInstanceFromHash(hash)));
     }
 
     /** Spends the time of one verification, for an email no account uses. */
     public void verifyDecoy(String password) {
-        Password.check(password, DECOY).with(ARGON2);
+        inTurn(() -> Password.check(password, DECOY).with(ARGON2));
+    }
+
+    private <T> T inTurn(java.util.function.Supplier<T> work) {
+        try {
+            if (!running.tryAcquire(WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                throw new Busy();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Busy();
+        }
+        try {
+            return work.get();
+        } finally {
+            running.release();
+        }
     }
 
     /**

@@ -55,24 +55,32 @@ public final class SignIn {
 
     public Result password(String email, String password, String ip, String userAgent) {
         String normal = SignInThrottle.normal(email);
-        Optional<Instant> locked = throttle.lockedUntil(normal, ip);
-        if (locked.isPresent()) {
-            return new Locked(locked.get());
+        SignInThrottle.Attempt attempt = throttle.begin(normal, ip);
+        if (attempt.refused().isPresent()) {
+            return new Locked(attempt.refused().get());
         }
-        Optional<User> user = normal.isEmpty() || normal.length() > 254 ? Optional.empty() : users.findByEmail(normal);
-        boolean right = password != null && password.length() <= Passwords.MAX_LENGTH && user.isPresent()
-                ? jdbi.withHandle(handle -> passwords.verify(password, users.passwordHash(handle, user.get().id())
-                        .orElse(null)))
-                : decoy(password);
+        Optional<User> user;
+        boolean right;
+        try {
+            user = normal.isEmpty() || normal.length() > 254 ? Optional.empty() : users.findByEmail(normal);
+            right = password != null && password.length() <= Passwords.MAX_LENGTH && user.isPresent()
+                    ? jdbi.withHandle(handle -> passwords.verify(password, users.passwordHash(handle,
+                            user.get().id()).orElse(null)))
+                    : decoy(password);
+        } catch (Passwords.Busy busy) {
+            throttle.succeeded(attempt, false); // not checked: it neither counts nor clears anything
+            throw busy;
+        }
         if (!right || !user.get().active()) {
-            return failed(normal, user, ip, right && user.isPresent()
+            return failed(attempt, normal, user, ip, right && user.isPresent()
                     ? "This account is " + (user.get().status() == User.Status.INVITED
                             ? "waiting for its invitation to be accepted: follow the link in the invitation email."
                             : "disabled. Ask an administrator to enable it.")
                     : WRONG, right && user.isPresent() ? "right password, but the account is " + user.get().status().key()
                     : user.isPresent() ? "wrong password" : "no account uses this address");
         }
-        throttle.clear(normal);
+        // with a code still due the sign-in is not complete: earlier failures keep counting against the code step
+        throttle.succeeded(attempt, !user.get().twoFactor());
         return open(user.get(), user.get().twoFactor() ? Session.SECOND_FACTOR : Session.SIGNED_IN, ip, userAgent);
     }
 
@@ -82,14 +90,14 @@ public final class SignIn {
      */
     public Result code(Sessions.Current halfWay, String code, String ip, String userAgent) {
         User user = halfWay.user();
-        Optional<Instant> locked = throttle.lockedUntil(user.email(), ip);
-        if (locked.isPresent()) {
-            return new Locked(locked.get());
+        SignInThrottle.Attempt attempt = throttle.begin(user.email(), ip);
+        if (attempt.refused().isPresent()) {
+            return new Locked(attempt.refused().get());
         }
         if (!secondFactor.verify(user, code == null ? "" : code, Actor.of(user, ip))) {
-            return failed(user.email(), Optional.of(user), ip, WRONG_CODE, "wrong code");
+            return failed(attempt, user.email(), Optional.of(user), ip, WRONG_CODE, "wrong code");
         }
-        throttle.clear(user.email());
+        throttle.succeeded(attempt, true);
         sessions.delete(halfWay.session().id());
         return open(user, Session.SIGNED_IN, ip, userAgent);
     }
@@ -113,13 +121,17 @@ public final class SignIn {
         });
     }
 
-    private Result failed(String email, Optional<User> user, String ip, String message, String detail) {
+    private Result failed(SignInThrottle.Attempt attempt, String email, Optional<User> user, String ip,
+                          String message, String detail) {
         Long about = user.map(User::id).orElse(null);
         Actor visitor = Actor.visitor(ip);
-        activity.record(visitor, Activity.SIGN_IN_FAILED, email, detail, about);
-        Optional<Instant> lockedNow = throttle.fail(email, ip);
+        // what was typed into the email box is kept only when it is an address: a password typed there by mistake
+        // must not sit in the log for every administrator to read
+        String subject = AccountService.emailProblem(email).isEmpty() ? email : "(not an email address)";
+        activity.record(visitor, Activity.SIGN_IN_FAILED, subject, detail, about);
+        Optional<Instant> lockedNow = throttle.failed(attempt);
         if (lockedNow.isPresent()) {
-            activity.record(visitor, Activity.LOCKED_OUT, email, "too many failed sign-ins; locked until "
+            activity.record(visitor, Activity.LOCKED_OUT, subject, "too many failed sign-ins; locked until "
                     + lockedNow.get(), about);
             return new Locked(lockedNow.get());
         }

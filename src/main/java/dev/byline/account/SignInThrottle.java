@@ -34,29 +34,72 @@ public final class SignInThrottle {
     }
 
     /**
-     * Records a failed attempt; returns the time until which this failure locks the account (or the IP) out, when
-     * it is the one that reached the limit, so the caller logs the lock-out once.
+     * An attempt, counted before its password or code is checked.
+     *
+     * @param refused when the account or the IP is locked out: nothing may be checked until then
+     * @param last    this attempt is the last one the limit allows: if it fails, it is the one that locks out
      */
-    public Optional<Instant> fail(String email, String ip) {
-        long now = clock.millis();
-        jdbi.useTransaction(handle -> {
-            for (String[] row : new String[][] {{"account", normal(email)}, {"ip", ip}}) {
-                handle.createUpdate("INSERT INTO sign_in_failures (scope, subject, at) VALUES (:scope, :subject, :at)")
-                        .bind("scope", row[0]).bind("subject", row[1]).bind("at", now).execute();
-            }
-            handle.createUpdate("DELETE FROM sign_in_failures WHERE at < :old")
-                    .bind("old", now - WINDOW.toMillis() * 4).execute();
-        });
-        boolean accountNow = count("account", normal(email)) == ACCOUNT_LIMIT;
-        boolean ipNow = count("ip", ip) == IP_LIMIT;
-        return accountNow || ipNow ? lockedUntil(email, ip) : Optional.empty();
+    public record Attempt(String account, String ip, long accountRow, long ipRow, Optional<Instant> refused,
+                          boolean last) {
     }
 
-    /** A successful sign-in forgets the account's failures (not the IP's). */
+    /**
+     * Counts an attempt before anything is checked. Each attempt's rows are committed before it counts, so of
+     * any number of attempts arriving at once, at most the limit see a count within it: parallel guesses cannot
+     * all slip past a count taken before they were recorded. A refused attempt takes its rows back, so a
+     * lock-out ends when the failures that caused it leave the window.
+     */
+    public Attempt begin(String email, String ip) {
+        String account = normal(email);
+        long now = clock.millis();
+        long[] rows = jdbi.inTransaction(handle -> {
+            handle.createUpdate("DELETE FROM sign_in_failures WHERE at < :old")
+                    .bind("old", now - WINDOW.toMillis() * 4).execute();
+            return new long[] {insert(handle, "account", account, now), insert(handle, "ip", ip, now)};
+        });
+        int accounts = count("account", account);
+        int ips = count("ip", ip);
+        if (accounts > ACCOUNT_LIMIT || ips > IP_LIMIT) {
+            takeBack(rows[0], rows[1]);
+            return new Attempt(account, ip, 0, 0, Optional.of(lockedUntil(account, ip)
+                    .orElseGet(() -> Instant.ofEpochMilli(now).plus(WINDOW))), false);
+        }
+        return new Attempt(account, ip, rows[0], rows[1], Optional.empty(),
+                accounts == ACCOUNT_LIMIT || ips == IP_LIMIT);
+    }
+
+    /** The attempt failed: its rows stay and count. Returns until when it locked out, if it was the last allowed. */
+    public Optional<Instant> failed(Attempt attempt) {
+        return attempt.last() ? lockedUntil(attempt.account(), attempt.ip()) : Optional.empty();
+    }
+
+    /**
+     * The attempt succeeded: its own rows are taken back. {@code signedIn}: the sign-in is complete (not only its
+     * password, with a code still due), so the account's earlier failures are forgotten too (not the IP's).
+     */
+    public void succeeded(Attempt attempt, boolean signedIn) {
+        takeBack(attempt.accountRow(), attempt.ipRow());
+        if (signedIn) {
+            clear(attempt.account());
+        }
+    }
+
+    /** Forgets the account's failures (not the IP's). */
     public void clear(String email) {
         jdbi.useHandle(handle -> handle.createUpdate(
                         "DELETE FROM sign_in_failures WHERE scope = 'account' AND subject = :subject")
                 .bind("subject", normal(email)).execute());
+    }
+
+    private static long insert(org.jdbi.v3.core.Handle handle, String scope, String subject, long now) {
+        return handle.createUpdate("INSERT INTO sign_in_failures (scope, subject, at) VALUES (:scope, :subject, :at)")
+                .bind("scope", scope).bind("subject", subject).bind("at", now)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    private void takeBack(long accountRow, long ipRow) {
+        jdbi.useHandle(handle -> handle.createUpdate("DELETE FROM sign_in_failures WHERE id IN (:a, :i)")
+                .bind("a", accountRow).bind("i", ipRow).execute());
     }
 
     private int count(String scope, String subject) {
@@ -86,7 +129,11 @@ public final class SignInThrottle {
         return b.isPresent() && b.get().isAfter(a.get()) ? b : a;
     }
 
+    /**
+     * The email as the throttle and the lookups know it: trimmed, lower-cased, and with control characters
+     * (a NUL, which PostgreSQL refuses in text) replaced, so whatever was typed is a harmless key.
+     */
     static String normal(String email) {
-        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT).replaceAll("\\p{Cntrl}", "\uFFFD");
     }
 }

@@ -232,20 +232,27 @@ public final class TwoFactorService implements SecondFactor {
      * answers count towards the sign-in throttle, so guessing codes here is as slow as at sign-in.
      */
     private void requireProof(User user, Actor actor, String proof) {
-        Optional<Instant> locked = throttle.lockedUntil(user.email(), actor.ip());
-        if (locked.isPresent()) {
-            throw new Invalid(Map.of("proof", tooMany(locked.get())));
-        }
         String typed = proof == null ? "" : proof;
         if (typed.isBlank()) {
             throw new Invalid(Map.of("proof", "Type your password, or a code from your app."));
         }
-        boolean right = typed.length() <= Passwords.MAX_LENGTH && jdbi.withHandle(handle ->
-                passwords.verify(typed, users.passwordHash(handle, user.id()).orElse(null)));
+        SignInThrottle.Attempt attempt = throttle.begin(user.email(), actor.ip());
+        if (attempt.refused().isPresent()) {
+            throw new Invalid(Map.of("proof", tooMany(attempt.refused().get())));
+        }
+        boolean right;
+        try {
+            right = typed.length() <= Passwords.MAX_LENGTH && jdbi.withHandle(handle ->
+                    passwords.verify(typed, users.passwordHash(handle, user.id()).orElse(null)));
+        } catch (Passwords.Busy busy) {
+            throttle.succeeded(attempt, false);
+            throw busy;
+        }
         if (right || verify(user, typed, actor)) {
+            throttle.succeeded(attempt, false);
             return;
         }
-        Optional<Instant> lockedNow = throttle.fail(user.email(), actor.ip());
+        Optional<Instant> lockedNow = throttle.failed(attempt);
         if (lockedNow.isPresent()) {
             activity.record(actor, Activity.LOCKED_OUT, user.email(), "too many wrong passwords or codes at the "
                     + "two-factor settings; locked until " + lockedNow.get(), user.id());

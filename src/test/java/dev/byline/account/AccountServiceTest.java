@@ -307,6 +307,27 @@ class AccountServiceTest extends AccountsTest {
                 "a disabled account changes nothing");
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void guessingTheCurrentPasswordIsThrottledLikeSigningIn(TestDatabases db) {
+        open(db);
+        User ed = add("ed@example.org", Role.AUTHOR);
+        String keep = accounts.sessions().find(signIn(ed)).orElseThrow().session().id();
+        for (int i = 0; i < 5; i++) {
+            int round = i;
+            assertEquals(Map.of("current", "That is not your current password."), assertThrows(Invalid.class,
+                    () -> service.changePassword(actor(ed), "guess number " + round, OTHER_PASSWORD, keep))
+                    .fieldErrors());
+        }
+        String refused = assertThrows(Invalid.class,
+                () -> service.changePassword(actor(ed), PASSWORD, OTHER_PASSWORD, keep)).fieldErrors().get("current");
+        assertTrue(refused.startsWith("Too many wrong passwords. You may try again after "), refused);
+        assertEquals(5, log(Activity.SIGN_IN_FAILED).size());
+        assertEquals(1, log(Activity.LOCKED_OUT).size(), "the owner and the administrators see it");
+        assertInstanceOf(SignIn.Locked.class, accounts.signIn().password(ed.email(), PASSWORD, IP, "b"),
+                "the account is locked for sign-in too");
+    }
+
     /** Every action on people, as each role that is not an administrator, and as a visitor: refused, nothing changed. */
     @ParameterizedTest
     @EnumSource(value = Role.class, names = {"EDITOR", "AUTHOR", "CONTRIBUTOR"})

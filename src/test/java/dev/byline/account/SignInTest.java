@@ -156,4 +156,60 @@ class SignInTest extends AccountsTest {
         assertEquals(List.of("Safari", "Firefox 140"), log(Activity.SIGNED_IN).stream().map(Activity::detail).toList());
         assertEquals(ana.id(), log(Activity.SIGNED_IN).getFirst().userId());
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void theRightPasswordWithWrongCodesStillLocksTheAccount(TestDatabases db) {
+        open(db);
+        User ana = add("ana@example.org", Role.EDITOR);
+        Actor self = actor(ana);
+        String here = accounts.sessions().find(signIn(ana)).orElseThrow().session().id();
+        var enrolment = accounts.twoFactor().begin(self, here);
+        byte[] secret = Totp.fromBase32(enrolment.secret().replace(" ", ""));
+        accounts.twoFactor().confirm(self, here, enrolment.seal(), Totp.code(secret, Totp.step(clock.instant())));
+        var window = List.of(-1, 0, 1).stream().map(offset -> Totp.code(secret, Totp.step(clock.instant()) + offset))
+                .toList();
+        String wrong = java.util.stream.IntStream.range(0, 10).mapToObj("%06d"::formatted)
+                .filter(code -> !window.contains(code)).findFirst().orElseThrow();
+
+        // a guesser who knows the password must not reset the count with it before each guess at the code
+        SignIn.Result last = null;
+        for (int i = 0; i < 5; i++) {
+            var halfWay = assertInstanceOf(SignIn.CodeDue.class, accounts.signIn().password(ana.email(), PASSWORD, IP,
+                    "b"), "the password, round " + i).opened();
+            last = accounts.signIn().code(accounts.sessions().find(halfWay.token()).orElseThrow(), wrong, IP, "b");
+        }
+        assertInstanceOf(SignIn.Locked.class, last, "the fifth wrong code locks");
+        assertInstanceOf(SignIn.Locked.class, accounts.signIn().password(ana.email(), PASSWORD, OTHER_IP, "b"));
+        assertEquals(1, log(Activity.LOCKED_OUT).size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void guessesSentAllAtOnceAreCountedBeforeAnyIsChecked(TestDatabases db) throws Exception {
+        open(db);
+        User ana = add("ana@example.org", Role.EDITOR);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var results = new java.util.ArrayList<java.util.concurrent.Future<SignIn.Result>>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(15)) {
+            for (int i = 0; i < 15; i++) {
+                String guess = "parallel guess " + i;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return accounts.signIn().password(ana.email(), guess, "203.0.113." + guess.length(), "b");
+                }));
+            }
+            start.countDown();
+            for (var result : results) {
+                SignIn.Result outcome = result.get();
+                assertTrue(outcome instanceof SignIn.Refused || outcome instanceof SignIn.Locked, outcome::toString);
+            }
+            // a checked guess is a logged failure (the one that locks answers Locked); the others were not checked
+            int checked = log(Activity.SIGN_IN_FAILED).size();
+            assertTrue(checked <= 5, checked + " guesses were checked");
+            // guesses over the limit take their count back, so the account is locked only if five were checked
+            assertEquals(checked == 5, accounts.signIn().password(ana.email(), PASSWORD, OTHER_IP, "b")
+                    instanceof SignIn.Locked);
+        }
+    }
 }

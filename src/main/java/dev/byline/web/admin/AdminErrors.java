@@ -27,6 +27,10 @@ final class AdminErrors {
 
     void fail(Context ctx, Exception error) {
         switch (error) {
+            case dev.byline.account.Passwords.Busy e -> {
+                ctx.header("Retry-After", "5");
+                show(ctx, 503, "Busy for a moment", e.getMessage());
+            }
             case CsrfRefused e -> show(ctx, 403, "This form could not be accepted", e.getMessage());
             case Forbidden e -> show(ctx, 403, "Not allowed", e.getMessage());
             case NotFound e -> show(ctx, 404, "Not found", e.getMessage());
@@ -37,10 +41,19 @@ final class AdminErrors {
             case Invalid e -> show(ctx, 422, "Please check what you sent", String.join(" ", e.fieldErrors().values()));
             case HttpResponseException e when e.getStatus() < 500 -> refused(ctx, e.getStatus());
             default -> {
-                LOG.error("{} {} failed", ctx.method(), ctx.path(), error);
+                // the route's pattern, not the path: invitation, reset and setup paths carry a live token
+                LOG.error("{} {} failed", ctx.method(), route(ctx), error);
                 show(ctx, 500, "Something went wrong on our side",
                         "The error has been logged. Please try again in a moment.");
             }
+        }
+    }
+
+    private static String route(Context ctx) {
+        try {
+            return ctx.endpoint().path;
+        } catch (RuntimeException noEndpoint) {
+            return "(no route)";
         }
     }
 
