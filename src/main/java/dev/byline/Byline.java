@@ -140,6 +140,12 @@ public final class Byline implements AutoCloseable {
         return wire(config, database, clock, new PageCache(PAGE_CACHE_BYTES, clock), config.publicBase(config.port()));
     }
 
+    /** The origin of a base URL ("https://news.example.org:8443"), as a browser writes it in an Origin header. */
+    static String origin(String baseUrl) {
+        var uri = java.net.URI.create(baseUrl);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
     /** @param baseUrl the public base URL, for links in mail */
     private static Services wire(Config config, Database database, Clock clock, PageCache pageCache,
                                  String baseUrl) {
@@ -233,7 +239,7 @@ public final class Byline implements AutoCloseable {
             var settingsRead = new CompletableFuture<SettingsService>();
             var api = new ApiSurface(() -> settingsRead.isDone() ? settingsRead.join().current().siteTitle()
                     : config.siteName(), https);
-            admin = new AdminSurface(securityHeaders, https, templates, assets.url("admin.css"),
+            admin = new AdminSurface(securityHeaders, https, origin(baseUrl), templates, assets.url("admin.css"),
                     assets.url("favicon.svg"), assets.url("admin.js"));
             web = WebServer.start(config.host(), port, new OpsRoutes(readiness), List.of(site, api, admin),
                     new ClientAddress(config.trustedProxies()));

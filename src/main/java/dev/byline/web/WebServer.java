@@ -54,7 +54,9 @@ public final class WebServer implements AutoCloseable {
                 Stream.of(new GracefulHandler())).toList();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.contextResolver.ip = ctx -> clients.of(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
+            // every X-Forwarded-For line: a balancer may add its own line under the one a client wrote
+            config.contextResolver.ip = ctx -> clients.of(ctx.req().getRemoteAddr(),
+                    String.join(",", java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For"))));
             config.http.prefer405over404 = true;
             // pages carry their own precomputed gzip; everything else is small
             config.http.compressionStrategy = CompressionStrategy.NONE;

@@ -57,12 +57,18 @@ public final class AdminSurface implements Surface {
     private final Map<String, String> headers;
     private final Templates templates;
     private final boolean https;
+    private final String siteOrigin;
     private final String cssUrl;
     private final String faviconUrl;
     private final String scriptUrl;
 
-    public AdminSurface(Map<String, String> siteHeaders, boolean https, Templates templates, String cssUrl,
-                        String faviconUrl, String scriptUrl) {
+    /**
+     * @param siteOrigin the origin of the configured base URL ({@code https://news.example.org}): a form posted
+     *                   from it is the site's own even when a proxy in front rewrote the Host header
+     */
+    public AdminSurface(Map<String, String> siteHeaders, boolean https, String siteOrigin, Templates templates,
+                        String cssUrl, String faviconUrl, String scriptUrl) {
+        this.siteOrigin = siteOrigin;
         var all = new LinkedHashMap<>(siteHeaders);
         all.put("Content-Security-Policy", "default-src 'none'; img-src 'self' data:; style-src 'self'; "
                 + "script-src 'self'; connect-src 'self'; font-src 'self'; form-action 'self'; "
@@ -85,7 +91,8 @@ public final class AdminSurface implements Surface {
         var secrets = new Secrets(SiteKey.load(needs.jdbi(), needs.clock().millis()));
         Predicate<User> secondFactorRequired =
                 user -> needs.secondFactorRequired().getAsBoolean() && mustHaveSecondFactor(user);
-        var doors = new Doors(needs.accounts(), secrets, new Cookies(https), chromes, secondFactorRequired, pages);
+        var doors = new Doors(needs.accounts(), secrets, new Cookies(https), siteOrigin, chromes,
+                secondFactorRequired, pages);
         handlers.complete(new Handlers(doors,
                 new SignInHandlers(needs.accounts(), doors, pages, needs.clock(), needs.zone()),
                 new SetupHandler(needs.accounts(), doors, pages),

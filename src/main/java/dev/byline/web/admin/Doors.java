@@ -34,13 +34,15 @@ final class Doors {
     private final Secrets secrets;
     private final Cookies cookies;
     private final AdminChromes chromes;
+    private final String siteOrigin;
     private final Predicate<User> mustHaveSecondFactor;
     private final AdminPages pages;
     /** Once there is an account there always is one: no need to ask the database again. */
     private final AtomicBoolean setUp = new AtomicBoolean();
 
-    Doors(Accounts accounts, Secrets secrets, Cookies cookies, AdminChromes chromes,
+    Doors(Accounts accounts, Secrets secrets, Cookies cookies, String siteOrigin, AdminChromes chromes,
           Predicate<User> mustHaveSecondFactor, AdminPages pages) {
+        this.siteOrigin = siteOrigin;
         this.accounts = accounts;
         this.secrets = secrets;
         this.cookies = cookies;
@@ -173,11 +175,17 @@ final class Doors {
         return id;
     }
 
-    /** A browser that says where a POST came from must say this site (a second line behind the token). */
-    private static void checkOrigin(Context ctx) {
+    /**
+     * A browser that says where a POST came from must say this site (a second line behind the token): the
+     * configured base URL's origin, or the host the request was sent to (a proxy may rewrite one or the other).
+     */
+    private void checkOrigin(Context ctx) {
         String origin = ctx.header("Origin");
+        if (origin == null || origin.equals("null") || origin.equalsIgnoreCase(siteOrigin)) {
+            return;
+        }
         String host = ctx.header("Host");
-        if (origin != null && !origin.equals("null") && host != null && !origin.endsWith("//" + host)) {
+        if (host == null || !origin.equalsIgnoreCase("http://" + host) && !origin.equalsIgnoreCase("https://" + host)) {
             throw new CsrfRefused();
         }
     }

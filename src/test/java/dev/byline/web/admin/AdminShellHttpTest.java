@@ -248,6 +248,25 @@ class AdminShellHttpTest {
                     new dev.byline.account.ActivityLog.Filter("sign-in-failed", 0, null, null, 1, 10));
             assertEquals("198.51.100.7", failures.entries().getFirst().ip(),
                     "the balancer's X-Forwarded-For names the person; what they typed into it is not believed");
+
+            // a balancer may add its own X-Forwarded-For line under the one the client sent: all lines count
+            String body = "csrf=" + csrf + "&email=ed%40example.org&password=wrong+again";
+            String raw = rawPost(behind.port(), "/admin/login", body, List.of(
+                    "Cookie: byline_browser=" + browser.cookie("byline_browser").orElseThrow(),
+                    "X-Forwarded-For: 6.6.6.6", "X-Forwarded-For: 198.51.100.8"));
+            assertTrue(raw.startsWith("HTTP/1.1 401"), raw.lines().findFirst().orElse(""));
+            assertEquals("198.51.100.8", behind.services().accounts().activity().list(Actor.commandLine(),
+                    new dev.byline.account.ActivityLog.Filter("sign-in-failed", 0, null, null, 1, 10))
+                    .entries().getFirst().ip());
+
+            // the browser says the form came from the public address: the site's own, though the Host is not
+            browser.login("ed@example.org", PASSWORD);
+            var signedOut = browser.postRaw("/admin/logout", Map.of("csrf", browser.tokenFrom("/admin/")
+                    .orElseThrow()), Map.of("Origin", "https://news.example.org"));
+            assertEquals(302, signedOut.statusCode());
+            assertEquals("/admin/login", signedOut.headers().firstValue("Location").orElseThrow());
+            assertEquals(403, browser.postRaw("/admin/login", Map.of("csrf", csrf), Map.of("Origin",
+                    "https://news.example.org.evil.example")).statusCode());
         }
     }
 
@@ -262,5 +281,20 @@ class AdminShellHttpTest {
 
     static String value(String setCookie) {
         return setCookie.substring(setCookie.indexOf('=') + 1, setCookie.indexOf(';'));
+    }
+
+    /** A POST written by hand, for headers an HTTP client will not send (the same header on two lines). */
+    static String rawPost(int port, String path, String body, List<String> headers) {
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            var request = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                    + "\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+                    + body.length() + "\r\n");
+            headers.forEach(header -> request.append(header).append("\r\n"));
+            request.append("\r\n").append(body);
+            socket.getOutputStream().write(request.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
