@@ -434,6 +434,9 @@ public final class AccountService {
         if (name.length() > 120) {
             return Optional.of("Keep the name under 120 characters.");
         }
+        if (dev.byline.people.AuthorService.CONTROL.matcher(name).find()) {
+            return Optional.of("The name has an invisible control character: type it again.");
+        }
         return Optional.empty();
     }
 }

@@ -101,6 +101,9 @@ public final class AuthorService {
         return Written.of(saved, keys, List.of(Change.Entity.shown(Change.Entity.AUTHOR, saved, author.id() == 0)));
     }
 
+    /** Control characters (a NUL, which PostgreSQL refuses in text; an escape) have no place in a name or bio. */
+    public static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("\\p{Cntrl}");
+
     /** The author as it will be stored (name, bio and links trimmed, slug made), or {@link Invalid} naming each problem. */
     private static Author checked(Author input) {
         var errors = new LinkedHashMap<String, String>();
@@ -109,6 +112,8 @@ public final class AuthorService {
             errors.put("displayName", "An author needs a name.");
         } else if (name.length() > 120) {
             errors.put("displayName", "Keep the name under 120 characters.");
+        } else if (CONTROL.matcher(name).find()) {
+            errors.put("displayName", "The name has an invisible control character: type it again.");
         }
         String slug = input.slug() == null || input.slug().isBlank() ? Slugs.slugify(name, 60) : input.slug().strip();
         if (!Slugs.isSlug(slug, 60)) {
@@ -118,6 +123,9 @@ public final class AuthorService {
         if (bio.length() > MAX_BIO_LENGTH) {
             errors.put("bio", "Keep the bio under " + String.format(Locale.ENGLISH, "%,d", MAX_BIO_LENGTH)
                     + " characters (it has " + String.format(Locale.ENGLISH, "%,d", bio.length()) + ").");
+        }
+        if (CONTROL.matcher(bio.replaceAll("[\r\n\t]", "")).find()) {
+            errors.put("bio", "The bio has an invisible control character (pasted from somewhere?): remove it.");
         }
         linksProblem(input.links()).ifPresent(problem -> errors.put("links", problem));
         if (!errors.isEmpty()) {

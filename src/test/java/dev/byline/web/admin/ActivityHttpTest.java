@@ -79,6 +79,12 @@ class ActivityHttpTest {
         HttpResponse<String> badDate = admins.get("/admin/activity?from=yesterday");
         assertEquals(400, badDate.statusCode());
         assertTrue(badDate.body().contains("Give a date as year-month-day, such as 2026-03-31."));
+        for (String extreme : java.util.List.of("+999999999-12-31", "-999999999-01-01", "99999-01-01")) {
+            HttpResponse<String> far = admins.get("/admin/activity?until=" + java.net.URLEncoder.encode(extreme,
+                    java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(400, far.statusCode(), extreme);
+            assertTrue(far.body().contains("Give a date as year-month-day"), extreme);
+        }
         assertTrue(badDate.body().contains("value=\"yesterday\""));
 
         // the author sees what concerns their account, and nothing of the editor's

@@ -117,6 +117,22 @@ class ProfileHttpTest {
         assertEquals(author.slug(), site.services().authors().find(author.id()).orElseThrow().slug(), "same address");
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void controlCharactersInTheNameOrBioAreRefusedNotStored(TestDatabases database) {
+        Byline site = SITES.site(database);
+        AdminBrowser browser = new Staff(site).signedIn(Role.AUTHOR);
+        browser.get("/admin/profile");
+        HttpResponse<String> nul = browser.post("/admin/profile", Map.of("displayName", "Kai\u0000",
+                "bio", "Line one\nline\u001b[31m two", "links", ""));
+        assertEquals(422, nul.statusCode(), "PostgreSQL refuses a NUL in text: it must be refused before");
+        assertTrue(nul.body().contains("The name has an invisible control character: type it again."));
+        assertTrue(nul.body().contains("The bio has an invisible control character"));
+        HttpResponse<String> lines = browser.post("/admin/profile", Map.of("displayName", "Kai",
+                "bio", "Line one\r\n\tline two", "links", ""));
+        assertEquals(302, lines.statusCode(), "line breaks and tabs are a bio's own");
+    }
+
     @Test
     void badLinksAndNamesAreRefusedWithWhatWasTypedKept() {
         Byline site = SITES.site(TestDatabases.SQLITE);
