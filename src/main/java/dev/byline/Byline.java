@@ -86,6 +86,7 @@ public final class Byline implements AutoCloseable {
     private final Database database;
     private final WebServer web;
     private final SchedulePublisher schedule;
+    private final dev.byline.account.Housekeeping housekeeping;
     private final Optional<ChangeFollower> follower;
     private final String baseUrl;
     private final Services services;
@@ -97,8 +98,10 @@ public final class Byline implements AutoCloseable {
                            Outbox mail, SettingsService settings) {
     }
 
-    private Byline(Database database, WebServer web, SchedulePublisher schedule, Optional<ChangeFollower> follower,
+    private Byline(Database database, WebServer web, SchedulePublisher schedule,
+                   dev.byline.account.Housekeeping housekeeping, Optional<ChangeFollower> follower,
                    String baseUrl, Services services) {
+        this.housekeeping = housekeeping;
         this.database = database;
         this.web = web;
         this.schedule = schedule;
@@ -222,6 +225,7 @@ public final class Byline implements AutoCloseable {
         WebServer web = null;
         Database database = null;
         SchedulePublisher schedule = null;
+        dev.byline.account.Housekeeping housekeeping = null;
         Outbox mail = null;
         Optional<ChangeFollower> follower = Optional.empty();
         try {
@@ -256,6 +260,9 @@ public final class Byline implements AutoCloseable {
             }
             schedule = new SchedulePublisher(services.articles(), database, clock);
             schedule.start(15);
+            housekeeping = new dev.byline.account.Housekeeping(database.jdbi(), services.accounts().sessions(),
+                    services.accounts().activity(), clock);
+            housekeeping.start(java.time.Duration.ofHours(1));
             mail = services.mail();
             mail.start();
             LOG.info("Mail goes to {}", mail.describe());
@@ -288,7 +295,7 @@ public final class Byline implements AutoCloseable {
                         + "a restart prints a new link), or run: ./byline user add --email you@example.org "
                         + "--name \"Your Name\" --role administrator", setupLink);
             }
-            return new Byline(database, web, schedule, follower, baseUrl, services);
+            return new Byline(database, web, schedule, housekeeping, follower, baseUrl, services);
         } catch (RuntimeException | Error e) {
             String reason = rootMessage(e);
             // nobody waits for a site that will not come: waiting requests get a 503, then everything stops
@@ -301,6 +308,7 @@ public final class Byline implements AutoCloseable {
             }
             follower.ifPresent(ChangeFollower::close);
             closeQuietly(schedule);
+            closeQuietly(housekeeping);
             closeQuietly(mail);
             closeQuietly(web);
             if (database != null) {
@@ -333,6 +341,11 @@ public final class Byline implements AutoCloseable {
         return schedule;
     }
 
+    /** The accounts' clean-up, for tests that move the clock and sweep by hand. */
+    public dev.byline.account.Housekeeping housekeeping() {
+        return housekeeping;
+    }
+
     /** Reads what other nodes committed now, instead of at the next notification: for tests and tools. */
     public void catchUp() {
         follower.ifPresent(ChangeFollower::poll);
@@ -341,6 +354,7 @@ public final class Byline implements AutoCloseable {
     @Override
     public void close() {
         schedule.close();
+        housekeeping.close();
         services.mail().close();
         follower.ifPresent(ChangeFollower::close);
         web.close();

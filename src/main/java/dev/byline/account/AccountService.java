@@ -123,6 +123,29 @@ public final class AccountService {
         });
     }
 
+    /**
+     * Sends an invitation again (lost in a spam folder, or past its 7 days): a new link by mail; the links sent
+     * before stop working, so only the newest can be used.
+     *
+     * @throws dev.byline.error.Conflict when the invitation was accepted (or the account disabled) meanwhile
+     */
+    public Invitation resendInvitation(Actor actor, long userId) {
+        Policy.require(actor, Capability.MANAGE_PEOPLE, "invite people");
+        return jdbi.inTransaction(handle -> {
+            User user = users.lock(handle, userId).orElseThrow(() -> new NotFound("There is no account " + userId
+                    + "."));
+            if (user.status() != User.Status.INVITED) {
+                throw new dev.byline.error.Conflict(user.email() + " is " + user.status().key()
+                        + ": there is no invitation to send again.");
+            }
+            links.revoke(handle, Purpose.INVITATION, userId);
+            String token = links.create(handle, Purpose.INVITATION, userId);
+            activity.record(handle, actor, Activity.INVITED, user.email(), "invitation sent again", userId);
+            mail.invitation(handle, user, actor, token);
+            return new Invitation(user, token);
+        });
+    }
+
     /** The invited account a link is for, if the link works now. */
     public Optional<User> invitationFor(String token) {
         return jdbi.withHandle(handle -> links.peek(handle, Purpose.INVITATION, token)

@@ -109,6 +109,15 @@ public final class OneTimeLinks {
                 .bind("now", clock.millis()).bind("purpose", purpose.key).bind("userId", userId).execute();
     }
 
+    /**
+     * Deletes links expired before {@code before} (epoch milliseconds). A used link expires like any other, so it
+     * stays long enough to answer "already used" (410) rather than "unknown" (404) while it could matter.
+     */
+    int prune(Handle handle, long before) {
+        return handle.createUpdate("DELETE FROM one_time_links WHERE expires_at < :before")
+                .bind("before", before).execute();
+    }
+
     /** How many links of {@code purpose} were made for a user at or after {@code since} (epoch milliseconds). */
     int madeSince(Handle handle, Purpose purpose, long userId, long since) {
         return handle.createQuery("""

@@ -97,9 +97,12 @@ public final class Sessions {
         return Optional.of(new Current(session.get(), user.get()));
     }
 
+    /** Within both limits as they are now: shortening one in the settings applies to sessions already open. */
     private boolean live(Session session, long now) {
+        Limits current = limits.get();
         return now < session.expiresAt().toEpochMilli()
-                && now - session.lastSeenAt().toEpochMilli() < limits.get().idle().toMillis();
+                && now < session.createdAt().toEpochMilli() + current.absolute().toMillis()
+                && now - session.lastSeenAt().toEpochMilli() < current.idle().toMillis();
     }
 
     /** The account's live sessions, most recent first. */
@@ -118,7 +121,7 @@ public final class Sessions {
     }
 
     /** Ends every session of the account but {@code keepId} (null: all of them); returns how many ended. */
-    int endAll(Handle handle, long userId, String keepId) {
+    static int endAll(Handle handle, long userId, String keepId) {
         return handle.createUpdate("DELETE FROM sessions WHERE user_id = :userId AND id_hash <> :keep")
                 .bind("userId", userId).bind("keep", keepId == null ? "" : keepId).execute();
     }

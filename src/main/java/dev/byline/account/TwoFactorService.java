@@ -123,7 +123,10 @@ public final class TwoFactorService implements SecondFactor {
                 throw new Conflict(ALREADY_ON);
             }
             store.replaceRecoveryCodes(handle, user.id(), codes.stream().map(RecoveryCodes::hash).toList());
-            activity.record(handle, actor, Activity.TWO_FACTOR_ENABLED, user.email(), "", user.id());
+            // a session someone else opened with the password alone must not outlive the new second factor
+            int ended = Sessions.endAll(handle, user.id(), sessionId);
+            activity.record(handle, actor, Activity.TWO_FACTOR_ENABLED, user.email(),
+                    ended == 0 ? "" : ended + " other session(s) signed out", user.id());
         });
         return codes;
     }
@@ -177,8 +180,10 @@ public final class TwoFactorService implements SecondFactor {
             if (!store.disable(handle, userId, clock.millis())) {
                 throw new Conflict(user.email() + " has no two-factor authentication to reset.");
             }
-            activity.record(handle, actor, Activity.TWO_FACTOR_DISABLED, user.email(), "reset by an administrator",
-                    userId);
+            // whoever holds the lost phone may hold a session too: the person signs in again
+            Sessions.endAll(handle, userId, null);
+            activity.record(handle, actor, Activity.TWO_FACTOR_DISABLED, user.email(), actor.userId() == 0
+                    ? "reset from the command line" : "reset by an administrator", userId);
         });
     }
 

@@ -126,6 +126,61 @@ class SessionsTest extends AccountsTest {
         assertTrue(accounts.sessions().find(live).isPresent());
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aShorterLifetimeInTheSettingsEndsSessionsAlreadyOpen(TestDatabases db) {
+        open(db);
+        User ana = add("ana@example.org", Role.ADMINISTRATOR);
+        String token = signIn(ana);
+        for (int day = 0; day < 2; day++) {
+            clock.advance(Duration.ofHours(11));
+            assertTrue(accounts.sessions().find(token).isPresent());
+        }
+        var form = newsroom.settings.form(actor(ana));
+        newsroom.settings.save(actor(ana), form.with("session_lifetime_days", "1").with("session_idle_hours", "12"));
+        assertTrue(accounts.sessions().find(token).isPresent(), "22 hours old: within a 1-day lifetime");
+        clock.advance(Duration.ofHours(3));
+        assertTrue(accounts.sessions().find(token).isEmpty(),
+                "25 hours old: opened under a 14-day lifetime, ended by the 1-day one now in force");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void turningOnTwoFactorSignsOutEveryOtherSession(TestDatabases db) {
+        open(db);
+        User ana = add("ana@example.org", Role.EDITOR);
+        String here = signIn(ana);
+        String stolen = signIn(ana);
+        String hereId = accounts.sessions().find(here).orElseThrow().session().id();
+        var enrolment = accounts.twoFactor().begin(actor(ana), hereId);
+        byte[] secret = Totp.fromBase32(enrolment.secret().replace(" ", ""));
+        accounts.twoFactor().confirm(actor(ana), hereId, enrolment.seal(),
+                Totp.code(secret, Totp.step(clock.instant())));
+        assertTrue(accounts.sessions().find(here).isPresent(), "the browser that turned it on stays");
+        assertTrue(accounts.sessions().find(stolen).isEmpty(), "a session opened with the password alone ends");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void housekeepingClearsEndedSessionsOldLinksAndOldThrottleRows(TestDatabases db) {
+        open(db);
+        User ana = add("ana@example.org", Role.ADMINISTRATOR);
+        signIn(ana);
+        service.invite(actor(ana), new AccountService.NewUser("ivy@example.org", "Ivy", "author"));
+        accounts.signIn().password("ana@example.org", "a wrong guess here", IP, "b");
+        var housekeeping = new Housekeeping(newsroom.database.jdbi(), accounts.sessions(), accounts.activity(), clock);
+
+        assertEquals(new Housekeeping.Swept(0, 0, 0, 0), housekeeping.sweep(), "nothing has ended yet");
+        clock.advance(Duration.ofDays(8).plus(Housekeeping.KEEP_LINKS));
+        var swept = housekeeping.sweep();
+        assertEquals(1, swept.sessions(), "the idle session");
+        assertEquals(1, swept.links(), "the invitation, expired over a day ago");
+        assertEquals(2, swept.throttleRows(), "the wrong guess counted for the account and the address");
+        String live = signIn(ana);
+        assertTrue(accounts.sessions().find(live).isPresent());
+        assertEquals(new Housekeeping.Swept(0, 0, 0, 0), housekeeping.sweep(), "a second sweep finds nothing");
+    }
+
     /**
      * Two nodes, each with its own services and connection pool, over one PostgreSQL database: a session opened on
      * one is found on the other, and ending it on either ends it on both at once.

@@ -2,6 +2,7 @@ package dev.byline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -305,12 +306,40 @@ class UserCommandsTest {
                 "192.0.2.1", "test"));
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void resetTwoFactorTurnsItOffAndEndsTheSessions(TestDatabases db) {
+        open(db);
+        addAnaAndEd();
+        assertEquals(new Run(0, "ed@example.org has no two-factor authentication: nothing to reset.\n", ""),
+                run("", "user", "reset-two-factor", "--email", "ed@example.org"));
+        String session = signIn("ed@example.org", ED_PASSWORD);
+        String sessionId = newsroom.accounts.sessions().find(session).orElseThrow().session().id();
+        Actor ed = Actor.of(user("ed@example.org"), "192.0.2.1");
+        var enrolment = newsroom.accounts.twoFactor().begin(ed, sessionId);
+        newsroom.accounts.twoFactor().confirm(ed, sessionId, enrolment.seal(),
+                dev.byline.support.AuthenticatorApp.code(enrolment.secret(), java.time.Instant.now()));
+        assertTrue(user("ed@example.org").twoFactor());
+
+        assertEquals(new Run(0, "Two-factor authentication is off for ed@example.org; their sessions have ended. "
+                + "They sign in with their password and set it up again.\n", ""),
+                run("", "user", "reset-two-factor", "--email", "ed@example.org"));
+        assertFalse(user("ed@example.org").twoFactor());
+        assertTrue(newsroom.accounts.sessions().find(session).isEmpty());
+        signIn("ed@example.org", ED_PASSWORD); // with the password alone
+        assertEquals(List.of("reset from the command line"), activity(Activity.TWO_FACTOR_DISABLED).stream()
+                .map(Activity::detail).toList());
+        assertEquals(new Run(1, "", "No account uses nobody@example.org.\n"),
+                run("", "user", "reset-two-factor", "--email", "nobody@example.org"));
+    }
+
     @Test
     void theGroupAloneListsItsCommands() {
         Run run = run("", "user");
         assertEquals(2, run.exit());
         assertTrue(run.err().startsWith("Missing required subcommand\nUsage: byline user"), run.err());
-        for (String command : List.of("add", "list", "role", "disable", "enable", "reset-password")) {
+        for (String command : List.of("add", "list", "role", "disable", "enable", "reset-password",
+                "reset-two-factor")) {
             assertTrue(run.err().contains("\n  " + command + " "), command + " in " + run.err());
         }
         Run help = run("", "user", "add", "--help");

@@ -32,6 +32,7 @@ public final class Newsroom implements AutoCloseable {
     public final DemoRemoval demoRemoval;
     public final DemoNotice demoNotice;
     public final Accounts accounts;
+    public final dev.byline.settings.SettingsService settings;
     /** every change published, in order (writers on several threads add to it) */
     public final List<Change> published = java.util.Collections.synchronizedList(new ArrayList<>());
 
@@ -39,6 +40,7 @@ public final class Newsroom implements AutoCloseable {
         database = Database.open(config);
         Byline.Services services = Byline.wire(config, database, clock);
         changes = services.changes();
+        settings = services.settings();
         changes.subscribe(published::add);
         media = services.media();
         authors = services.authors();

@@ -166,6 +166,8 @@ public final class AdminSurface implements Surface {
         routes.post("/admin/people/{id}/role", people(h -> h.people()::changeRole));
         routes.post("/admin/people/{id}/disable", people(h -> h.people()::disable));
         routes.post("/admin/people/{id}/enable", people(h -> h.people()::enable));
+        routes.post("/admin/people/{id}/resend", people(h -> h.people()::resendInvitation));
+        routes.post("/admin/people/{id}/two-factor/reset", people(h -> h.people()::resetTwoFactor));
         routes.get("/admin/profile", people(h -> h.profile()::show));
         routes.post("/admin/profile", people(h -> h.profile()::save));
         routes.post("/admin/profile/avatar", people(h -> h.profile()::uploadAvatar));

@@ -72,6 +72,22 @@ final class PeopleHandler {
         ctx.redirect("/admin/people");
     }
 
+    void resendInvitation(Context ctx, AdminRequest request) {
+        var invitation = accounts.service().resendInvitation(request.actor(), personId(ctx));
+        doors.flash(ctx, "Invitation sent again to " + invitation.user().email()
+                + ". The links sent before no longer work.");
+        ctx.redirect("/admin/people");
+    }
+
+    void resetTwoFactor(Context ctx, AdminRequest request) {
+        long id = personId(ctx);
+        accounts.twoFactor().reset(request.actor(), id);
+        User user = accounts.service().find(request.actor(), id).orElseThrow();
+        doors.flash(ctx, "Two-factor authentication is off for " + user.displayName() + " (" + user.email()
+                + "); they were signed out and sign in with their password alone until they set it up again.");
+        ctx.redirect("/admin/people");
+    }
+
     private void render(Context ctx, AdminRequest request, AdminViews.Form invite, int status) {
         List<PersonRow> people = accounts.service().list(request.actor()).stream()
                 .map(user -> row(user, request.actor().isUser(user.id()))).toList();

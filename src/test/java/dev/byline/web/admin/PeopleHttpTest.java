@@ -178,6 +178,71 @@ class PeopleHttpTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
+    void anInvitationIsSentAgainWithANewLinkThatAloneWorks(TestDatabases database) {
+        Byline site = SITES.site(database);
+        var staff = new Staff(site);
+        AccountService accounts = site.services().accounts().service();
+        AdminBrowser admin = staff.signedIn(Role.ADMINISTRATOR);
+        String email = "ines-" + database.name().toLowerCase(java.util.Locale.ROOT) + "@newsroom.test";
+        var first = accounts.invite(Actor.commandLine(), new NewUser(email, "Ines", "author"));
+        assertTrue(admin.get("/admin/people").body().contains("Send the invitation again"));
+
+        HttpResponse<String> again = admin.post("/admin/people/" + first.user().id() + "/resend", Map.of());
+        assertEquals(302, again.statusCode());
+        assertTrue(admin.follow(again).body().contains("Invitation sent again to " + email
+                + ". The links sent before no longer work."));
+        assertTrue(accounts.invitationFor(first.token()).isEmpty(), "the first link no longer works");
+        assertEquals(410, new AdminBrowser(site.baseUrl()).get("/admin/invitation/" + first.token()).statusCode());
+        long sent = site.services().accounts().activity().list(Actor.commandLine(),
+                new ActivityLog.Filter(Activity.INVITED, first.user().id(), null, null, 1, 10)).entries().stream()
+                .filter(entry -> entry.detail().equals("invitation sent again")).count();
+        assertEquals(1, sent);
+
+        // accepted meanwhile: nothing to send again
+        User active = staff.add(Role.AUTHOR);
+        admin.get("/admin/people");
+        HttpResponse<String> none = admin.post("/admin/people/" + active.id() + "/resend", Map.of());
+        assertEquals(409, none.statusCode());
+        assertTrue(none.body().contains("there is no invitation to send again"), none.body());
+        AdminBrowser author = staff.signIn(active);
+        assertForbidden(author.post("/admin/people/" + first.user().id() + "/resend", Map.of()), Role.AUTHOR);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void anAdministratorResetsALostSecondFactorAndThePersonIsSignedOut(TestDatabases database) {
+        Byline site = SITES.site(database);
+        var staff = new Staff(site);
+        User editor = staff.add(Role.EDITOR);
+        AdminBrowser editorsBrowser = staff.signIn(editor);
+        var sessions = site.services().accounts().sessions();
+        String sessionId = sessions.find(editorsBrowser.cookie("byline_session").orElseThrow()).orElseThrow()
+                .session().id();
+        var twoFactor = site.services().accounts().twoFactor();
+        Actor self = Staff.actor(editor);
+        var enrolment = twoFactor.begin(self, sessionId);
+        twoFactor.confirm(self, sessionId, enrolment.seal(),
+                dev.byline.support.AuthenticatorApp.code(enrolment.secret(), java.time.Instant.now()));
+
+        AdminBrowser author = staff.signIn(staff.add(Role.AUTHOR));
+        assertForbidden(author.post("/admin/people/" + editor.id() + "/two-factor/reset", Map.of()), Role.AUTHOR);
+        assertTrue(twoFactor.status(Actor.commandLine(), editor.id()).enabled());
+
+        AdminBrowser admin = staff.signedIn(Role.ADMINISTRATOR);
+        assertTrue(admin.get("/admin/people").body().contains("Reset two-factor"));
+        HttpResponse<String> reset = admin.post("/admin/people/" + editor.id() + "/two-factor/reset", Map.of());
+        assertEquals(302, reset.statusCode());
+        assertTrue(admin.follow(reset).body().contains("Two-factor authentication is off for"));
+        assertFalse(twoFactor.status(Actor.commandLine(), editor.id()).enabled());
+        assertTrue(sessions.list(editor.id()).isEmpty(), "whoever holds the phone is signed out too");
+        assertEquals(302, editorsBrowser.get("/admin/").statusCode());
+        admin.get("/admin/people");
+        assertEquals(409, admin.post("/admin/people/" + editor.id() + "/two-factor/reset", Map.of()).statusCode(),
+                "nothing left to reset");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
     void anAdministratorCannotChangeTheirOwnAccountAndTheLastAdministratorStays(TestDatabases database) {
         Byline site = SITES.site(database);
         var staff = new Staff(site);
