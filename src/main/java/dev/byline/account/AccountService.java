@@ -218,13 +218,16 @@ public final class AccountService {
                 .ifPresent(problem -> {
                     throw new Invalid(Map.of("password", problem));
                 });
-        return jdbi.inTransaction(handle -> {
+        User reset = jdbi.inTransaction(handle -> {
             long userId = links.take(handle, Purpose.PASSWORD_RESET, token);
             users.setPassword(handle, userId, passwords.hash(password), clock.millis());
             sessions.endAll(handle, userId, null);
             activity.record(handle, visitor, Activity.PASSWORD_RESET, user.email(), "through a reset link", userId);
             return user;
         });
+        // the mailbox proved who they are: a lock-out someone else caused by guessing ends here
+        throttle.clear(reset.email());
+        return reset;
     }
 
     /** Changes one's own password, proving the current one; other sessions end. */
@@ -284,6 +287,20 @@ public final class AccountService {
             sessions.endAll(handle, userId, null);
             activity.record(handle, actor, Activity.PASSWORD_RESET, user.email(), "set by " + actor.name(), userId);
         });
+        throttle.clear(user.email()); // an administrator or operator vouched for them: no lock-out stays
+    }
+
+    /**
+     * Ends an account's lock-out (someone kept guessing at it): an administrator, or the operator at the command
+     * line, after checking with the person. Returns whether there were failures to forget.
+     */
+    public boolean unlock(Actor actor, long userId) {
+        Policy.require(actor, Capability.MANAGE_PEOPLE, "unlock accounts");
+        User user = find(userId);
+        boolean locked = throttle.lockedUntil(user.email(), "").isPresent();
+        throttle.clear(user.email());
+        activity.record(actor, Activity.UNLOCKED, user.email(), locked ? "lock-out ended" : "no lock-out", userId);
+        return locked;
     }
 
     public List<User> list(Actor actor) {
@@ -378,8 +395,11 @@ public final class AccountService {
         if (actor.userId() == 0) {
             throw new Forbidden("Please sign in to end a session.");
         }
+        if (sessionId == null || !sessionId.matches("[0-9a-f]{64}")) { // a session id is a SHA-256 in hex
+            throw new NotFound("That session has already ended.");
+        }
         jdbi.useTransaction(handle -> {
-            if (!sessions.endOne(handle, actor.userId(), sessionId == null ? "" : sessionId)) {
+            if (!sessions.endOne(handle, actor.userId(), sessionId)) {
                 throw new NotFound("That session has already ended.");
             }
             activity.record(handle, actor, Activity.SESSIONS_ENDED, actor.name(), "1 other session", actor.userId());

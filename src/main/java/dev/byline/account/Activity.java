@@ -18,6 +18,7 @@ public record Activity(long id, Instant at, long userId, String actor, String ac
     public static final String SIGNED_IN = "signed-in";
     public static final String SIGN_IN_FAILED = "sign-in-failed";
     public static final String LOCKED_OUT = "locked-out";
+    public static final String UNLOCKED = "unlocked";
     public static final String SIGNED_OUT = "signed-out";
     public static final String SESSIONS_ENDED = "sessions-ended";
     public static final String SETUP = "setup";

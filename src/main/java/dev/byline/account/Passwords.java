@@ -29,6 +29,7 @@ public final class Passwords {
 
     /** How long a check waits for its turn before the answer is "busy, try again". */
     private static final long WAIT_MILLIS = 3_000;
+    private final long waitMillis;
 
     /**
      * Each hash or check takes 19 MiB and a core for about a tenth of a second: a burst of sign-ins (a flood, or a
@@ -43,7 +44,13 @@ public final class Passwords {
     }
 
     Passwords(int atOnce) {
+        this(atOnce, WAIT_MILLIS);
+    }
+
+    /** For tests: {@code atOnce} 0 makes every check busy after {@code waitMillis}. */
+    Passwords(int atOnce, long waitMillis) {
         this.running = new Semaphore(atOnce, true);
+        this.waitMillis = waitMillis;
     }
 
     /** Too many password checks at once: nothing was checked; the person should try again in a moment. */
@@ -73,7 +80,7 @@ public final class Passwords {
 
     private <T> T inTurn(java.util.function.Supplier<T> work) {
         try {
-            if (!running.tryAcquire(WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+            if (!running.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
                 throw new Busy();
             }
         } catch (InterruptedException e) {

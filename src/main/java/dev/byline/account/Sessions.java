@@ -132,12 +132,15 @@ public final class Sessions {
                 .bind("id", id).bind("userId", userId).execute() > 0;
     }
 
-    /** Deletes sessions past their absolute limit; the idle ones go when next looked up or here after a day. */
+    /** Deletes sessions past either limit, as the settings give them now (Housekeeping runs it hourly). */
     public int prune() {
         long now = clock.millis();
-        return jdbi.withHandle(handle -> handle.createUpdate(
-                        "DELETE FROM sessions WHERE expires_at < :now OR last_seen_at < :idle")
-                .bind("now", now).bind("idle", now - limits.get().idle().toMillis()).execute());
+        Limits current = limits.get();
+        return jdbi.withHandle(handle -> handle.createUpdate("""
+                        DELETE FROM sessions WHERE expires_at < :now OR last_seen_at < :idle OR created_at < :born
+                        """)
+                .bind("now", now).bind("idle", now - current.idle().toMillis())
+                .bind("born", now - current.absolute().toMillis()).execute());
     }
 
     private static Session map(ResultSet rs, StatementContext ctx) throws SQLException {

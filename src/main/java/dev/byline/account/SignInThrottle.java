@@ -134,6 +134,16 @@ public final class SignInThrottle {
      * (a NUL, which PostgreSQL refuses in text) replaced, so whatever was typed is a harmless key.
      */
     static String normal(String email) {
-        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT).replaceAll("\\p{Cntrl}", "\uFFFD");
+        if (email == null) {
+            return "";
+        }
+        // no address is longer than 254 characters: anything longer is one key, not kilobytes stored per attempt
+        // (and no PostgreSQL index entry over its size limit)
+        String stripped = email.strip();
+        return stripped.length() > 254 ? NOT_AN_ADDRESS
+                : stripped.toLowerCase(Locale.ROOT).replaceAll("\\p{Cntrl}", "\uFFFD");
     }
+
+    /** The key of every typed "email" too long to be an address. */
+    static final String NOT_AN_ADDRESS = "(longer than any address)";
 }

@@ -55,7 +55,8 @@ public final class Commands {
                 .addSubcommand(new UserDisableCommand(env, in, out, err))
                 .addSubcommand(new UserEnableCommand(env, in, out, err))
                 .addSubcommand(new UserResetPasswordCommand(env, in, out, err))
-                .addSubcommand(new UserResetTwoFactorCommand(env, in, out, err));
+                .addSubcommand(new UserResetTwoFactorCommand(env, in, out, err))
+                .addSubcommand(new UserUnlockCommand(env, in, out, err));
         var commands = new CommandLine(new Root()).addSubcommand(demo).addSubcommand(user)
                 .setParameterExceptionHandler(Commands::badUsage);
         commands.setOut(new PrintWriter(out, true));

@@ -101,8 +101,12 @@ public final class AuthorService {
         return Written.of(saved, keys, List.of(Change.Entity.shown(Change.Entity.AUTHOR, saved, author.id() == 0)));
     }
 
-    /** Control characters (a NUL, which PostgreSQL refuses in text; an escape) have no place in a name or bio. */
-    public static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("\\p{Cntrl}");
+    /**
+     * Control characters (a NUL, which PostgreSQL refuses in text; an escape; C1 controls) and bidirectional
+     * overrides and isolates (which make a name display as something else) have no place in a name or bio.
+     */
+    public static final java.util.regex.Pattern CONTROL =
+            java.util.regex.Pattern.compile("[\\p{Cntrl}\\u0080-\\u009f\\u202a-\\u202e\\u2066-\\u2069]");
 
     /** The author as it will be stored (name, bio and links trimmed, slug made), or {@link Invalid} naming each problem. */
     private static Author checked(Author input) {

@@ -140,6 +140,7 @@ class SessionsTest extends AccountsTest {
         newsroom.settings.save(actor(ana), form.with("session_lifetime_days", "1").with("session_idle_hours", "12"));
         assertTrue(accounts.sessions().find(token).isPresent(), "22 hours old: within a 1-day lifetime");
         clock.advance(Duration.ofHours(3));
+        assertEquals(1, accounts.sessions().prune(), "and swept by the same rule");
         assertTrue(accounts.sessions().find(token).isEmpty(),
                 "25 hours old: opened under a 14-day lifetime, ended by the 1-day one now in force");
     }

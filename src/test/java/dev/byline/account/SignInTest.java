@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.byline.support.TestDatabases;
@@ -206,10 +207,71 @@ class SignInTest extends AccountsTest {
             }
             // a checked guess is a logged failure (the one that locks answers Locked); the others were not checked
             int checked = log(Activity.SIGN_IN_FAILED).size();
-            assertTrue(checked <= 5, checked + " guesses were checked");
+            assertTrue(checked >= 1 && checked <= 5, checked + " guesses were checked");
             // guesses over the limit take their count back, so the account is locked only if five were checked
             assertEquals(checked == 5, accounts.signIn().password(ana.email(), PASSWORD, OTHER_IP, "b")
                     instanceof SignIn.Locked);
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void anEmailLongerThanAnyAddressIsOneShortKey(TestDatabases db) {
+        open(db);
+        String huge = "x".repeat(10_000) + "@example.org";
+        for (int i = 0; i < 4; i++) {
+            assertEquals(new SignIn.Refused(SignIn.WRONG), accounts.signIn().password(huge + i, PASSWORD, IP, "b"));
+        }
+        assertInstanceOf(SignIn.Locked.class, accounts.signIn().password(huge, PASSWORD, IP, "b"),
+                "every over-long 'email' counts as one key");
+        List<String> subjects = newsroom.database.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT DISTINCT subject FROM sign_in_failures WHERE scope = 'account'").mapTo(String.class).list());
+        assertEquals(List.of(SignInThrottle.NOT_AN_ADDRESS), subjects, "kilobytes are never stored");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aLockOutEndsWithAPasswordResetOrAnUnlock(TestDatabases db) {
+        open(db);
+        User ana = add("ana@example.org", Role.EDITOR);
+        lockOut(ana);
+        service.setPassword(OPERATOR, ana.id(), OTHER_PASSWORD);
+        signIn(accounts, ana.email(), OTHER_PASSWORD);
+
+        lockOut(ana);
+        assertTrue(service.unlock(OPERATOR, ana.id()), "it was locked");
+        signIn(accounts, ana.email(), OTHER_PASSWORD);
+        assertFalse(service.unlock(OPERATOR, ana.id()), "nothing to unlock");
+        assertEquals(List.of("no lock-out", "lock-out ended"), log(Activity.UNLOCKED).stream()
+                .map(Activity::detail).toList());
+        assertThrows(dev.byline.error.Forbidden.class, () -> service.unlock(actor(add("ed@example.org",
+                Role.EDITOR)), ana.id()), "administrators only");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void whenPasswordChecksAreBusyNothingIsCountedOrChecked(TestDatabases db) {
+        open(db);
+        User ana = add("ana@example.org", Role.EDITOR);
+        var users = new UserStore(newsroom.database.jdbi());
+        var busy = new SignIn(newsroom.database.jdbi(), users, new Passwords(0, 0), accounts.sessions(),
+                accounts.throttle(), accounts.activity(), accounts.twoFactor());
+        for (int i = 0; i < 10; i++) {
+            assertThrows(Passwords.Busy.class, () -> busy.password(ana.email(), PASSWORD, IP, "b"));
+            assertThrows(Passwords.Busy.class, () -> busy.password("nobody@example.org", PASSWORD, IP, "b"),
+                    "the decoy waits its turn too");
+        }
+        assertEquals(0, (int) newsroom.database.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT COUNT(*) FROM sign_in_failures").mapTo(Integer.class).one()), "no attempt was counted");
+        assertEquals(0, log(Activity.SIGN_IN_FAILED).size());
+        signIn(ana);
+    }
+
+    private void lockOut(User user) {
+        SignIn.Result last = null;
+        for (int i = 0; i < 5; i++) {
+            last = accounts.signIn().password(user.email(), "wrong guess " + i, "203.0.113.9", "b");
+        }
+        assertInstanceOf(SignIn.Locked.class, last);
     }
 }

@@ -333,13 +333,30 @@ class UserCommandsTest {
                 run("", "user", "reset-two-factor", "--email", "nobody@example.org"));
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void unlockEndsALockOut(TestDatabases db) {
+        open(db);
+        addAnaAndEd();
+        for (int i = 0; i < 5; i++) {
+            newsroom.accounts.signIn().password("ed@example.org", "guess number " + i, "192.0.2.7", "test");
+        }
+        assertInstanceOf(SignIn.Locked.class, newsroom.accounts.signIn().password("ed@example.org", ED_PASSWORD,
+                "192.0.2.1", "test"));
+        assertEquals(new Run(0, "Unlocked ed@example.org: it may sign in again at once.\n", ""),
+                run("", "user", "unlock", "--email", "ed@example.org"));
+        signIn("ed@example.org", ED_PASSWORD);
+        assertEquals(new Run(0, "ed@example.org was not locked out; its failed attempts are forgotten.\n", ""),
+                run("", "user", "unlock", "--email", "ed@example.org"));
+    }
+
     @Test
     void theGroupAloneListsItsCommands() {
         Run run = run("", "user");
         assertEquals(2, run.exit());
         assertTrue(run.err().startsWith("Missing required subcommand\nUsage: byline user"), run.err());
         for (String command : List.of("add", "list", "role", "disable", "enable", "reset-password",
-                "reset-two-factor")) {
+                "reset-two-factor", "unlock")) {
             assertTrue(run.err().contains("\n  " + command + " "), command + " in " + run.err());
         }
         Run help = run("", "user", "add", "--help");

@@ -131,6 +131,12 @@ class ProfileHttpTest {
         HttpResponse<String> lines = browser.post("/admin/profile", Map.of("displayName", "Kai",
                 "bio", "Line one\r\n\tline two", "links", ""));
         assertEquals(302, lines.statusCode(), "line breaks and tabs are a bio's own");
+        HttpResponse<String> override = browser.post("/admin/profile", Map.of("displayName", "Kai \u202eevil",
+                "bio", "", "links", ""));
+        assertEquals(422, override.statusCode(), "a right-to-left override would show the name as something else");
+        browser.get("/admin/profile");
+        HttpResponse<String> session = browser.post("/admin/profile/sessions/end", Map.of("session", "\u0000"));
+        assertEquals(404, session.statusCode(), "a session id that cannot be one is simply not found");
     }
 
     @Test

@@ -224,6 +224,41 @@ class TwoFactorHttpTest {
                 answer.headers().firstValue("Location").orElseThrow());
     }
 
+    @Test
+    void whenTheSettingsRequireItEditorsMustSetItUpAndAuthorsNeedNot() {
+        var settings = byline.services().settings();
+        Actor admin = Actor.of(byline.services().accounts().service().add(Actor.commandLine(),
+                new NewUser("chief@example.org", "Chief", "administrator"), PASSWORD), "");
+        byline.services().accounts().service().add(Actor.commandLine(),
+                new NewUser("amy@example.org", "Amy Author", "author"), PASSWORD);
+        settings.save(admin, settings.form(admin).with("two_factor_required", "true"));
+
+        var editor = signedIn();
+        for (String path : java.util.List.of("/admin/", "/admin/people", "/admin/profile")) {
+            var sent = editor.get(path);
+            assertEquals(302, sent.statusCode(), path);
+            assertEquals(PAGE, sent.headers().firstValue("Location").orElseThrow(), path + " leads to the set-up");
+        }
+        String setUp = editor.get(PAGE).body();
+        assertTrue(setUp.contains("requires two-factor authentication for your role"), setUp);
+        var codes = editor.post(PAGE + "/setup", java.util.Map.of("seal", find(SEAL, setUp),
+                "code", appFrom(setUp).code(clock.instant())));
+        assertEquals(200, codes.statusCode());
+        assertTrue(codes.body().contains("shown only this once"), "the recovery codes");
+        assertEquals(200, editor.get("/admin/").statusCode(), "set up: the admin opens");
+
+        var author = new AdminBrowser(byline.baseUrl());
+        assertEquals(302, author.login("amy@example.org", PASSWORD).statusCode());
+        assertEquals(200, author.get("/admin/").statusCode(), "authors are not required to");
+
+        var chief = new AdminBrowser(byline.baseUrl());
+        assertEquals(302, chief.login("chief@example.org", PASSWORD).statusCode());
+        assertEquals(PAGE, chief.get("/admin/").headers().firstValue("Location").orElseThrow());
+        var out = chief.post("/admin/logout", java.util.Map.of("csrf", chief.tokenFrom(PAGE).orElseThrow()));
+        assertEquals("/admin/login", out.headers().firstValue("Location").orElseThrow(),
+                "signing out is always allowed");
+    }
+
     User user() {
         return byline.services().accounts().service().findByEmail(Actor.commandLine(), EMAIL).orElseThrow();
     }
