@@ -160,9 +160,11 @@ public final class Byline implements AutoCloseable {
         var articleStore = new ArticleStore(jdbi);
         var renderer = new BodyRenderer(media::findByPaths);
         var revisions = new dev.byline.article.RevisionStore(jdbi);
-        var articles = new ArticleService(articleStore, revisions, taxonomy, authors, media, renderer, changes, clock);
+        var notes = new dev.byline.article.NoteStore(jdbi);
+        var articles = new ArticleService(articleStore, revisions, notes, taxonomy, authors, media, renderer, changes,
+                clock);
         // the newsroom's desk: the workflow with who acts, over the same rules (ArticleService)
-        var desk = new dev.byline.article.Desk(articles, articleStore, revisions, new dev.byline.article.NoteStore(jdbi),
+        var desk = new dev.byline.article.Desk(articles, articleStore, revisions, notes,
                 new dev.byline.article.PresenceStore(jdbi), taxonomy, changes, jdbi, clock);
         var images = new ArticleImages(articleStore, media, renderer, changes);
         var demoStore = new DemoStore(jdbi);

@@ -47,6 +47,7 @@ public final class ArticleService {
 
     private final ArticleStore store;
     private final RevisionStore revisions;
+    private final NoteStore notes;
     private final TaxonomyService taxonomy;
     private final AuthorService authors;
     private final MediaService media;
@@ -54,11 +55,12 @@ public final class ArticleService {
     private final ChangeFeed changes;
     private final Clock clock;
 
-    public ArticleService(ArticleStore store, RevisionStore revisions, TaxonomyService taxonomy,
+    public ArticleService(ArticleStore store, RevisionStore revisions, NoteStore notes, TaxonomyService taxonomy,
                           AuthorService authors, MediaService media, BodyRenderer renderer, ChangeFeed changes,
                           Clock clock) {
         this.store = store;
         this.revisions = revisions;
+        this.notes = notes;
         this.taxonomy = taxonomy;
         this.authors = authors;
         this.media = media;
@@ -192,7 +194,7 @@ public final class ArticleService {
         Kind kind = current.map(Article::kind).orElse(draft.kind() == null ? Kind.ARTICLE : draft.kind());
         String title = draft.title() == null ? "" : draft.title().strip();
         String slug = draft.slug() != null && !draft.slug().isBlank() ? draft.slug().strip()
-                : current.map(Article::slug).orElse(Slugs.slugify(title, SLUG_MAX));
+                : current.map(Article::slug).orElse(Slugs.latin(title, SLUG_MAX));
         var body = renderer.render(draft.bodyMarkdown() == null ? "" : draft.bodyMarkdown());
         String excerpt = draft.excerpt() == null || draft.excerpt().isBlank()
                 ? shorten(body.firstParagraph(), EXCERPT_MAX) : draft.excerpt().strip();
@@ -232,7 +234,8 @@ public final class ArticleService {
             errors.put("dek", "Keep the dek under 600 characters.");
         }
         boolean slugGiven = draft.slug() != null && !draft.slug().isBlank();
-        String slug = slugGiven ? draft.slug().strip() : Slugs.slugify(title, SLUG_MAX);
+        // derived from the headline in Latin letters (transliterated); one typed by hand may be in any script
+        String slug = slugGiven ? draft.slug().strip() : Slugs.latin(title, SLUG_MAX);
         if (slugGiven && !Slugs.isSlug(slug, SLUG_MAX)) {
             errors.put("slug", "Use lower-case letters, digits and hyphens, at most " + SLUG_MAX + " characters.");
         } else if (slugGiven && kind == Kind.PAGE && reservedForSite(slug)) {
@@ -408,6 +411,21 @@ public final class ArticleService {
 
     public Optional<Article> findBySlug(String slug) {
         return store.findBySlug(slug);
+    }
+
+    /** A page by its slug now, whatever its status. */
+    public Optional<Article> findPageBySlug(String slug) {
+        return store.findPageBySlug(slug);
+    }
+
+    /** The corrections and updates of an article, oldest first. */
+    public List<Note> notes(long articleId) {
+        return notes.list(articleId);
+    }
+
+    /** Whether {@code slug} was a public article's or page's address, since moved to the trash or deleted. */
+    public boolean isGone(String slug) {
+        return store.isGone(slug);
     }
 
     /** The article that used to answer to {@code slug}, for a 301 to its current URL. */
