@@ -28,8 +28,10 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * <pre>
  * change                    announces
  * name, slug, description   section:ID (its archive, the articles in it and under it, their teasers)
- * parent                    section:ID, and the lists of the old and new parents (only when something in it
- *                           is published: otherwise no list changes)
+ * parent                    section:ID, and the lists of the old and new parents (and theirs) at the place of
+ *                           its newest published article (none when nothing in it is published: no list
+ *                           changes; the older ones sit lower, so a page reading down past it changes, one
+ *                           ending above it does not)
  * position                  nothing of its own
  * anything a menu shows     nav (the menus, on every page): asked of {@link SectionMenus}
  * </pre>
@@ -216,6 +218,19 @@ final class SectionWriter {
                 .orElseThrow(() -> new NotFound("There is no section " + id + "; it may have been deleted."));
     }
 
+    /** A section and its parents, as ids; none for the top level. */
+    private static Set<Long> lineage(List<Section> all, Long sectionId) {
+        return sectionId == null ? Set.of() : TaxonomyService.ancestorsAndSelf(all, sectionId).stream()
+                .map(Section::id).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    }
+
+    private static List<Long> symmetricDifference(Set<Long> one, Set<Long> other) {
+        var difference = new ArrayList<Long>();
+        one.stream().filter(id -> !other.contains(id)).forEach(difference::add);
+        other.stream().filter(id -> !one.contains(id)).forEach(difference::add);
+        return difference;
+    }
+
     /** The keys a change from {@code before} to {@code after} announces (see the table above). */
     private Set<String> keys(Handle handle, List<Section> all, Section before, Section after) {
         var keys = new LinkedHashSet<String>();
@@ -226,13 +241,16 @@ final class SectionWriter {
             if (shown || moved) {
                 keys.add(Keys.section(after.id()));
             }
-            if (moved && store.anyPublishedIn(handle, TaxonomyService.selfAndDescendants(all, after.id()))) {
-                // its articles leave the old parents' archives and join the new ones'
-                for (Long parent : java.util.Arrays.asList(before.parentId(), after.parentId())) {
-                    if (parent != null) {
-                        TaxonomyService.ancestorsAndSelf(all, parent)
-                                .forEach(ancestor -> keys.add(Keys.sectionList(ancestor.id())));
-                    }
+            Optional<Keys.Position> newest = moved
+                    ? store.newestPublishedIn(handle, TaxonomyService.selfAndDescendants(all, after.id()))
+                    : Optional.empty();
+            // its articles leave the old parents' archives and join the new ones' (those it stays under keep
+            // them), the newest of them highest
+            if (newest.isPresent()) {
+                Set<Long> was = lineage(all, before.parentId());
+                Set<Long> is = lineage(all, after.parentId());
+                for (long list : symmetricDifference(was, is)) {
+                    keys.add(Keys.listAt(Keys.sectionList(list), newest.get()));
                 }
             }
         } else if (before != null) {

@@ -22,7 +22,8 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * write                 announces
  * rename (name, slug)   tag:ID (the articles showing it, its archive, whose old address now redirects)
  * merge A into B        tag:A (the articles that showed A now show B; A's archive redirects to B's), and
- *                       list:tag:B at the place of each published article B gains
+ *                       list:tag:B at the place of the newest published article B gains (the others are lower:
+ *                       a page of B's archive reading down past it changes, one ending above it does not)
  * delete                tag:ID (the articles lose it; its archive is gone)
  * </pre>
  *
@@ -106,8 +107,8 @@ final class TagWriter {
         Tag into = store.findTag(handle, intoId).orElseThrow();
         var keys = new LinkedHashSet<String>();
         keys.add(Keys.tag(from.id()));
-        store.publishedGained(handle, from.id(), into.id())
-                .forEach(position -> keys.add(Keys.listAt(Keys.tagList(into.id()), position)));
+        store.newestGained(handle, from.id(), into.id())
+                .ifPresent(newest -> keys.add(Keys.listAt(Keys.tagList(into.id()), newest)));
         store.mergeTag(handle, from, into.id());
         return Written.of(into, keys, List.of(new Change.Entity(Change.Entity.TAG, from.id(), true, false),
                 Change.Entity.shown(Change.Entity.TAG, into.id(), false)));

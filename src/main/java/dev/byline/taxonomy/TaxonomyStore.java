@@ -149,12 +149,22 @@ public final class TaxonomyStore {
         return counts;
     }
 
-    /** Whether any of these sections has a published article: only then do lists change when they move. */
-    boolean anyPublishedIn(Handle handle, Collection<Long> sectionIds) {
-        return !sectionIds.isEmpty() && handle.createQuery("""
-                        SELECT id FROM articles WHERE section_id IN (<ids>) AND status = 'published' LIMIT 1
+    /**
+     * Where the newest published article of these sections sits in the lists (empty when none is published): a
+     * list write at that place reaches exactly the pages that change when all of them join or leave a list, since
+     * every other one sits lower.
+     */
+    Optional<dev.byline.change.Keys.Position> newestPublishedIn(Handle handle, Collection<Long> sectionIds) {
+        if (sectionIds.isEmpty()) {
+            return Optional.empty();
+        }
+        return handle.createQuery("""
+                        SELECT id, published_at FROM articles WHERE section_id IN (<ids>) AND status = 'published'
+                        ORDER BY published_at DESC, id DESC LIMIT 1
                         """)
-                .bindList("ids", List.copyOf(sectionIds)).mapTo(Long.class).findOne().isPresent();
+                .bindList("ids", List.copyOf(sectionIds))
+                .map((rs, ctx) -> new dev.byline.change.Keys.Position(rs.getLong("published_at"), rs.getLong("id")))
+                .findOne();
     }
 
     /** Articles per section and status, for the sections page: one pass over the section index. */
@@ -259,19 +269,21 @@ public final class TaxonomyStore {
     }
 
     /**
-     * The positions, in the archive lists, of the published articles that carry {@code from} but not {@code into}:
-     * where {@code into}'s archive gains an article when the two merge.
+     * The place, in the archive lists, of the newest published article that carries {@code from} but not
+     * {@code into}: {@code into}'s archive gains it and older ones when the two merge, so a list write there
+     * reaches exactly the pages of that archive that change.
      */
-    List<dev.byline.change.Keys.Position> publishedGained(Handle handle, long from, long into) {
+    Optional<dev.byline.change.Keys.Position> newestGained(Handle handle, long from, long into) {
         return handle.createQuery("""
                         SELECT article_id, published_at FROM article_tags
                         WHERE tag_id = :from AND status = 'published'
                           AND article_id NOT IN (SELECT article_id FROM article_tags WHERE tag_id = :into)
+                        ORDER BY published_at DESC, article_id DESC LIMIT 1
                         """)
                 .bind("from", from).bind("into", into)
                 .map((rs, ctx) -> new dev.byline.change.Keys.Position(rs.getLong("published_at"),
                         rs.getLong("article_id")))
-                .list();
+                .findOne();
     }
 
     /**
