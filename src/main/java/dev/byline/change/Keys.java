@@ -112,6 +112,15 @@ public final class Keys {
         return "section:" + id;
     }
 
+    /**
+     * Where a section sits in the tree, as a breadcrumb (World › Asia) shows it: recorded for each section of the
+     * trail by the pages showing one (an article's page, a section's archive), announced when a section moves.
+     * Teasers show a section by its name alone ({@link #section}), so a move leaves the lists of teasers alone.
+     */
+    public static String trail(long id) {
+        return "trail:" + id;
+    }
+
     public static String tag(long id) {
         return "tag:" + id;
     }

@@ -62,6 +62,7 @@ public final class MenuService {
     }
 
     public Menu add(Actor actor, Menu.Name name, long version, NewItem input) {
+        Policy.require(actor, Capability.MANAGE_TAXONOMY, EDIT);
         NewItem item = checked(input);
         return edit(actor, name, version, "menu.item-added", (handle, layout) -> {
             if (layout.size() >= MAX_ITEMS) {

@@ -150,6 +150,7 @@ public final class PublicNews {
         List<Section> sections = taxonomy.sections();
         List<Section> trail = TaxonomyService.ancestorsAndSelf(sections, article.sectionId());
         trail.forEach(section -> keys.add(Keys.section(section.id())));
+        trail.forEach(section -> keys.add(Keys.trail(section.id()))); // the breadcrumb: where its section sits
         Section section = trail.getLast();
         article.tagIds().forEach(tag -> keys.add(Keys.tag(tag)));
         List<Tag> tags = inOrder(taxonomy.tags(article.tagIds()), article.tagIds(), Tag::id);
@@ -186,6 +187,7 @@ public final class PublicNews {
         var keys = new ShownKeys(readDownTo(Keys.sectionList(section.id()), found));
         List<Section> trail = TaxonomyService.ancestorsAndSelf(sections, section.id());
         trail.forEach(shown -> keys.add(Keys.section(shown.id())));
+        trail.forEach(shown -> keys.add(Keys.trail(shown.id())));
         return keys.of(new SectionArchive(trail, listing(found, sections, keys)));
     }
 

@@ -28,7 +28,8 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * <pre>
  * change                    announces
  * name, slug, description   section:ID (its archive, the articles in it and under it, their teasers)
- * parent                    section:ID, and the lists of the old and new parents (and theirs) at the place of
+ * parent                    trail:ID (the breadcrumbs through it: its archive, its subsections', the articles in
+ *                           them; teasers show no breadcrumb), and the lists of the old and new parents (and theirs) at the place of
  *                           its newest published article (none when nothing in it is published: no list
  *                           changes; the older ones sit lower, so a page reading down past it changes, one
  *                           ending above it does not)
@@ -238,8 +239,11 @@ final class SectionWriter {
             boolean shown = !before.name().equals(after.name()) || !before.slug().equals(after.slug())
                     || !before.description().equals(after.description());
             boolean moved = !Objects.equals(before.parentId(), after.parentId());
-            if (shown || moved) {
+            if (shown) {
                 keys.add(Keys.section(after.id()));
+            }
+            if (moved) {
+                keys.add(Keys.trail(after.id()));
             }
             Optional<Keys.Position> newest = moved
                     ? store.newestPublishedIn(handle, TaxonomyService.selfAndDescendants(all, after.id()))

@@ -42,7 +42,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * create                                           last among its siblings; nav when top-level (default header)
  * rename with a new slug                           section:ID, nav (top-level); the old slug finds the section
  * rename a nested section                          section:ID only
- * move under another section                       section:ID, the lists it leaves and joins at its newest
+ * move under another section                       trail:ID, the lists it leaves and joins at its newest
  *                                                  article's place; none of those when nothing is published in it
  * move under itself / its own subsection           Invalid at parentId
  * empty name, bad or clashing slug, lost parent    Invalid at name / slug / parentId; nothing written
@@ -161,7 +161,7 @@ class SectionServiceTest extends NewsroomTest {
 
         Section moved = sections.update(EDITOR, new Section(asia.id(), "asia", "Asia", "", politics.id(), 0));
         assertEquals(politics.id(), moved.parentId());
-        assertEquals(Set.of(Keys.section(asia.id()), Keys.listAt(Keys.sectionList(world.id()), place),
+        assertEquals(Set.of(Keys.trail(asia.id()), Keys.listAt(Keys.sectionList(world.id()), place),
                 Keys.listAt(Keys.sectionList(politics.id()), place)), newsroom.lastChange().keys());
         assertEquals(List.of(politics, moved, kabul).stream().map(Section::id).toList(),
                 newsroom.taxonomy.ancestorsAndSelf(kabul.id()).stream().map(Section::id).toList());
@@ -170,11 +170,11 @@ class SectionServiceTest extends NewsroomTest {
 
         // moving within the same family: the common parent keeps them
         sections.update(EDITOR, new Section(kabul.id(), "kabul", "Kabul", "", politics.id(), 0));
-        assertEquals(Set.of(Keys.section(kabul.id()), Keys.listAt(Keys.sectionList(asia.id()), place)),
+        assertEquals(Set.of(Keys.trail(kabul.id()), Keys.listAt(Keys.sectionList(asia.id()), place)),
                 newsroom.lastChange().keys());
         // nothing published in it: no list changes
         sections.update(EDITOR, new Section(empty.id(), "empty", "Empty", "", politics.id(), 0));
-        assertEquals(Set.of(Keys.section(empty.id())), newsroom.lastChange().keys());
+        assertEquals(Set.of(Keys.trail(empty.id())), newsroom.lastChange().keys());
         assertEquals(2, newsroom.taxonomy.findSection(empty.id()).orElseThrow().position(),
                 "last among its new siblings (after Asia, Kabul: " + newsroom.taxonomy.sections() + ")");
         // to the top level: it joins the default header
