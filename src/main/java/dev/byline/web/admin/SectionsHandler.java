@@ -71,13 +71,15 @@ final class SectionsHandler {
     }
 
     void up(Context ctx, AdminRequest request) {
-        sections.reorder(request.actor(), id(ctx), -1);
-        ctx.redirect(PATH + "#section-" + id(ctx));
+        Section moved = sections.reorder(request.actor(), id(ctx), -1);
+        doors.flash(ctx, "“" + moved.name() + "” moved up.");
+        ctx.redirect(PATH + "#section-" + moved.id());
     }
 
     void down(Context ctx, AdminRequest request) {
-        sections.reorder(request.actor(), id(ctx), 1);
-        ctx.redirect(PATH + "#section-" + id(ctx));
+        Section moved = sections.reorder(request.actor(), id(ctx), 1);
+        doors.flash(ctx, "“" + moved.name() + "” moved down.");
+        ctx.redirect(PATH + "#section-" + moved.id());
     }
 
     void delete(Context ctx, AdminRequest request) {
