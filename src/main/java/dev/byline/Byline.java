@@ -40,6 +40,13 @@ import dev.byline.settings.LiveSettings;
 import dev.byline.settings.Settings;
 import dev.byline.settings.SettingsService;
 import dev.byline.settings.SettingsStore;
+import dev.byline.frontpage.FrontPageService;
+import dev.byline.frontpage.FrontPageStore;
+import dev.byline.menu.MenuKeys;
+import dev.byline.menu.MenuService;
+import dev.byline.menu.MenuStore;
+import dev.byline.taxonomy.SectionService;
+import dev.byline.taxonomy.TagService;
 import dev.byline.taxonomy.TaxonomyService;
 import dev.byline.taxonomy.TaxonomyStore;
 import dev.byline.web.WebServer;
@@ -95,7 +102,8 @@ public final class Byline implements AutoCloseable {
     public record Services(ArticleService articles, AuthorService authors, TaxonomyService taxonomy,
                            MediaService media, ArticleImages images, ChangeFeed changes, PageCache pageCache,
                            DemoContent demo, DemoRemoval demoRemoval, DemoNotice demoNotice, Accounts accounts,
-                           Outbox mail, SettingsService settings, dev.byline.article.Desk desk) {
+                           Outbox mail, SettingsService settings, dev.byline.article.Desk desk,
+                           SectionService sections, TagService tags, MenuService menus, FrontPageService frontPage) {
     }
 
     private Byline(Database database, WebServer web, SchedulePublisher schedule,
@@ -156,7 +164,15 @@ public final class Byline implements AutoCloseable {
         var changes = new ChangeFeed(jdbi, clock, database.dialect() == Database.Dialect.POSTGRES);
         var media = new MediaService(jdbi, new MediaStore(jdbi), mediaRoot(config), clock);
         var authors = new AuthorService(new AuthorStore(jdbi), changes, clock);
-        var taxonomy = new TaxonomyService(new TaxonomyStore(jdbi), changes);
+        // the menus know which section changes they show; the front page takes unpublished stories off it
+        var menuStore = new MenuStore(jdbi);
+        var menuKeys = new MenuKeys(menuStore);
+        changes.participate(menuKeys);
+        var taxonomyStore = new TaxonomyStore(jdbi, database.dialect() == Database.Dialect.POSTGRES);
+        var taxonomy = new TaxonomyService(taxonomyStore, changes, menuKeys);
+        var menus = new MenuService(menuStore, taxonomy, changes);
+        var frontPage = new FrontPageService(new FrontPageStore(jdbi), changes);
+        changes.participate(frontPage);
         var articleStore = new ArticleStore(jdbi);
         var renderer = new BodyRenderer(media::findByPaths);
         var revisions = new dev.byline.article.RevisionStore(jdbi);
@@ -187,7 +203,8 @@ public final class Byline implements AutoCloseable {
                 () -> live.get().zone(), clock);
         var accounts = accounts(jdbi, users, authors, media, accountMail, activity, live, clock);
         return new Services(articles, authors, taxonomy, media, images, changes, pageCache, demo, demoRemoval,
-                demoNotice, accounts, mail, settings, desk);
+                demoNotice, accounts, mail, settings, desk, new SectionService(taxonomyStore, changes, menuKeys),
+                new TagService(taxonomyStore, changes), menus, frontPage);
     }
 
     private static Accounts accounts(org.jdbi.v3.core.Jdbi jdbi, UserStore users, AuthorService authors,
@@ -282,15 +299,17 @@ public final class Byline implements AutoCloseable {
             var settings = services.settings();
             var urls = new SiteUrls(() -> settings.current().zone());
             var chromes = new Chromes(settings::current, baseUrl, assets, clock, services.demoNotice()::shown,
-                    services.media()::find);
-            var news = new PublicNews(services.articles(), services.authors(), services.taxonomy(), services.media());
+                    services.media()::find, services.menus()::site);
+            var news = new PublicNews(services.articles(), services.authors(), services.taxonomy(), services.media(),
+                    services.frontPage());
             var views = new SiteViews(news, urls, chromes, settings::current);
             var responder = new PageResponder(pageCache, templates, securityHeaders, clock, chromes::validUntil,
                     bypass);
             site.ready(new SiteRoutes.Needs(news, views, urls, responder, assets, templates));
             admin.ready(new AdminSurface.Needs(database.jdbi(), services.accounts(), services.articles(),
                     () -> settings.current().siteTitle(), () -> settings.current().zone(),
-                    () -> settings.current().twoFactorRequired(), clock, settings, services.demoRemoval()));
+                    () -> settings.current().twoFactorRequired(), clock, settings, services.demoRemoval(),
+                    services.sections(), services.tags(), services.menus(), services.frontPage()));
             String setupLink = services.accounts().service().setupLinkIfNoUsers()
                     .map(token -> baseUrl + AdminSurface.PREFIX + "setup/" + token).orElse(null);
             readiness.ready(database);

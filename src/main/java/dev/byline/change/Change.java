@@ -37,7 +37,8 @@ public record Change(long id, long xid, Instant at, String kind, List<Entity> en
     /**
      * One thing a write touched.
      *
-     * @param kind          {@code article}, {@code author}, {@code section}, {@code tag} or {@code media}
+     * @param kind          {@code article}, {@code author}, {@code section}, {@code tag}, {@code media}, {@code menu}
+     *                      (id 1 the header, 2 the footer) or {@code front-page} (id 1)
      * @param publicBefore  readers could see it before the write (false for something new)
      * @param publicAfter   readers can see it after the write (false once deleted, unpublished, or a draft)
      */
@@ -48,6 +49,8 @@ public record Change(long id, long xid, Instant at, String kind, List<Entity> en
         public static final String SECTION = "section";
         public static final String TAG = "tag";
         public static final String MEDIA = "media";
+        public static final String MENU = "menu";
+        public static final String FRONT_PAGE = "front-page";
 
         /** Something readers see in every state it can be in (authors, sections, tags, media). */
         public static Entity shown(String kind, long id, boolean isNew) {

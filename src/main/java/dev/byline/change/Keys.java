@@ -15,8 +15,13 @@ package dev.byline.change;
 public final class Keys {
 
     public static final String ALL = "all";
-    /** The section menu, on every page. */
+    /**
+     * The menus on every page: the header menu (the top-level sections until editors save one of their own) and
+     * the footer menu.
+     */
     public static final String NAV = "nav";
+    /** The front page's picks (its lead and pinned stories): on the first page of the home page only. */
+    public static final String FRONT = "front";
     /**
      * The demo notice, in every page's chrome whether shown or not: announced when demo articles go on or off the
      * public site (see {@link dev.byline.demo.DemoNotice}) and when the demo is removed.
@@ -105,6 +110,15 @@ public final class Keys {
 
     public static String section(long id) {
         return "section:" + id;
+    }
+
+    /**
+     * Where a section sits in the tree, as a breadcrumb (World › Asia) shows it: recorded for each section of the
+     * trail by the pages showing one (an article's page, a section's archive), announced when a section moves.
+     * Teasers show a section by its name alone ({@link #section}), so a move leaves the lists of teasers alone.
+     */
+    public static String trail(long id) {
+        return "trail:" + id;
     }
 
     public static String tag(long id) {

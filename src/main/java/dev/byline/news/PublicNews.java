@@ -7,6 +7,8 @@ import dev.byline.article.ArticleSummary;
 import dev.byline.article.Page;
 import dev.byline.change.Keys;
 import dev.byline.error.NotFound;
+import dev.byline.frontpage.FrontPage;
+import dev.byline.frontpage.FrontPageService;
 import dev.byline.media.Media;
 import dev.byline.media.MediaService;
 import dev.byline.people.Author;
@@ -51,12 +53,16 @@ public final class PublicNews {
     private final AuthorService authors;
     private final TaxonomyService taxonomy;
     private final MediaService media;
+    private final FrontPageService frontPage;
 
-    public PublicNews(ArticleService articles, AuthorService authors, TaxonomyService taxonomy, MediaService media) {
+    /** @param frontPage the editors' picks for the front page (lead and pinned stories) */
+    public PublicNews(ArticleService articles, AuthorService authors, TaxonomyService taxonomy, MediaService media,
+                      FrontPageService frontPage) {
         this.articles = articles;
         this.authors = authors;
         this.taxonomy = taxonomy;
         this.media = media;
+        this.frontPage = frontPage;
     }
 
     /** Every section, parents before children, in menu order. Sections have no status: all are public. */
@@ -70,6 +76,44 @@ public final class PublicNews {
         requireItems(found, null, articles::countLatest);
         var keys = new ShownKeys(readDownTo(Keys.HOME, found));
         return keys.of(listing(found, taxonomy.sections(), keys));
+    }
+
+    /**
+     * The home page's first page: the editors' lead (else the newest story), their pinned stories, then the latest
+     * without those. Picks that are not published are left out (fail closed: the list of picks is only ids). Its
+     * keys add {@link Keys#FRONT} (the picks) to the latest list's: a new pick drops this page and no other.
+     */
+    public Shown<FrontPageNews> front(int size) {
+        FrontPage picks = frontPage.current();
+        Page<ArticleSummary> found = articles.latest(1, size);
+        var pickedIds = new ArrayList<Long>();
+        picks.lead().ifPresent(pickedIds::add);
+        pickedIds.addAll(picks.pinned());
+        Map<Long, ArticleSummary> picked = frontPage.stories(pickedIds).stream()
+                .collect(Collectors.toMap(ArticleSummary::id, Function.identity()));
+        ArticleSummary lead = picks.lead().map(picked::get)
+                .orElse(found.items().isEmpty() ? null : found.items().getFirst());
+        List<ArticleSummary> pinned = picks.pinned().stream().map(picked::get).filter(Objects::nonNull)
+                .filter(story -> lead == null || story.id() != lead.id()).toList();
+        var above = new java.util.HashSet<Long>();
+        pinned.forEach(story -> above.add(story.id()));
+        if (lead != null) {
+            above.add(lead.id());
+        }
+        List<ArticleSummary> rest = found.items().stream().filter(story -> !above.contains(story.id())).toList();
+        var shown = new ArrayList<ArticleSummary>();
+        if (lead != null) {
+            shown.add(lead);
+        }
+        shown.addAll(pinned);
+        shown.addAll(rest);
+        var keys = new ShownKeys(Keys.FRONT, readDownTo(Keys.HOME, found));
+        List<Section> sections = taxonomy.sections();
+        Map<Long, ArticleCard> cards = cards(shown, sections, load(shown, List.of(), List.of()), keys).stream()
+                .collect(Collectors.toMap(ArticleCard::id, Function.identity()));
+        return keys.of(new FrontPageNews(lead == null ? null : cards.get(lead.id()),
+                pinned.stream().map(story -> cards.get(story.id())).toList(),
+                new Listing(rest.stream().map(story -> cards.get(story.id())).toList(), 1, size, found.hasNext())));
     }
 
     /**
@@ -135,6 +179,7 @@ public final class PublicNews {
         List<Section> sections = taxonomy.sections();
         List<Section> trail = TaxonomyService.ancestorsAndSelf(sections, article.sectionId());
         trail.forEach(section -> keys.add(Keys.section(section.id())));
+        trail.forEach(section -> keys.add(Keys.trail(section.id()))); // the breadcrumb: where its section sits
         Section section = trail.getLast();
         article.tagIds().forEach(tag -> keys.add(Keys.tag(tag)));
         List<Tag> tags = inOrder(taxonomy.tags(article.tagIds()), article.tagIds(), Tag::id);
@@ -172,6 +217,7 @@ public final class PublicNews {
         var keys = new ShownKeys(readDownTo(Keys.sectionList(section.id()), found));
         List<Section> trail = TaxonomyService.ancestorsAndSelf(sections, section.id());
         trail.forEach(shown -> keys.add(Keys.section(shown.id())));
+        trail.forEach(shown -> keys.add(Keys.trail(shown.id())));
         return keys.of(new SectionArchive(trail, listing(found, sections, keys)));
     }
 
@@ -195,6 +241,20 @@ public final class PublicNews {
         var listing = new Listing(cards(found.items(), taxonomy.sections(), loaded, keys), found.number(),
                 found.size(), found.hasNext());
         return keys.of(new AuthorArchive(who, listing));
+    }
+
+    /**
+     * The section a slug of the past stands for now (it was renamed), when it has something published: its
+     * archive's old address redirects there. Empty otherwise, as for any address that does not exist.
+     */
+    public Optional<Section> sectionRenamedFrom(String slug) {
+        return taxonomy.findSectionByOldSlug(slug)
+                .filter(section -> !articles.inSection(section.id(), 1, 1).items().isEmpty());
+    }
+
+    /** The tag a slug of the past stands for now (renamed, or merged into it), when it has something published. */
+    public Optional<Tag> tagRenamedFrom(String slug) {
+        return taxonomy.findTagByOldSlug(slug).filter(tag -> !articles.withTag(tag.id(), 1, 1).items().isEmpty());
     }
 
     /**

@@ -16,72 +16,40 @@ import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
-/** Sections (nested, unique slugs, no cycles) and tags (found or created by name). */
+/**
+ * Sections (nested, unique slugs, no cycles) and tags (found or created by name) as the rest of Byline uses them:
+ * reads, tags made on the fly for an article, and the writes the demo loader and tools make. The newsroom's own
+ * changes, with the person's role checked, go through {@link SectionService} and {@link TagService}; both write
+ * with the same {@link SectionWriter} and {@link TagWriter}, so the keys and old slugs are the same either way.
+ */
 public final class TaxonomyService {
 
     private final TaxonomyStore store;
     private final ChangeFeed changes;
+    private final SectionWriter sectionWriter;
+    private final TagWriter tagWriter;
 
-    public TaxonomyService(TaxonomyStore store, ChangeFeed changes) {
+    /** @param menus what the site's menus show of sections: a section change drops every page only when they change */
+    public TaxonomyService(TaxonomyStore store, ChangeFeed changes, SectionMenus menus) {
         this.store = store;
         this.changes = changes;
+        this.sectionWriter = new SectionWriter(store, menus);
+        this.tagWriter = new TagWriter(store);
     }
 
+    /** Creates ({@code id == 0}) or changes a section, without a person's role to check: demo content, tools. */
     public Section saveSection(Section input) {
-        String name = input.name().strip();
-        String slug = input.slug().isBlank() ? Slugs.slugify(name, 60) : input.slug().strip();
-        if (name.isEmpty()) {
-            throw new Invalid(Map.of("name", "A section needs a name."));
-        }
-        if (!Slugs.isSlug(slug, 60)) {
-            throw new Invalid(Map.of("slug", "Use lower-case letters, digits and hyphens, e.g. world-news."));
-        }
-        if (input.parentId() != null && input.id() != 0 && ancestorsAndSelf(input.parentId()).stream()
-                .anyMatch(section -> section.id() == input.id())) {
-            throw new Invalid(Map.of("parentId", "A section cannot sit inside itself."));
-        }
-        long id = changes.write("section.saved", handle -> {
-            if (store.sectionSlugTaken(handle, slug, input.id())) {
-                throw new Invalid(Map.of("slug", "Another section already uses the slug '" + slug + "'."));
-            }
-            var section = new Section(input.id(), slug, name, input.description().strip(), input.parentId(),
-                    input.position());
-            Optional<Section> before = input.id() == 0 ? Optional.empty() : store.findSection(handle, input.id());
-            if (input.id() != 0 && before.isEmpty()) {
-                throw new Invalid(Map.of("id", "This section was deleted while you were editing it."));
-            }
-            long saved = input.id();
-            if (saved == 0) {
-                saved = store.insertSection(handle, section);
-            } else {
-                store.updateSection(handle, section);
-            }
-            var keys = new LinkedHashSet<String>(List.of(Keys.section(saved), Keys.sectionList(saved)));
-            // the menu shows top-level sections: it changes when one is added, renamed, moved or reordered
-            boolean inMenuBefore = before.map(Section::isTopLevel).orElse(false);
-            if (section.isTopLevel() || inMenuBefore) {
-                keys.add(Keys.NAV);
-            }
-            if (before.isPresent() && !java.util.Objects.equals(before.get().parentId(), section.parentId())) {
-                // its articles now belong to other parents' lists
-                ancestorsAndSelf(before.get().parentId() == null ? -1 : before.get().parentId())
-                        .forEach(parent -> keys.add(Keys.sectionList(parent.id())));
-                if (section.parentId() != null) {
-                    ancestorsAndSelf(section.parentId()).forEach(parent -> keys.add(Keys.sectionList(parent.id())));
-                }
-            }
-            return Written.of(saved, keys, List.of(Change.Entity.shown(Change.Entity.SECTION, saved, before.isEmpty())));
-        });
-        return findSection(id).orElseThrow();
+        return changes.write(input.id() == 0 ? "section.created" : "section.saved",
+                handle -> sectionWriter.save(handle, input));
     }
 
-    /** The tag with this name's slug, created when new. */
+    /** The tag with this name's slug (or the tag it became), created when new. */
     public Tag tag(String name) {
         String slug = tagSlug(name);
         return store.findTagBySlug(slug).orElseGet(() -> changes.write("tag.created", handle -> {
             Found found = findOrCreateTag(handle, name);
-            return Written.of(found.tag(), Set.of(Keys.tag(found.tag().id())),
-                    List.of(Change.Entity.shown(Change.Entity.TAG, found.tag().id(), true)));
+            return Written.of(found.tag(), found.created() ? Set.of(Keys.tag(found.tag().id())) : Set.of(),
+                    List.of(Change.Entity.shown(Change.Entity.TAG, found.tag().id(), found.created())));
         }));
     }
 
@@ -115,34 +83,26 @@ public final class TaxonomyService {
         return slug;
     }
 
+    /**
+     * The tag by its slug; else the tag a slug of the past now stands for (a tag renamed, or merged into another:
+     * writing "Kabul" after it was merged into "Afghanistan" gives "Afghanistan"); else a new tag.
+     */
     private Found findOrCreateTag(Handle handle, String name) {
         String slug = tagSlug(name);
+        Optional<Tag> existing = store.findTagForUse(handle, slug).or(() -> store.findTagByOldSlugForUse(handle, slug));
+        if (existing.isPresent()) {
+            return new Found(existing.get(), false);
+        }
         boolean created = store.insertTagIfAbsent(handle, new Tag(0, slug, name.strip(), ""));
-        return new Found(store.findTagBySlug(handle, slug).orElseThrow(), created);
+        return new Found(store.findTagForUse(handle, slug).orElseThrow(), created);
     }
 
-    /** Renames a tag or changes its slug or description; the archive and every article showing it change. */
+    /**
+     * Renames a tag or changes its slug or description, without a person's role to check (tools); the old slug
+     * redirects to the new one.
+     */
     public Tag saveTag(Tag input) {
-        String name = input.name().strip();
-        String slug = input.slug().isBlank() ? Slugs.slugify(name, 60) : input.slug().strip();
-        if (name.isEmpty()) {
-            throw new Invalid(Map.of("name", "A tag needs a name."));
-        }
-        if (!Slugs.isSlug(slug, 60)) {
-            throw new Invalid(Map.of("slug", "Use lower-case letters, digits and hyphens, e.g. climate."));
-        }
-        return changes.write("tag.saved", handle -> {
-            if (store.findTag(handle, input.id()).isEmpty()) {
-                throw new NotFound("There is no tag " + input.id() + ".");
-            }
-            if (store.tagSlugTaken(handle, slug, input.id())) {
-                throw new Invalid(Map.of("slug", "Another tag already uses the slug '" + slug + "'."));
-            }
-            var tag = new Tag(input.id(), slug, name, input.description().strip());
-            store.updateTag(handle, tag);
-            return Written.of(tag, Set.of(Keys.tag(tag.id()), Keys.tagList(tag.id())),
-                    List.of(Change.Entity.shown(Change.Entity.TAG, tag.id(), false)));
-        });
+        return changes.write("tag.saved", handle -> tagWriter.rename(handle, input));
     }
 
     public List<Section> sections() {
@@ -159,6 +119,20 @@ public final class TaxonomyService {
 
     public Optional<Tag> findTagBySlug(String slug) {
         return store.findTagBySlug(slug);
+    }
+
+    public Optional<Tag> findTag(long id) {
+        return store.findTag(id);
+    }
+
+    /** The section that answered to {@code slug} before a rename: its address redirects to the section's. */
+    public Optional<Section> findSectionByOldSlug(String slug) {
+        return store.sectionIdByOldSlug(slug).flatMap(this::findSection);
+    }
+
+    /** The tag a slug of the past stands for now (renamed, or merged into it). */
+    public Optional<Tag> findTagByOldSlug(String slug) {
+        return store.tagIdByOldSlug(slug).flatMap(store::findTag);
     }
 
     public List<Tag> tags(Collection<Long> ids) {

@@ -62,11 +62,12 @@ public class RenderBenchmarks {
         Byline.Services services = Byline.wire(config, database, Clock.systemUTC());
         services.demo().loadIfEmpty();
         ZoneId zone = ZoneId.of("UTC");
-        var news = new PublicNews(services.articles(), services.authors(), services.taxonomy(), services.media());
+        var news = new PublicNews(services.articles(), services.authors(), services.taxonomy(), services.media(),
+                services.frontPage());
         var settings = services.settings();
         views = new SiteViews(news, new SiteUrls(zone), new Chromes(settings::current, "http://127.0.0.1:8080",
                 new Assets(Clock.systemUTC()), Clock.systemUTC(), services.demoNotice()::shown,
-                services.media()::find), settings::current);
+                services.media()::find, services.menus()::site), settings::current);
         templates = new Templates();
         seedSlug = "russia-hosts-taliban-delegation-warns-against-foreign-military-in-afghanistan";
         seed = services.articles().findBySlug(seedSlug).orElseThrow();

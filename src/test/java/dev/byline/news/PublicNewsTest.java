@@ -70,7 +70,8 @@ class PublicNewsTest extends NewsroomTest {
 
     void open(TestDatabases db) {
         openNewsroom(db, clock);
-        news = new PublicNews(newsroom.articles, newsroom.authors, newsroom.taxonomy, newsroom.media);
+        news = new PublicNews(newsroom.articles, newsroom.authors, newsroom.taxonomy, newsroom.media,
+                newsroom.frontPage);
         world = newsroom.taxonomy.saveSection(new Section(0, "", "World", "", null, 0));
         europe = newsroom.taxonomy.saveSection(new Section(0, "", "Europe", "", world.id(), 0));
         photo = newsroom.media.store(new MediaService.Upload(png(640, 400), "photo.png", "A photo", "Caption", ""));

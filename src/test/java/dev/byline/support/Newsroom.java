@@ -34,6 +34,10 @@ public final class Newsroom implements AutoCloseable {
     public final DemoNotice demoNotice;
     public final Accounts accounts;
     public final dev.byline.settings.SettingsService settings;
+    public final dev.byline.taxonomy.SectionService sections;
+    public final dev.byline.taxonomy.TagService tags;
+    public final dev.byline.menu.MenuService menus;
+    public final dev.byline.frontpage.FrontPageService frontPage;
     /** every change published, in order (writers on several threads add to it) */
     public final List<Change> published = java.util.Collections.synchronizedList(new ArrayList<>());
 
@@ -53,6 +57,10 @@ public final class Newsroom implements AutoCloseable {
         demoRemoval = services.demoRemoval();
         demoNotice = services.demoNotice();
         accounts = services.accounts();
+        sections = services.sections();
+        tags = services.tags();
+        menus = services.menus();
+        frontPage = services.frontPage();
     }
 
     public Change lastChange() {

@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.byline.Byline;
+import dev.byline.account.Actor;
 import dev.byline.article.Article;
 import dev.byline.article.ArticleDraft;
 import dev.byline.article.ArticleStatus;
 import dev.byline.article.ArticleSummary;
 import dev.byline.config.Config;
+import dev.byline.menu.Menu;
+import dev.byline.menu.MenuItem;
+import dev.byline.menu.MenuService;
 import dev.byline.people.Author;
 import dev.byline.support.Http;
 import dev.byline.support.MutableClock;
@@ -32,7 +36,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The differential invalidation test. Render every page of the demo site; make one kind of write; then compare
+ * The differential invalidation test. Render every page of the demo site; make one kind of write (the articles',
+ * and the newsroom's changes to sections, tags, menus and the front page); then compare
  * what the cache kept with what a fresh render shows: every page whose bytes (or status) changed must have been
  * dropped, and every page that did not change must have been kept. On SQLite, on PostgreSQL, and across two nodes
  * on PostgreSQL (written on node A, read on node B).
@@ -122,6 +127,7 @@ class DifferentialInvalidationTest {
                 var image = services.media().find(seed.featuredMediaId()).orElseThrow();
                 services.images().describe(image.id(), image.alt(), image.caption() + " (corrected)", image.credit());
             }));
+            failures.addAll(structure(services, latest));
             assertTrue(failures.isEmpty(), String.join("\n", failures));
         } finally {
             if (reader != writer) {
@@ -129,6 +135,61 @@ class DifferentialInvalidationTest {
             }
             writer.close();
         }
+    }
+
+    /**
+     * The newsroom's changes to the paper's structure, as an administrator makes them: sections renamed, moved and
+     * reordered, tags renamed, merged and deleted, the front page's picks, the menus.
+     */
+    private List<String> structure(Byline.Services services, List<ArticleSummary> latest) {
+        var failures = new ArrayList<String>();
+        Actor editor = Actor.commandLine();
+        var taxonomy = services.taxonomy();
+        Section business = taxonomy.findSectionBySlug("business").orElseThrow();
+        Section politics = taxonomy.findSectionBySlug("politics").orElseThrow();
+        Section science = taxonomy.findSectionBySlug("science").orElseThrow();
+        Section asia = taxonomy.findSectionBySlug("asia").orElseThrow();
+        failures.addAll(check("rename a top-level section and its slug (the header shows it)", () -> services.sections()
+                .update(editor, new Section(business.id(), "business-economy", "Business and Economy",
+                        business.description(), null, 0))));
+        failures.addAll(check("move a section under another", () -> services.sections().update(editor,
+                new Section(asia.id(), asia.slug(), asia.name(), asia.description(), politics.id(), 0))));
+        failures.addAll(check("move a top-level section up (the header shows the order)",
+                () -> services.sections().reorder(editor, science.id(), -1)));
+        failures.addAll(check("rename a tag and its slug", () -> {
+            Tag tag = taxonomy.findTagBySlug("taliban").orElseThrow();
+            services.tags().rename(editor, new Tag(tag.id(), "the-taliban", "Taliban movement", tag.description()));
+        }));
+        failures.addAll(check("merge a tag into another", () -> services.tags().merge(editor,
+                taxonomy.findTagBySlug("diplomacy").orElseThrow().id(), "Trade")));
+        failures.addAll(check("delete a tag", () -> services.tags().delete(editor,
+                taxonomy.findTagBySlug("afghanistan").orElseThrow().id())));
+        long pinned = latest.get(52).id(); // mid-page: removing the row at a page's edge drops that page too (Keys.reaches)
+        failures.addAll(check("pin an older story on the front page", () -> services.frontPage().pin(editor,
+                services.frontPage().current().version(), pinned)));
+        failures.addAll(check("choose the lead story", () -> services.frontPage().lead(editor,
+                services.frontPage().current().version(), latest.get(56).id())));
+        failures.addAll(check("unpublish the pinned story", () -> {
+            Article article = services.articles().find(pinned).orElseThrow();
+            services.articles().save(edit(article, article.title(), ArticleStatus.DRAFT, services));
+        }));
+        failures.addAll(check("add a link to the footer menu", () -> services.menus().add(editor, Menu.Name.FOOTER,
+                services.menus().site().footer().version(), new MenuService.NewItem(MenuItem.Kind.LINK, null, null,
+                        "/about/", "About us", null))));
+        failures.addAll(check("make the header menu the newsroom's own, with a link", () -> services.menus().add(
+                editor, Menu.Name.HEADER, services.menus().site().header().version(), new MenuService.NewItem(
+                        MenuItem.Kind.LINK, null, null, "https://example.org/", "Our sister paper", null))));
+        failures.addAll(check("rename a section the header menu does not show", () -> {
+            Section section = taxonomy.findSection(asia.id()).orElseThrow();
+            services.sections().update(editor, new Section(section.id(), section.slug(), "Asia and the Pacific",
+                    section.description(), section.parentId(), 0));
+        }));
+        failures.addAll(check("rename a section the header menu shows", () -> {
+            Section section = taxonomy.findSection(politics.id()).orElseThrow();
+            services.sections().update(editor, new Section(section.id(), section.slug(), "Politics and Power",
+                    section.description(), section.parentId(), 0));
+        }));
+        return failures;
     }
 
     /**

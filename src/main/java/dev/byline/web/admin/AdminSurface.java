@@ -5,7 +5,11 @@ import dev.byline.account.Role;
 import dev.byline.account.User;
 import dev.byline.article.ArticleService;
 import dev.byline.demo.DemoRemoval;
+import dev.byline.frontpage.FrontPageService;
+import dev.byline.menu.MenuService;
 import dev.byline.settings.SettingsService;
+import dev.byline.taxonomy.SectionService;
+import dev.byline.taxonomy.TagService;
 import dev.byline.web.Routes;
 import dev.byline.web.Surface;
 import dev.byline.web.support.Templates;
@@ -39,13 +43,19 @@ public final class AdminSurface implements Surface {
     /** What the admin's handlers need: there once the database is open. */
     public record Needs(Jdbi jdbi, Accounts accounts, ArticleService articles, Supplier<String> siteTitle,
                         Supplier<ZoneId> zone, BooleanSupplier secondFactorRequired, Clock clock,
-                        SettingsService settings, DemoRemoval demoRemoval) {
+                        SettingsService settings, DemoRemoval demoRemoval, SectionService sections,
+                        TagService tags, MenuService menus, FrontPageService frontPage) {
     }
 
     private record Handlers(Doors doors, SignInHandlers signIn, SetupHandler setup, DashboardHandler dashboard,
                             AdminErrors errors, ForgotHandler forgot, ResetHandler reset,
                             InvitationHandler invitation, TwoFactorHandlers twoFactor, SettingsHandler settings,
-                            People people) {
+                            People people, Structure structure) {
+    }
+
+    /** Sections, tags, menus and the front page. */
+    private record Structure(SectionsHandler sections, TagsHandler tags, MenusHandler menus,
+                             FrontPageHandler frontPage) {
     }
 
     /** People, profiles and the activity log. */
@@ -104,7 +114,14 @@ public final class AdminSurface implements Surface {
                 new TwoFactorHandlers(needs.accounts().twoFactor(), doors, pages, secondFactorRequired),
                 new SettingsHandler(needs.settings(), needs.demoRemoval(),
                         new SettingsPages(needs.settings(), needs.demoRemoval(), pages), doors),
-                people(needs, doors, pages)));
+                people(needs, doors, pages), structure(needs, doors, pages)));
+    }
+
+    private static Structure structure(Needs needs, Doors doors, AdminPages pages) {
+        return new Structure(new SectionsHandler(needs.sections(), doors, pages),
+                new TagsHandler(needs.tags(), doors, pages),
+                new MenusHandler(needs.menus(), needs.sections(), doors, pages),
+                new FrontPageHandler(needs.frontPage(), doors, pages, needs.zone()));
     }
 
     private static People people(Needs needs, Doors doors, AdminPages pages) {
@@ -176,6 +193,41 @@ public final class AdminSurface implements Surface {
         routes.post("/admin/profile/sessions/end", people(h -> h.security()::endSession));
         routes.post("/admin/profile/sessions/others", people(h -> h.security()::signOutOthers));
         routes.get("/admin/activity", people(h -> h.activity()::show));
+
+        // sections, tags, menus, the front page
+        routes.get(SectionsHandler.PATH, structure(h -> h.sections()::show));
+        routes.post(SectionsHandler.PATH, structure(h -> h.sections()::create));
+        routes.get(SectionsHandler.PATH + "/{id}", structure(h -> h.sections()::edit));
+        routes.post(SectionsHandler.PATH + "/{id}", structure(h -> h.sections()::save));
+        routes.post(SectionsHandler.PATH + "/{id}/up", structure(h -> h.sections()::up));
+        routes.post(SectionsHandler.PATH + "/{id}/down", structure(h -> h.sections()::down));
+        routes.post(SectionsHandler.PATH + "/{id}/delete", structure(h -> h.sections()::delete));
+        routes.get(TagsHandler.PATH, structure(h -> h.tags()::show));
+        routes.get(TagsHandler.PATH + "/{id}", structure(h -> h.tags()::edit));
+        routes.post(TagsHandler.PATH + "/{id}", structure(h -> h.tags()::rename));
+        routes.post(TagsHandler.PATH + "/{id}/merge", structure(h -> h.tags()::merge));
+        routes.post(TagsHandler.PATH + "/{id}/delete", structure(h -> h.tags()::delete));
+        routes.get(MenusHandler.PATH, structure(h -> h.menus()::show));
+        routes.post(MenusHandler.PATH + "/{menu}/items", structure(h -> h.menus()::add));
+        routes.post(MenusHandler.PATH + "/{menu}/items/{id}/remove", structure(h -> h.menus()::remove));
+        routes.post(MenusHandler.PATH + "/{menu}/items/{id}/up", structure(h -> h.menus()::up));
+        routes.post(MenusHandler.PATH + "/{menu}/items/{id}/down", structure(h -> h.menus()::down));
+        routes.post(MenusHandler.PATH + "/{menu}/items/{id}/nest", structure(h -> h.menus()::nest));
+        routes.post(MenusHandler.PATH + "/{menu}/items/{id}/unnest", structure(h -> h.menus()::unnest));
+        routes.post(MenusHandler.PATH + "/{menu}/customise", structure(h -> h.menus()::customise));
+        routes.post(MenusHandler.PATH + "/{menu}/reset", structure(h -> h.menus()::reset));
+        routes.get(FrontPageHandler.PATH, structure(h -> h.frontPage()::show));
+        routes.post(FrontPageHandler.PATH + "/lead", structure(h -> h.frontPage()::lead));
+        routes.post(FrontPageHandler.PATH + "/lead/clear", structure(h -> h.frontPage()::clearLead));
+        routes.post(FrontPageHandler.PATH + "/pin", structure(h -> h.frontPage()::pin));
+        routes.post(FrontPageHandler.PATH + "/unpin", structure(h -> h.frontPage()::unpin));
+        routes.post(FrontPageHandler.PATH + "/up", structure(h -> h.frontPage()::up));
+        routes.post(FrontPageHandler.PATH + "/down", structure(h -> h.frontPage()::down));
+    }
+
+    /** The signed-in door in front of one of the structure handlers. */
+    private Handler structure(Function<Structure, AdminHandler> pick) {
+        return ctx -> handlers().doors().signedIn(pick.apply(handlers().structure())).handle(ctx);
     }
 
     /** The signed-in door in front of one of the people handlers. */

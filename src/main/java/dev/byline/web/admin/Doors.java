@@ -195,6 +195,16 @@ final class Doors {
         var items = new ArrayList<AdminViews.NavItem>();
         items.add(new AdminViews.NavItem("Dashboard", "/admin/", path.equals("/admin/") || path.equals("/admin")));
         var actor = Actor.of(user, "");
+        // the site's structure: the front page for those who weigh everyone's stories, the rest for those who
+        // manage sections and tags (editors and administrators both)
+        if (actor.can(Capability.EDIT_OTHERS_ARTICLES)) {
+            items.add(new AdminViews.NavItem("Front page", "/admin/front-page", path.startsWith("/admin/front-page")));
+        }
+        if (actor.can(Capability.MANAGE_TAXONOMY)) {
+            items.add(new AdminViews.NavItem("Sections", "/admin/sections", path.startsWith("/admin/sections")));
+            items.add(new AdminViews.NavItem("Tags", "/admin/tags", path.startsWith("/admin/tags")));
+            items.add(new AdminViews.NavItem("Menus", "/admin/menus", path.startsWith("/admin/menus")));
+        }
         if (actor.can(Capability.MANAGE_PEOPLE)) {
             items.add(new AdminViews.NavItem("People", "/admin/people", path.startsWith("/admin/people")));
         }

@@ -1,11 +1,12 @@
 package dev.byline.web.site;
 
 import dev.byline.media.Media;
+import dev.byline.menu.SiteMenus;
 import dev.byline.settings.Settings;
 import dev.byline.taxonomy.Section;
 import dev.byline.web.site.Views.Chrome;
 import dev.byline.web.site.Views.Image;
-import dev.byline.web.site.Views.Link;
+import dev.byline.web.site.Views.MenuLink;
 import dev.byline.web.support.Assets;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,9 +19,9 @@ import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 /**
- * Makes the layout's record: the site's title, tagline, logo and language (from the settings in force), the menu
- * of top-level sections, asset URLs, canonical and sharing metadata, and the demo notice while demo content is on
- * the site.
+ * Makes the layout's record: the site's title, tagline, logo and language (from the settings in force), the header
+ * and footer menus (the header the top-level sections until the editors make one), asset URLs, canonical and
+ * sharing metadata, and the demo notice while demo content is on the site.
  */
 public final class Chromes {
 
@@ -33,19 +34,22 @@ public final class Chromes {
     /** whether the demo notice shows now (DemoNotice::shown on the running site) */
     private final BooleanSupplier demoNotice;
     private final LongFunction<Optional<Media>> images;
+    private final Supplier<SiteMenus> menus;
 
     /**
      * @param settings the settings in force (read on every call: they change while the site runs)
      * @param images   finds the logo's image by id
+     * @param menus    the header and footer menus as they stand (read in each render, like everything it shows)
      */
     public Chromes(Supplier<Settings> settings, String baseUrl, Assets assets, Clock clock, BooleanSupplier demoNotice,
-                   LongFunction<Optional<Media>> images) {
+                   LongFunction<Optional<Media>> images, Supplier<SiteMenus> menus) {
         this.settings = settings;
         this.baseUrl = baseUrl;
         this.assets = assets;
         this.clock = clock;
         this.demoNotice = demoNotice;
         this.images = images;
+        this.menus = menus;
     }
 
     /** The settings in force now; a page reads them once and hands the same to {@link #chrome}. */
@@ -71,23 +75,26 @@ public final class Chromes {
 
     /**
      * @param site      the settings the page is rendered with
-     * @param current   the top-level section to mark in the menu, or null
+     * @param sections  every section (the page's {@code nav} key covers them): the default header shows the
+     *                  top-level ones, and menu items name sections by id
+     * @param current   the top-level section of what the page shows, to mark in the menu, or null
      * @param path      canonical path, or null for pages that must not be indexed (errors)
      * @param shareImage image for link previews, or null
      * @param jsonLd    structured data, or null
      */
     public Chrome chrome(Settings site, List<Section> sections, Section current, String title, String description,
                          String path, String ogType, Image shareImage, String jsonLd) {
-        List<Link> nav = sections.stream().filter(Section::isTopLevel)
-                .map(section -> new Link(section.name(), SiteUrls.section(section.slug()),
-                        current != null && current.id() == section.id()))
-                .toList();
+        SiteMenus menus = this.menus.get();
+        List<MenuLink> header = menus.header().customised() ? Navigation.of(menus.header(), sections)
+                : Navigation.topLevel(sections);
+        List<MenuLink> footer = Navigation.of(menus.footer(), sections);
+        String here = path == null ? null : path.replaceFirst("\\?.*$", "");
         return new Chrome(site.siteTitle(), site.tagline(), logo(site), site.language(), site.direction(), title,
                 description, path == null ? null : baseUrl + SiteUrls.wire(path), baseUrl,
-                nav, assets.url("site.css"), assets.url("favicon.svg"), ogType,
+                Navigation.marked(header, here, current), assets.url("site.css"), assets.url("favicon.svg"), ogType,
                 shareImage == null ? null : baseUrl + shareImage.src(), jsonLd,
                 path == null ? "noindex" : null, clock.instant().atZone(site.zone()).getYear(),
-                demoNotice.getAsBoolean());
+                demoNotice.getAsBoolean(), Navigation.marked(footer, here, null));
     }
 
     /** The logo, named by the site's title (it stands for it); null when there is none or its image is gone. */

@@ -1,8 +1,9 @@
 package dev.byline.web.site;
 
 /**
- * The article a render was asked for lives at another address (another date, or it has a new slug): thrown out
- * of the render, so nothing is cached, and answered 301 by {@link ArticleHandler}.
+ * What a render was asked for lives at another address (an article with another date or a new slug, a section or
+ * tag renamed or merged since): thrown out of the render, so nothing is cached, and answered 301 by
+ * {@link ArticleHandler} and {@link ArchiveHandlers}.
  */
 final class Moved extends RuntimeException {
 

@@ -10,6 +10,7 @@ import dev.byline.news.ArticleCard;
 import dev.byline.news.ArticleDetail;
 import dev.byline.news.AuthorArchive;
 import dev.byline.news.Contributor;
+import dev.byline.news.FrontPageNews;
 import dev.byline.news.Listing;
 import dev.byline.news.PageDetail;
 import dev.byline.news.PublicNews;
@@ -73,20 +74,36 @@ public final class SiteViews {
         this.settings = settings;
     }
 
+    /**
+     * The home page. The first page leads with the editors' pick (else the newest story), then the stories they
+     * pinned, then the latest without those; later pages are the latest list as it runs.
+     */
     public Rendered<HomePage> home(long pageNumber) {
         Settings site = settings.get();
         Shown<List<Section>> menu = news.sections();
-        Shown<Listing> latest = news.latest(pageNumber, site.perPage());
-        Listing listing = latest.content();
-        List<Teaser> teasers = teasers(site, listing.cards());
-        Teaser lead = pageNumber == 1 && !teasers.isEmpty() ? lead(teasers.getFirst(), listing.cards().getFirst()) : null;
-        List<Teaser> rest = lead == null ? teasers : teasers.subList(1, teasers.size());
+        Shown<?> shown;
+        Teaser lead = null;
+        List<Teaser> pinned = List.of();
+        Listing listing;
+        if (pageNumber == 1) {
+            Shown<FrontPageNews> front = news.front(site.perPage());
+            FrontPageNews content = front.content();
+            lead = content.lead() == null ? null : lead(teaser(site, content.lead()), content.lead());
+            pinned = teasers(site, content.pinned());
+            listing = content.latest();
+            shown = front;
+        } else {
+            Shown<Listing> latest = news.latest(pageNumber, site.perPage());
+            listing = latest.content();
+            shown = latest;
+        }
+        List<Teaser> rest = teasers(site, listing.cards());
         String title = pageNumber == 1 ? site.siteTitle() : site.siteTitle() + " – page " + pageNumber;
         String description = site.tagline().isBlank() ? "The latest news from " + site.siteTitle() + "."
                 : site.tagline();
         var chrome = chromes.chrome(site, menu.content(), null, title, description, SiteUrls.page("/", pageNumber),
                 "website", lead == null ? null : lead.image(), null);
-        return rendered(site, new HomePage(chrome, lead, rest, pagination("/", listing)), menu, latest);
+        return rendered(site, new HomePage(chrome, lead, pinned, rest, pagination("/", listing)), menu, shown);
     }
 
     /**
@@ -188,7 +205,15 @@ public final class SiteViews {
     public Rendered<ArchivePage> section(String slug, long pageNumber) {
         Settings site = settings.get();
         Shown<List<Section>> menu = news.sections();
-        Shown<SectionArchive> shown = news.section(slug, pageNumber, site.perPage());
+        Shown<SectionArchive> shown;
+        try {
+            shown = news.section(slug, pageNumber, site.perPage());
+        } catch (NotFound notFound) {
+            // a renamed section's old address: 301 to where it is now
+            throw news.sectionRenamedFrom(slug)
+                    .<RuntimeException>map(moved -> new Moved(SiteUrls.section(moved.slug())))
+                    .orElse(notFound);
+        }
         List<Section> trail = shown.content().trail();
         Section section = shown.content().section();
         return archive(site, menu, shown, trail.getFirst(), "Section", section.name(), section.description(), null,
@@ -199,7 +224,15 @@ public final class SiteViews {
     public Rendered<ArchivePage> tag(String slug, long pageNumber) {
         Settings site = settings.get();
         Shown<List<Section>> menu = news.sections();
-        Shown<TagArchive> shown = news.tag(slug, pageNumber, site.perPage());
+        Shown<TagArchive> shown;
+        try {
+            shown = news.tag(slug, pageNumber, site.perPage());
+        } catch (NotFound notFound) {
+            // a renamed tag's old address, or a tag merged into another: 301 to where it is now
+            throw news.tagRenamedFrom(slug)
+                    .<RuntimeException>map(moved -> new Moved(SiteUrls.tag(moved.slug())))
+                    .orElse(notFound);
+        }
         Tag tag = shown.content().tag();
         return archive(site, menu, shown, null, "Tag", tag.name(), tag.description(), null, List.of(),
                 SiteUrls.tag(tag.slug()), shown.content().listing());

@@ -17,14 +17,24 @@ public final class Views {
      * @param lang       the site's language, a BCP 47 tag, for {@code <html lang>}
      * @param dir        {@code ltr} or {@code rtl}, for {@code <html dir>}
      * @param demoNotice show the notice that the site carries demo content (and how to remove it)
+     * @param nav        the header menu
+     * @param footer     the footer menu; empty for none
      */
     public record Chrome(String siteName, String tagline, Image logo, String lang, String dir, String title,
                          String description, String canonicalUrl, String baseUrl,
-                         List<Link> nav, String cssUrl, String faviconUrl, String ogType, String ogImageUrl,
-                         String jsonLd, String robots, int year, boolean demoNotice) {
+                         List<MenuLink> nav, String cssUrl, String faviconUrl, String ogType, String ogImageUrl,
+                         String jsonLd, String robots, int year, boolean demoNotice, List<MenuLink> footer) {
     }
 
     public record Link(String label, String url, boolean current) {
+    }
+
+    /**
+     * A link of a menu, with the links nested under it (one level).
+     *
+     * @param current the page shows what it links to ({@code aria-current="page"})
+     */
+    public record MenuLink(String label, String url, boolean current, List<MenuLink> children) {
     }
 
     /**
@@ -85,7 +95,9 @@ public final class Views {
         }
     }
 
-    public record HomePage(Chrome chrome, Teaser lead, List<Teaser> latest, Pagination pagination) {
+    /** {@code lead} and {@code pinned} are on the first page only (the lead null when nothing is published). */
+    public record HomePage(Chrome chrome, Teaser lead, List<Teaser> pinned, List<Teaser> latest,
+                           Pagination pagination) {
     }
 
     public record ArticlePage(Chrome chrome, ArticleView article, Link moreLink, List<Teaser> more) {
