@@ -102,8 +102,8 @@ public final class Byline implements AutoCloseable {
     public record Services(ArticleService articles, AuthorService authors, TaxonomyService taxonomy,
                            MediaService media, ArticleImages images, ChangeFeed changes, PageCache pageCache,
                            DemoContent demo, DemoRemoval demoRemoval, DemoNotice demoNotice, Accounts accounts,
-                           Outbox mail, SettingsService settings, SectionService sections, TagService tags,
-                           MenuService menus, FrontPageService frontPage) {
+                           Outbox mail, SettingsService settings, dev.byline.article.Desk desk,
+                           SectionService sections, TagService tags, MenuService menus, FrontPageService frontPage) {
     }
 
     private Byline(Database database, WebServer web, SchedulePublisher schedule,
@@ -167,7 +167,6 @@ public final class Byline implements AutoCloseable {
         // the menus know which section changes they show; the front page takes unpublished stories off it
         var menuStore = new MenuStore(jdbi);
         var menuKeys = new MenuKeys(menuStore);
-        changes.participate(menuKeys);
         var taxonomyStore = new TaxonomyStore(jdbi, database.dialect() == Database.Dialect.POSTGRES);
         var taxonomy = new TaxonomyService(taxonomyStore, changes, menuKeys);
         var menus = new MenuService(menuStore, taxonomy, changes);
@@ -175,7 +174,13 @@ public final class Byline implements AutoCloseable {
         changes.participate(frontPage);
         var articleStore = new ArticleStore(jdbi);
         var renderer = new BodyRenderer(media::findByPaths);
-        var articles = new ArticleService(articleStore, taxonomy, authors, media, renderer, changes, clock);
+        var revisions = new dev.byline.article.RevisionStore(jdbi);
+        var notes = new dev.byline.article.NoteStore(jdbi);
+        var articles = new ArticleService(articleStore, revisions, notes, taxonomy, authors, media, renderer, changes,
+                clock);
+        // the newsroom's desk: the workflow with who acts, over the same rules (ArticleService)
+        var desk = new dev.byline.article.Desk(articles, articleStore, revisions, notes,
+                new dev.byline.article.PresenceStore(jdbi), taxonomy, changes, jdbi, clock);
         var images = new ArticleImages(articleStore, media, renderer, changes);
         var demoStore = new DemoStore(jdbi);
         var demoNotice = new DemoNotice(demoStore);
@@ -197,7 +202,7 @@ public final class Byline implements AutoCloseable {
                 () -> live.get().zone(), clock);
         var accounts = accounts(jdbi, users, authors, media, accountMail, activity, live, clock);
         return new Services(articles, authors, taxonomy, media, images, changes, pageCache, demo, demoRemoval,
-                demoNotice, accounts, mail, settings, new SectionService(taxonomyStore, changes, menuKeys),
+                demoNotice, accounts, mail, settings, desk, new SectionService(taxonomyStore, changes, menuKeys),
                 new TagService(taxonomyStore, changes), menus, frontPage);
     }
 
@@ -275,7 +280,7 @@ public final class Byline implements AutoCloseable {
                 readiness.starting("loading the demo content");
                 database.exclusively("byline.demo-content", () -> services.demo().loadIfEmpty());
             }
-            schedule = new SchedulePublisher(services.articles(), database, clock);
+            schedule = new SchedulePublisher(services.articles(), services.desk(), database, clock);
             schedule.start(15);
             housekeeping = new dev.byline.account.Housekeeping(database.jdbi(), services.accounts().sessions(),
                     services.accounts().activity(), clock);

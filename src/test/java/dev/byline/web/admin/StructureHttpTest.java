@@ -52,7 +52,9 @@ class StructureHttpTest {
         Tag tag = site.services().taxonomy().tag("Roles tag " + n());
         for (Role role : List.of(Role.AUTHOR, Role.CONTRIBUTOR)) {
             AdminBrowser browser = staff.signedIn(role);
-            String dashboard = browser.get("/admin/").body();
+            HttpResponse<String> home = browser.get("/admin/");
+            assertEquals(200, home.statusCode(), "the dashboard");
+            String dashboard = home.body();
             for (String page : List.of("/admin/sections", "/admin/tags", "/admin/menus", "/admin/front-page")) {
                 assertFalse(dashboard.contains("href=\"" + page + "\""), role + ": no " + page + " in the nav");
                 assertForbidden(browser.get(page), role);
@@ -74,7 +76,9 @@ class StructureHttpTest {
 
         for (Role role : List.of(Role.EDITOR, Role.ADMINISTRATOR)) {
             AdminBrowser browser = staff.signedIn(role);
-            String dashboard = browser.get("/admin/").body();
+            HttpResponse<String> home = browser.get("/admin/");
+            assertEquals(200, home.statusCode(), "the dashboard");
+            String dashboard = home.body();
             for (String page : List.of("/admin/sections", "/admin/tags", "/admin/menus", "/admin/front-page")) {
                 assertTrue(dashboard.contains("href=\"" + page + "\""), role + ": " + page + " in the nav");
                 HttpResponse<String> response = browser.get(page);
