@@ -61,6 +61,36 @@ class DeskRaceTest {
     }
 
     @RepeatedTest(2)
+    void anEditAndAMoveToTheTrashFromOneVersionOnTwoNodesOneWins() throws Exception {
+        Config config = TestDatabases.POSTGRES.config(dir);
+        var clock = new MutableClock(NOW);
+        try (var nodeA = new Newsroom(config, clock); var nodeB = new Newsroom(config, clock)) {
+            DeskPeople people = new DeskPeople(nodeA);
+            Article article = people.made(people.author, "Edited or trashed", ArticleStatus.PUBLISHED, NOW);
+            Actor editor = actor(people.editor);
+            List<Object> outcomes = ArticleEditingTest.race(2, writer -> {
+                if (writer == 0) {
+                    return nodeA.desk.save(editor, DeskPeople.edit(article, "Edited."));
+                }
+                nodeB.desk.trash(editor, article.id(), article.version());
+                return "trashed";
+            });
+            assertEquals(1, outcomes.stream().filter(outcome -> outcome instanceof Conflict).count(), outcomes.toString());
+            Article stored = nodeA.articles.find(article.id()).orElseThrow();
+            assertEquals(article.version() + 1, stored.version());
+            if (outcomes.contains("trashed")) {
+                assertEquals(ArticleStatus.TRASH, stored.status());
+                assertEquals(article.bodyMarkdown(), stored.bodyMarkdown(), "the edit did not land in the trash");
+                assertTrue(nodeA.articles.isGone(article.slug()));
+            } else {
+                assertEquals(ArticleStatus.PUBLISHED, stored.status());
+                assertEquals("Edited.", stored.bodyMarkdown());
+                assertTrue(!nodeA.articles.isGone(article.slug()));
+            }
+        }
+    }
+
+    @RepeatedTest(2)
     void autosavesOfOnePersonOnTwoNodesLeaveOne() throws Exception {
         Config config = TestDatabases.POSTGRES.config(dir);
         var clock = new MutableClock(NOW);
