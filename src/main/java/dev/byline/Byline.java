@@ -167,7 +167,6 @@ public final class Byline implements AutoCloseable {
         // the menus know which section changes they show; the front page takes unpublished stories off it
         var menuStore = new MenuStore(jdbi);
         var menuKeys = new MenuKeys(menuStore);
-        changes.participate(menuKeys);
         var taxonomyStore = new TaxonomyStore(jdbi, database.dialect() == Database.Dialect.POSTGRES);
         var taxonomy = new TaxonomyService(taxonomyStore, changes, menuKeys);
         var menus = new MenuService(menuStore, taxonomy, changes);

@@ -27,9 +27,9 @@ INSERT INTO menus (name, version, customised) VALUES ('header', 0, 0);
 INSERT INTO menus (name, version, customised) VALUES ('footer', 0, 0);
 
 -- A menu's links, ordered, nested one level (parent_id is a top-level item of the same menu). A section or page
--- item shows its section's or page's name unless label says otherwise. A section item goes with its section; a
--- page item whose page was deleted is left without one (SET NULL) and taken out by the menus' change-feed
--- participant in the same transaction, which then announces the menus changed.
+-- item shows its section's or page's name unless label says otherwise. A section item goes with its section (the
+-- items under it are moved up first); a page item whose page was deleted is left without one (SET NULL): readers
+-- no longer see it, and the menus page shows it struck out for an editor to remove, the items under it intact.
 CREATE TABLE menu_items (
     id          ${id_pk},
     menu        TEXT    NOT NULL REFERENCES menus (name),

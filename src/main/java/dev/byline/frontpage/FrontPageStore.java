@@ -17,8 +17,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * SQL for the front page's picks (V008__structure.sql), and the reads of published articles its desk and the
- * home page need: the picks themselves, and a title search to pick from. Only {@code published} articles are ever
- * read here (a list of the one status allowed, as in the public read model).
+ * home page need: the picks themselves, and a title search to pick from. Only {@code published} articles (not
+ * pages) are ever read here (a list of the one status allowed, as in the public read model).
  */
 public final class FrontPageStore {
 
@@ -91,7 +91,8 @@ public final class FrontPageStore {
 
     /** The article, when it is published: only those can be picked. */
     Optional<Story> published(Handle handle, long articleId) {
-        return handle.createQuery("SELECT " + STORY + " FROM articles a WHERE a.id = :id AND a.status = 'published'")
+        return handle.createQuery("SELECT " + STORY
+                        + " FROM articles a WHERE a.id = :id AND a.status = 'published' AND a.kind = 'article'")
                 .bind("id", articleId).map(FrontPageStore::mapStory).findOne();
     }
 
@@ -100,7 +101,8 @@ public final class FrontPageStore {
         var stories = new HashMap<Long, Story>();
         if (!articleIds.isEmpty()) {
             jdbi.useHandle(handle -> handle.createQuery(
-                            "SELECT " + STORY + " FROM articles a WHERE a.id IN (<ids>) AND a.status = 'published'")
+                            "SELECT " + STORY + " FROM articles a WHERE a.id IN (<ids>) AND a.status = 'published' "
+                                    + "AND a.kind = 'article'")
                     .bindList("ids", List.copyOf(articleIds)).map(FrontPageStore::mapStory)
                     .forEach(story -> stories.put(story.id(), story)));
         }
@@ -114,7 +116,7 @@ public final class FrontPageStore {
     List<Story> search(String pattern, int limit) {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT %s FROM articles a
-                        WHERE a.status = 'published' AND LOWER(a.title) LIKE :pattern ESCAPE '!'
+                        WHERE a.status = 'published' AND a.kind = 'article' AND LOWER(a.title) LIKE :pattern ESCAPE '!'
                         ORDER BY a.published_at DESC, a.id DESC LIMIT :limit
                         """.formatted(STORY))
                 .bind("pattern", pattern).bind("limit", limit).map(FrontPageStore::mapStory).list());
@@ -137,7 +139,7 @@ public final class FrontPageStore {
             return handle.createQuery("""
                             SELECT a.id, a.slug, a.title, a.dek, a.excerpt, a.featured_media_id, a.section_id,
                                    a.published_at, a.updated_at
-                            FROM articles a WHERE a.id IN (<ids>) AND a.status = 'published'
+                            FROM articles a WHERE a.id IN (<ids>) AND a.status = 'published' AND a.kind = 'article'
                             """)
                     .bindList("ids", List.copyOf(articleIds))
                     .map((rs, ctx) -> new ArticleSummary(rs.getLong("id"), rs.getString("slug"), rs.getString("title"),

@@ -1,29 +1,22 @@
 package dev.byline.menu;
 
-import dev.byline.change.Change;
-import dev.byline.change.ChangeFeed;
-import dev.byline.change.Keys;
 import dev.byline.taxonomy.Section;
 import dev.byline.taxonomy.SectionMenus;
 import java.util.List;
-import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
- * When writes to other things change the menus (which are on every page, so {@link Keys#NAV} drops every page),
- * decided in the writer's transaction:
+ * When a section's change changes the menus (which are on every page, so {@link dev.byline.change.Keys#NAV}
+ * drops every page), asked by the section writes in their transaction: the default header shows the top-level
+ * sections, so a top-level section created, deleted, renamed, given a new slug, reordered or moved in or out of the
+ * top level changes it; a menu item showing a section changes when its slug changes, when the section is deleted,
+ * and when its name changes unless the item has a label of its own.
  *
- * <ul>
- *   <li>a section ({@link SectionMenus}, asked by the section writes): the default header shows the top-level
- *       sections, so a top-level section created, deleted, renamed, given a new slug, reordered or moved in or out
- *       of the top level changes it; a menu item showing a section changes when its slug changes, when it is
- *       deleted, and when its name changes unless the item has a label of its own;</li>
- *   <li>a page (a {@link ChangeFeed.Participant}): a menu item showing a page changes whenever readers see the
- *       page change (its title, its slug, its going on or off the site), and a page item whose page was deleted is
- *       taken out.</li>
- * </ul>
+ * <p>Pages are the article service's: it announces {@code nav} whenever a page comes or goes or changes its title
+ * or address. A deleted page leaves its item without one (ON DELETE SET NULL): readers no longer see it, and the
+ * menus page shows it struck out for an editor to remove.
  */
-public final class MenuKeys implements SectionMenus, ChangeFeed.Participant {
+public final class MenuKeys implements SectionMenus {
 
     private final MenuStore store;
 
@@ -68,19 +61,5 @@ public final class MenuKeys implements SectionMenus, ChangeFeed.Participant {
         }
         return wasShown != isShown || !before.name().equals(after.name()) || !before.slug().equals(after.slug())
                 || before.position() != after.position();
-    }
-
-    @Override
-    public Set<String> keys(Handle handle, List<Change.Entity> entities) {
-        List<Long> shown = entities.stream()
-                .filter(entity -> entity.kind().equals(Change.Entity.ARTICLE) && entity.touchesPublic())
-                .map(Change.Entity::id).toList();
-        boolean someGone = entities.stream().anyMatch(entity -> entity.kind().equals(Change.Entity.ARTICLE)
-                && !entity.publicAfter());
-        // a deleted page leaves its item without one (ON DELETE SET NULL): take it out now
-        if (someGone && !store.dropOrphans(handle).isEmpty()) {
-            return Set.of(Keys.NAV);
-        }
-        return store.showsAnyArticle(handle, shown) ? Set.of(Keys.NAV) : Set.of();
     }
 }

@@ -50,6 +50,16 @@ public final class MenuService {
     public record NewItem(MenuItem.Kind kind, Long sectionId, Long articleId, String url, String label, Long parentId) {
     }
 
+    /** A published page, as the add form offers it. */
+    public record PageChoice(long id, String title, String slug) {
+    }
+
+    /** The published pages a page item may show (About, Contact…), by title. */
+    public List<PageChoice> pages(Actor actor) {
+        Policy.require(actor, Capability.MANAGE_TAXONOMY, EDIT);
+        return store.publishedPages();
+    }
+
     /** Both menus, for the public pages (no one's role to check: every reader sees them). */
     public SiteMenus site() {
         return store.site();
@@ -72,12 +82,25 @@ public final class MenuService {
             if (item.kind() == MenuItem.Kind.SECTION && taxonomy.findSection(item.sectionId()).isEmpty()) {
                 throw new Invalid(Map.of("sectionId", "That section no longer exists."));
             }
+            if (item.kind() == MenuItem.Kind.PAGE && store.publishedPage(handle, item.articleId()).isEmpty()) {
+                throw new Invalid(Map.of("articleId", "Only a published page can go in a menu; that one is not "
+                        + "published (or no longer exists)."));
+            }
             Layout.Branch parent = item.parentId() == null ? null : layout.branch(item.parentId())
                     .orElseThrow(() -> new Invalid(Map.of("parentId",
                             "Nest it under an item at the top level of this menu.")));
             var placed = new MenuItem(0, name, item.parentId(), 0, item.kind(), item.sectionId(), item.articleId(),
                     item.kind() == MenuItem.Kind.LINK ? item.url().strip() : "", item.label().strip(), null);
-            long id = store.insert(handle, placed);
+            long id;
+            try {
+                id = store.insert(handle, placed);
+            } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+                if (dev.byline.db.Constraints.isForeignKeyViolation(e)) { // its section or page went a moment ago
+                    throw new Invalid(Map.of(item.kind() == MenuItem.Kind.PAGE ? "articleId" : "sectionId",
+                            "That was deleted a moment ago."));
+                }
+                throw e;
+            }
             layout.add(placed.placedWithId(id), parent);
         });
     }
@@ -166,10 +189,12 @@ public final class MenuService {
     private static NewItem checked(NewItem input) {
         var errors = new java.util.LinkedHashMap<String, String>();
         String label = input.label() == null ? "" : input.label().strip();
-        if (input.kind() == null || input.kind() == MenuItem.Kind.PAGE) {
-            errors.put("kind", "Choose what the item links to: a section, or an address.");
+        if (input.kind() == null) {
+            errors.put("kind", "Choose what the item links to: a section, a page or an address.");
         } else if (input.kind() == MenuItem.Kind.SECTION && input.sectionId() == null) {
             errors.put("sectionId", "Choose a section.");
+        } else if (input.kind() == MenuItem.Kind.PAGE && input.articleId() == null) {
+            errors.put("articleId", "Choose a page.");
         } else if (input.kind() == MenuItem.Kind.LINK) {
             MenuLinks.problem(input.url()).ifPresent(problem -> errors.put("url", problem));
             if (label.isEmpty()) {
@@ -185,7 +210,8 @@ public final class MenuService {
             throw new Invalid(errors);
         }
         return new NewItem(input.kind(), input.kind() == MenuItem.Kind.SECTION ? input.sectionId() : null,
-                input.articleId(), input.url() == null ? "" : input.url(), label, input.parentId());
+                input.kind() == MenuItem.Kind.PAGE ? input.articleId() : null, input.url() == null ? "" : input.url(),
+                label, input.parentId());
     }
 
     /** A menu as top-level branches with their children, changed in memory, then compared with what is stored. */

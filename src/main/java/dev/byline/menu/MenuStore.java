@@ -4,11 +4,9 @@ import dev.byline.db.Columns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -91,39 +89,31 @@ public final class MenuStore {
         handle.createUpdate("DELETE FROM menu_items WHERE id = :id").bind("id", id).execute();
     }
 
+    /** A published page (not an article), as a menu item shows it; empty for anything else. */
+    java.util.Optional<MenuItem.PageTarget> publishedPage(Handle handle, long articleId) {
+        return handle.createQuery("""
+                        SELECT title, slug FROM articles WHERE id = :id AND kind = 'page' AND status = 'published'
+                        """)
+                .bind("id", articleId)
+                .map((rs, ctx) -> new MenuItem.PageTarget(rs.getString("title"), rs.getString("slug"), true))
+                .findOne();
+    }
+
+    /** The published pages, by title: what a page item may show. */
+    List<MenuService.PageChoice> publishedPages() {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT id, title, slug FROM articles WHERE kind = 'page' AND status = 'published'
+                        ORDER BY LOWER(title), id
+                        """)
+                .map((rs, ctx) -> new MenuService.PageChoice(rs.getLong("id"), rs.getString("title"),
+                        rs.getString("slug")))
+                .list());
+    }
+
     /** The items that show one section, in any menu. */
     List<MenuItem> showingSection(Handle handle, long sectionId) {
         return handle.createQuery(ITEM + " WHERE i.section_id = :id").bind("id", sectionId)
                 .map(MenuStore::mapItem).list();
-    }
-
-    /** Whether a menu shows any of these articles (pages). */
-    boolean showsAnyArticle(Handle handle, Collection<Long> articleIds) {
-        return !articleIds.isEmpty() && handle.createQuery(
-                        "SELECT id FROM menu_items WHERE article_id IN (<ids>) LIMIT 1")
-                .bindList("ids", List.copyOf(articleIds)).mapTo(Long.class).findOne().isPresent();
-    }
-
-    /**
-     * Takes out page items whose page was deleted (the database left them without one, ON DELETE SET NULL);
-     * answers the menus that changed. The menus' versions stay: raising them would take the menu's row lock
-     * inside an article's transaction, the reverse of a menu edit's order (menu row, then the page it links).
-     */
-    Set<Menu.Name> dropOrphans(Handle handle) {
-        Set<Menu.Name> menus = handle.createQuery(
-                        "SELECT DISTINCT menu FROM menu_items WHERE kind = 'page' AND article_id IS NULL")
-                .map((rs, ctx) -> Menu.Name.parse(rs.getString("menu")).orElseThrow()).set();
-        for (Menu.Name name : menus) {
-            handle.createUpdate("""
-                            UPDATE menu_items SET parent_id = NULL
-                            WHERE parent_id IN (SELECT id FROM menu_items
-                                                WHERE menu = :name AND kind = 'page' AND article_id IS NULL)
-                            """)
-                    .bind("name", name.key()).execute();
-            handle.createUpdate("DELETE FROM menu_items WHERE menu = :name AND kind = 'page' AND article_id IS NULL")
-                    .bind("name", name.key()).execute();
-        }
-        return menus;
     }
 
     /** Top-level items by position, each followed by its children by position. */

@@ -86,7 +86,9 @@ public final class WebServer implements AutoCloseable {
             config.routes.exception(HttpResponseException.class, (error, ctx) -> fail(byPrefix, ctx, error));
             config.routes.exception(Exception.class, (error, ctx) -> fail(byPrefix, ctx, error));
             ops.register(config.routes);
-            for (Surface surface : surfaces) {
+            // longest prefix first: Javalin takes the first route that matches, and a pattern of the site's such as
+            // /{slug} (pages) also matches /admin/, whose handler would then answer 404 for the admin's path
+            for (Surface surface : byPrefix) {
                 surface.register(new Routes(config.routes, surface, path -> owner(byPrefix, path)));
             }
         });

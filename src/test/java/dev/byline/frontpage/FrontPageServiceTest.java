@@ -49,7 +49,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * every change                                          front (the home page's first page only); version up
  * a change from an older version                        Conflict, nothing changed
  * two editors at once (PostgreSQL)                      one change made, the other refused
- * a pinned or lead story unpublished                    off the front page in the same write, which adds front
+ * a pinned or lead story unpublished or trashed         off the front page in the same write, which adds front
  * a picked story deleted                                its pick goes with it
  * a pick and an unpublish at once (PostgreSQL)          the story is never left picked while unpublished
  * </pre>
@@ -190,6 +190,16 @@ class FrontPageServiceTest extends NewsroomTest {
         assertEquals(picks.version() + 1, front.current().version(), "an editor's open page is now out of date");
         newsroom.articles.save(edit(unpublished, ArticleStatus.PUBLISHED));
         assertTrue(front.current().pinned().isEmpty(), "published again, it is not pinned again by itself");
+
+        // moved to the trash: off the front page in the same write, and not back when restored
+        picks = front.pin(EDITOR, front.current().version(), newest.id());
+        Article trashed = newsroom.articles.find(newest.id()).orElseThrow();
+        newsroom.desk.trash(Actor.commandLine(), trashed.id(), trashed.version());
+        assertTrue(newsroom.lastChange().keys().contains(Keys.FRONT));
+        assertTrue(front.current().pinned().isEmpty());
+        assertEquals(picks.version() + 1, front.current().version());
+        assertTrue(newsroom.desk.restore(Actor.commandLine(), trashed.id()).isPublic());
+        assertTrue(front.current().pinned().isEmpty());
 
         // deleted: the pick goes with the row (ON DELETE CASCADE); the home page drops by the story's card key
         Article current = newsroom.articles.find(lead.id()).orElseThrow();

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.byline.account.Actor;
 import dev.byline.account.Role;
+import dev.byline.article.Article;
+import dev.byline.article.ArticleDraft;
+import dev.byline.article.ArticleStatus;
 import dev.byline.change.Change;
 import dev.byline.change.Keys;
 import dev.byline.error.Conflict;
@@ -15,6 +18,7 @@ import dev.byline.error.Invalid;
 import dev.byline.error.NotFound;
 import dev.byline.menu.MenuItem.Kind;
 import dev.byline.menu.MenuService.NewItem;
+import dev.byline.people.Author;
 import dev.byline.support.MutableClock;
 import dev.byline.support.NewsroomTest;
 import dev.byline.support.TestDatabases;
@@ -44,7 +48,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * every change                                       nav (every page), a menu entity; the version goes up
  * a change made from an older version                Conflict; nothing changed
  * two editors changing a menu at once (PostgreSQL)   one change is made, the other is refused: none lost silently
- * bad items                                          Invalid at kind / sectionId / url / label / parentId
+ * bad items                                          Invalid at kind / sectionId / articleId / url / label /
+ *                                                    parentId
+ * a page item                                        a published page only (not an article, not a draft); once
+ *                                                    deleted, the item stays without a page (not shown)
  * back to the default                                the top-level sections again
  * a section renamed, moved or reordered              nav exactly when a menu shows what changed
  * </pre>
@@ -162,8 +169,8 @@ class MenuServiceTest extends NewsroomTest {
         int changes = newsroom.published.size();
         assertEquals(Set.of("kind"), refused(() -> menus.add(EDITOR, Menu.Name.FOOTER, 0, new NewItem(null, null,
                 null, "", "", null))).keySet());
-        assertEquals(Set.of("kind"), refused(() -> menus.add(EDITOR, Menu.Name.FOOTER, 0, new NewItem(Kind.PAGE, null,
-                12L, "", "", null))).keySet());
+        assertEquals(Set.of("articleId"), refused(() -> menus.add(EDITOR, Menu.Name.FOOTER, 0, new NewItem(Kind.PAGE,
+                null, null, "", "", null))).keySet());
         assertEquals(Set.of("sectionId"), refused(() -> menus.add(EDITOR, Menu.Name.FOOTER, 0,
                 new NewItem(Kind.SECTION, null, null, "", "", null))).keySet());
         assertEquals(Set.of("url", "label"), refused(() -> menus.add(EDITOR, Menu.Name.FOOTER, 0,
@@ -175,6 +182,9 @@ class MenuServiceTest extends NewsroomTest {
         assertEquals(changes, newsroom.published.size(), "refused before anything is written");
         assertEquals(Map.of("sectionId", "That section no longer exists."), refused(() -> menus.add(EDITOR,
                 Menu.Name.FOOTER, 0, new NewItem(Kind.SECTION, 9999L, null, "", "", null))));
+        assertEquals(Map.of("articleId", "Only a published page can go in a menu; that one is not published (or no "
+                + "longer exists)."), refused(() -> menus.add(EDITOR, Menu.Name.FOOTER, 0, new NewItem(Kind.PAGE,
+                null, 9999L, "", "", null))));
         assertEquals(Map.of("parentId", "Nest it under an item at the top level of this menu."), refused(() ->
                 menus.add(EDITOR, Menu.Name.FOOTER, 0, link("/about/", "About", 9999L))));
         assertEquals(0, menus.site().footer().version(), "a refused change changes nothing");
@@ -278,6 +288,51 @@ class MenuServiceTest extends NewsroomTest {
         assertEquals(Set.of(Keys.section(europe.id())), newsroom.lastChange().keys());
         assertEquals(List.of("The World"), labels(menus.site().header()).stream()
                 .filter(label -> !label.isBlank()).toList());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aPageItemShowsThePageWhilePublished(TestDatabases db) {
+        open(db);
+        MenuService menus = newsroom.menus;
+        Author author = newsroom.authors.save(new Author(0, "", "Desk", "", null));
+        Article about = newsroom.articles.save(page("About us", ArticleStatus.PUBLISHED, author));
+        Article draft = newsroom.articles.save(page("Privacy", ArticleStatus.DRAFT, author));
+        Article story = newsroom.articles.save(new ArticleDraft(0, "A story", "", "", "Text.", "", null,
+                ArticleStatus.PUBLISHED, world.id(), List.of(author.id()), List.of(), null));
+        assertEquals(List.of(new MenuService.PageChoice(about.id(), "About us", "about-us")), menus.pages(EDITOR));
+        String notAPage = "Only a published page can go in a menu; that one is not published (or no longer exists).";
+        assertEquals(Map.of("articleId", notAPage), refused(() -> menus.add(EDITOR, Menu.Name.FOOTER, 0,
+                new NewItem(Kind.PAGE, null, draft.id(), "", "", null))));
+        assertEquals(Map.of("articleId", notAPage), refused(() -> menus.add(EDITOR, Menu.Name.FOOTER, 0,
+                new NewItem(Kind.PAGE, null, story.id(), "", "", null))), "an article is not a page");
+
+        Menu footer = menus.add(EDITOR, Menu.Name.FOOTER, 0, new NewItem(Kind.PAGE, null, about.id(), "", "", null));
+        MenuItem item = footer.items().getFirst();
+        assertEquals(new MenuItem.PageTarget("About us", "about-us", true), item.page());
+        assertEquals(Set.of(Keys.NAV), newsroom.lastChange().keys());
+
+        // unpublished: the article service announces nav, and the item's page is no longer public
+        Article unpublished = newsroom.articles.save(edit(about, ArticleStatus.DRAFT));
+        assertTrue(newsroom.lastChange().keys().contains(Keys.NAV));
+        assertFalse(menus.site().footer().items().getFirst().page().published());
+        // deleted: the item stays, without a page, for an editor to see and remove
+        newsroom.articles.delete(unpublished.id(), unpublished.version());
+        MenuItem left = menus.site().footer().items().getFirst();
+        assertEquals(item.id(), left.id());
+        assertEquals(null, left.articleId());
+        assertEquals(null, left.page());
+    }
+
+    private ArticleDraft page(String title, ArticleStatus status, Author author) {
+        return new ArticleDraft(0, title, "", "", "Text.", "", null, status, null, List.of(author.id()), List.of(),
+                null, 0, "", "", dev.byline.article.Kind.PAGE);
+    }
+
+    private static ArticleDraft edit(Article article, ArticleStatus status) {
+        return new ArticleDraft(article.id(), article.title(), article.dek(), article.slug(), article.bodyMarkdown(),
+                article.excerpt(), null, status, null, article.authorIds(), List.of(), null, article.version(), "", "",
+                article.kind());
     }
 
     /** Each item as the site shows it, nested ones indented; sections by their current name. */

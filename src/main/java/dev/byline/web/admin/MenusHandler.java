@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * /admin/menus: the header and footer menus, one item at a time, without JavaScript: add (a section or an
+ * /admin/menus: the header and footer menus, one item at a time, without JavaScript: add (a section, a page or an
  * address), remove, up, down, nest under the item above, take out. Every form carries the menu's version: when
  * someone changed the menu meanwhile, the change is refused (409) and the page shows the menu as it is now, with
  * what was typed kept. {@link MenuService} decides who may (editors, administrators).
@@ -28,7 +28,7 @@ import java.util.Optional;
 final class MenusHandler {
 
     static final String PATH = "/admin/menus";
-    private static final String[] ADD_FIELDS = {"kind", "sectionId", "url", "label", "parentId"};
+    private static final String[] ADD_FIELDS = {"kind", "sectionId", "articleId", "url", "label", "parentId"};
 
     private final MenuService menus;
     private final SectionService sections;
@@ -50,7 +50,8 @@ final class MenusHandler {
         Menu.Name name = menu(ctx);
         try {
             var item = new MenuService.NewItem(MenuItem.Kind.parse(value(ctx, "kind")).orElse(null),
-                    number(ctx, "sectionId", "Choose a section from the list."), null, value(ctx, "url"),
+                    number(ctx, "sectionId", "Choose a section from the list."),
+                    number(ctx, "articleId", "Choose a page from the list."), value(ctx, "url"),
                     value(ctx, "label"), number(ctx, "parentId", "Choose where the item goes from the list."));
             menus.add(request.actor(), name, version(ctx), item);
             done(ctx, name, "Added to the " + name.label + ".");
@@ -120,6 +121,7 @@ final class MenusHandler {
         SectionService.Tree tree = sections.tree(request.actor());
         List<Section> all = tree.sections();
         var placed = tree.placed();
+        List<MenuService.PageChoice> published = menus.pages(request.actor());
         var panels = new ArrayList<MenuPanel>();
         for (Menu menu : List.of(both.header(), both.footer())) {
             boolean mine = menu.name() == refused;
@@ -131,7 +133,9 @@ final class MenusHandler {
                     menu.name() == Menu.Name.HEADER ? "On every page, under the site's name."
                             : "On every page, at the foot: About, Contact, policies.",
                     menu.version(), menu.customised() || menu.name() == Menu.Name.FOOTER,
-                    rows(menu, all), add, sectionOptions, parents(menu, all, add.value("parentId")),
+                    rows(menu, all), add, sectionOptions, published.stream().map(page -> new Option(
+                            String.valueOf(page.id()), page.title(), add.value("articleId").equals(
+                                    String.valueOf(page.id())))).toList(), parents(menu, all, add.value("parentId")),
                     mine ? message : null));
         }
         pages.render(ctx, "admin/menus.jte", new StructureViews.MenusPage(request.chrome(), panels), status);

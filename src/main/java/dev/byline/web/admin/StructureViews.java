@@ -65,12 +65,13 @@ public final class StructureViews {
      * @param customised false for a header still showing the top-level sections: {@code rows} are those sections,
      *                   with no buttons
      * @param add        the add form, as typed when it was refused
+     * @param pages      the published pages to choose from (empty: none yet)
      * @param parents    where a new item may go: the top level, or under a top-level item
      * @param message    what went wrong with the last change to this menu (a conflict, a refusal), or null
      */
     public record MenuPanel(String key, String heading, String help, long version, boolean customised,
-                            List<MenuRow> rows, Form add, List<Option> sections, List<Option> parents,
-                            String message) {
+                            List<MenuRow> rows, Form add, List<Option> sections, List<Option> pages,
+                            List<Option> parents, String message) {
     }
 
     public record MenusPage(Chrome chrome, List<MenuPanel> menus) {

@@ -45,7 +45,7 @@ final class Navigation {
                     List.of()));
             case PAGE -> Optional.ofNullable(item.page()).filter(MenuItem.PageTarget::published)
                     .map(page -> new MenuLink(item.label().isEmpty() ? page.title() : item.label(),
-                            "/" + page.slug() + "/", false, List.of()));
+                            SiteUrls.sitePage(page.slug()), false, List.of()));
             case LINK -> Optional.of(new MenuLink(item.label(), item.url(), false, List.of()));
         };
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.byline.Byline;
+import dev.byline.account.Actor;
 import dev.byline.account.Role;
 import dev.byline.article.Article;
 import dev.byline.article.ArticleDraft;
@@ -52,7 +53,9 @@ class StructureHttpTest {
         Tag tag = site.services().taxonomy().tag("Roles tag " + n());
         for (Role role : List.of(Role.AUTHOR, Role.CONTRIBUTOR)) {
             AdminBrowser browser = staff.signedIn(role);
-            String dashboard = browser.get("/admin/").body();
+            HttpResponse<String> home = browser.get("/admin/");
+            assertEquals(200, home.statusCode(), "the dashboard");
+            String dashboard = home.body();
             for (String page : List.of("/admin/sections", "/admin/tags", "/admin/menus", "/admin/front-page")) {
                 assertFalse(dashboard.contains("href=\"" + page + "\""), role + ": no " + page + " in the nav");
                 assertForbidden(browser.get(page), role);
@@ -74,7 +77,9 @@ class StructureHttpTest {
 
         for (Role role : List.of(Role.EDITOR, Role.ADMINISTRATOR)) {
             AdminBrowser browser = staff.signedIn(role);
-            String dashboard = browser.get("/admin/").body();
+            HttpResponse<String> home = browser.get("/admin/");
+            assertEquals(200, home.statusCode(), "the dashboard");
+            String dashboard = home.body();
             for (String page : List.of("/admin/sections", "/admin/tags", "/admin/menus", "/admin/front-page")) {
                 assertTrue(dashboard.contains("href=\"" + page + "\""), role + ": " + page + " in the nav");
                 HttpResponse<String> response = browser.get(page);
@@ -291,6 +296,35 @@ class StructureHttpTest {
         assertEquals(302, editor.post("/admin/menus/header/reset", Map.of("version",
                 String.valueOf(version(menus, "/admin/menus/header/items")))).statusCode());
         assertFalse(reader.get("/").body().contains("Sister paper " + n));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aPublishedPageGoesInAMenuAndLeavesItWhenTrashed(TestDatabases database) {
+        Byline site = SITES.site(database);
+        AdminBrowser editor = new Staff(site).signedIn(Role.EDITOR);
+        var reader = new Http(site.baseUrl());
+        int n = n();
+        Author author = site.services().authors().save(new Author(0, "", "Page Writer " + n, "", null));
+        Article page = site.services().articles().save(new ArticleDraft(0, "Corrections policy " + n, "", "", "How we "
+                + "correct.", "", null, ArticleStatus.PUBLISHED, null, List.of(author.id()), List.of(), null, 0, "", "",
+                dev.byline.article.Kind.PAGE));
+        String menus = editor.get("/admin/menus").body();
+        assertTrue(menus.contains("<input type=\"radio\" name=\"kind\" value=\"page\">"), "pages can be chosen");
+        assertTrue(menus.contains("<option value=\"" + page.id() + "\">Corrections policy " + n + "</option>"));
+        HttpResponse<String> added = editor.post("/admin/menus/footer/items", Map.of("version",
+                String.valueOf(version(menus, "/admin/menus/footer/items")), "kind", "page", "articleId",
+                String.valueOf(page.id()), "url", "", "label", "", "parentId", ""));
+        assertEquals(302, added.statusCode());
+        String link = "<a href=\"/" + page.slug() + "/\">Corrections policy " + n + "</a>";
+        assertTrue(reader.get("/").body().contains(link), "in the footer of every page");
+        assertTrue(reader.get("/" + page.slug() + "/").body().contains("<a href=\"/" + page.slug()
+                + "/\" aria-current=\"page\">Corrections policy " + n + "</a>"), "marked on the page itself");
+
+        site.services().desk().trash(Actor.commandLine(), page.id(), page.version());
+        assertFalse(reader.get("/").body().contains(link), "gone from the footer at once");
+        assertTrue(editor.get("/admin/menus").body().contains("Page: Corrections policy " + n
+                + " (not published) (readers do not see it)"));
     }
 
     @ParameterizedTest
