@@ -95,7 +95,7 @@ public final class Byline implements AutoCloseable {
     public record Services(ArticleService articles, AuthorService authors, TaxonomyService taxonomy,
                            MediaService media, ArticleImages images, ChangeFeed changes, PageCache pageCache,
                            DemoContent demo, DemoRemoval demoRemoval, DemoNotice demoNotice, Accounts accounts,
-                           Outbox mail, SettingsService settings) {
+                           Outbox mail, SettingsService settings, dev.byline.article.Desk desk) {
     }
 
     private Byline(Database database, WebServer web, SchedulePublisher schedule,
@@ -159,7 +159,13 @@ public final class Byline implements AutoCloseable {
         var taxonomy = new TaxonomyService(new TaxonomyStore(jdbi), changes);
         var articleStore = new ArticleStore(jdbi);
         var renderer = new BodyRenderer(media::findByPaths);
-        var articles = new ArticleService(articleStore, taxonomy, authors, media, renderer, changes, clock);
+        var revisions = new dev.byline.article.RevisionStore(jdbi);
+        var notes = new dev.byline.article.NoteStore(jdbi);
+        var articles = new ArticleService(articleStore, revisions, notes, taxonomy, authors, media, renderer, changes,
+                clock);
+        // the newsroom's desk: the workflow with who acts, over the same rules (ArticleService)
+        var desk = new dev.byline.article.Desk(articles, articleStore, revisions, notes,
+                new dev.byline.article.PresenceStore(jdbi), taxonomy, changes, jdbi, clock);
         var images = new ArticleImages(articleStore, media, renderer, changes);
         var demoStore = new DemoStore(jdbi);
         var demoNotice = new DemoNotice(demoStore);
@@ -181,7 +187,7 @@ public final class Byline implements AutoCloseable {
                 () -> live.get().zone(), clock);
         var accounts = accounts(jdbi, users, authors, media, accountMail, activity, live, clock);
         return new Services(articles, authors, taxonomy, media, images, changes, pageCache, demo, demoRemoval,
-                demoNotice, accounts, mail, settings);
+                demoNotice, accounts, mail, settings, desk);
     }
 
     private static Accounts accounts(org.jdbi.v3.core.Jdbi jdbi, UserStore users, AuthorService authors,
@@ -258,7 +264,7 @@ public final class Byline implements AutoCloseable {
                 readiness.starting("loading the demo content");
                 database.exclusively("byline.demo-content", () -> services.demo().loadIfEmpty());
             }
-            schedule = new SchedulePublisher(services.articles(), database, clock);
+            schedule = new SchedulePublisher(services.articles(), services.desk(), database, clock);
             schedule.start(15);
             housekeeping = new dev.byline.account.Housekeeping(database.jdbi(), services.accounts().sessions(),
                     services.accounts().activity(), clock);

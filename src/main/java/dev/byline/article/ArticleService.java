@@ -33,8 +33,21 @@ public final class ArticleService {
 
     static final int SLUG_MAX = 80;
     static final int EXCERPT_MAX = 240;
+    static final int SEO_TITLE_MAX = 200;
+    static final int SEO_DESCRIPTION_MAX = 400;
+    /**
+     * First path segments the site's routes use (and a few it will): a page at {@code /slug/} may not take one.
+     * Names with a dot (robots.txt, sitemap.xml, favicon.ico) cannot be slugs; all-digit slugs are refused too
+     * (they read as a year).
+     */
+    static final Set<String> RESERVED_PAGE_SLUGS = Set.of("section", "tag", "author", "media", "assets", "admin",
+            "api", "feed", "feeds", "rss", "atom", "search", "wp-json", "wp-admin", "wp-content", "wp-includes",
+            "wp-login", "xmlrpc", "sitemap", "sitemaps", "robots", "favicon", "healthz", "readyz", "page", "comments",
+            "login", "logout", "category", "static", "amp", "embed", "trackback", "preview");
 
     private final ArticleStore store;
+    private final RevisionStore revisions;
+    private final NoteStore notes;
     private final TaxonomyService taxonomy;
     private final AuthorService authors;
     private final MediaService media;
@@ -42,9 +55,12 @@ public final class ArticleService {
     private final ChangeFeed changes;
     private final Clock clock;
 
-    public ArticleService(ArticleStore store, TaxonomyService taxonomy, AuthorService authors, MediaService media,
-                          BodyRenderer renderer, ChangeFeed changes, Clock clock) {
+    public ArticleService(ArticleStore store, RevisionStore revisions, NoteStore notes, TaxonomyService taxonomy,
+                          AuthorService authors, MediaService media, BodyRenderer renderer, ChangeFeed changes,
+                          Clock clock) {
         this.store = store;
+        this.revisions = revisions;
+        this.notes = notes;
         this.taxonomy = taxonomy;
         this.authors = authors;
         this.media = media;
@@ -61,9 +77,34 @@ public final class ArticleService {
      * no public page.
      */
     public Article save(ArticleDraft draft) {
+        return save(draft, Saving.SYSTEM);
+    }
+
+    /**
+     * Who saves, for the revision every save keeps, and what they may do: {@link #save(ArticleDraft, Saving)}
+     * asks {@code check} under the article's row lock, with the article as it was and as it would be, before
+     * anything commits (a refusal rolls the save back).
+     *
+     * @param userId the account saving, 0 for none (the command line, the demo loader)
+     * @param who    their name, kept with the revision
+     * @param note   what the save was, when more than an edit ("Restored the revision of …"), else ""
+     */
+    record Saving(long userId, String who, String note, Check check) {
+        static final Saving SYSTEM = new Saving(0, "Byline", "", (before, after) -> { });
+
+        interface Check {
+            void allow(Optional<Article> before, Article after);
+        }
+    }
+
+    /** {@link #save(ArticleDraft)}, checked and recorded as {@code saving} says: the desk's way in. */
+    Article save(ArticleDraft draft, Saving saving) {
         Instant now = clock.instant();
         List<Section> sections = taxonomy.sections();
-        Prepared prepared = prepare(draft, now, sections);
+        // an article's kind never changes, so reading it before the transaction is safe
+        Kind kind = draft.id() == 0 ? (draft.kind() == null ? Kind.ARTICLE : draft.kind())
+                : store.findById(draft.id()).map(Article::kind).orElse(Kind.ARTICLE);
+        Prepared prepared = prepare(draft, kind, now, sections);
         long id = changes.write(draft.id() == 0 ? "article.created" : "article.updated", handle -> {
             if (draft.id() != 0) {
                 store.lock(handle, draft.id()); // an image edit re-rendering this body waits, or is waited for
@@ -75,9 +116,16 @@ public final class ArticleService {
             if (before.isPresent() && before.get().version() != draft.version()) {
                 throw conflict(before.get());
             }
+            if (before.isPresent() && before.get().status() == ArticleStatus.TRASH) {
+                throw new Invalid(Map.of("status", "This article is in the trash: restore it before editing it."));
+            }
             List<TaxonomyService.Found> tags = taxonomy.findOrCreateTags(handle, prepared.tagNames());
             Article article = persist(handle, prepared, tags.stream().map(found -> found.tag().id()).toList(),
                     before, now);
+            saving.check().allow(before, article);
+            revisions.dropAutosave(handle, article.id(), saving.userId());
+            revisions.insert(handle, revisionOf(article, tags.stream().map(found -> found.tag().name()).toList(),
+                    saving.who(), saving.note(), false, now), saving.userId());
             var entities = new ArrayList<Change.Entity>();
             entities.add(new Change.Entity(Change.Entity.ARTICLE, article.id(),
                     before.map(Article::isPublic).orElse(false), article.isPublic()));
@@ -99,6 +147,9 @@ public final class ArticleService {
             if (before.version() != version) {
                 throw conflict(before);
             }
+            if (before.isPublic()) {
+                store.rememberGone(handle, id, clock.instant()); // its address answers 410 from now on
+            }
             if (!store.delete(handle, id, version)) {
                 throw conflict(store.findById(handle, id).orElse(before));
             }
@@ -117,7 +168,8 @@ public final class ArticleService {
     public int importAll(List<ArticleDraft> drafts) {
         Instant now = clock.instant();
         List<Section> sections = taxonomy.sections();
-        List<Prepared> prepared = drafts.stream().map(draft -> prepare(draft, now, sections)).toList();
+        List<Prepared> prepared = drafts.stream().map(draft -> prepare(draft,
+                draft.kind() == null ? Kind.ARTICLE : draft.kind(), now, sections)).toList();
         return changes.write("articles.imported", handle -> {
             var tagIds = new java.util.HashMap<String, Long>();
             for (Prepared article : prepared) {
@@ -132,14 +184,44 @@ public final class ArticleService {
         });
     }
 
-    /** A draft that passed every rule, with everything derived that does not need the transaction. */
-    private record Prepared(ArticleDraft draft, String title, String dek, String slug, boolean slugGiven,
-                            String markdown, String excerpt /* null: from the body */, ArticleStatus status,
-                            Instant publishedAt,
-                            List<Long> authorIds, List<String> tagNames) {
+    /**
+     * The article {@code draft} would make, not stored: for the editor's preview. Lenient where a save is strict
+     * (a preview of a half-written article still shows): a missing headline or section stays missing. The body is
+     * rendered by the same renderer as a save; tags already known are shown, new ones are not yet tags.
+     */
+    Article preview(ArticleDraft draft, Optional<Article> current) {
+        Instant now = clock.instant();
+        Kind kind = current.map(Article::kind).orElse(draft.kind() == null ? Kind.ARTICLE : draft.kind());
+        String title = draft.title() == null ? "" : draft.title().strip();
+        String slug = draft.slug() != null && !draft.slug().isBlank() ? draft.slug().strip()
+                : current.map(Article::slug).orElse(Slugs.latin(title, SLUG_MAX));
+        var body = renderer.render(draft.bodyMarkdown() == null ? "" : draft.bodyMarkdown());
+        String excerpt = draft.excerpt() == null || draft.excerpt().isBlank()
+                ? shorten(body.firstParagraph(), EXCERPT_MAX) : draft.excerpt().strip();
+        ArticleStatus status = draft.status() == null ? ArticleStatus.DRAFT : draft.status();
+        Instant publishedAt = draft.publishedAt() != null ? draft.publishedAt()
+                : current.map(Article::publishedAt).orElse(now);
+        List<Long> tagIds = draft.tagNames() == null ? List.of() : draft.tagNames().stream()
+                .map(name -> taxonomy.findTagBySlug(TaxonomyService.tagSlug(name)))
+                .flatMap(Optional::stream).map(dev.byline.taxonomy.Tag::id).distinct().toList();
+        long sectionId = kind == Kind.PAGE || draft.sectionId() == null ? 0 : draft.sectionId();
+        return new Article(draft.id(), slug, title, draft.dek() == null ? "" : draft.dek().strip(),
+                draft.bodyMarkdown() == null ? "" : draft.bodyMarkdown(), body.html(), excerpt,
+                draft.featuredMediaId(), status, sectionId, publishedAt, current.map(Article::createdAt).orElse(now),
+                now, draft.authorIds() == null ? List.of() : List.copyOf(new LinkedHashSet<>(draft.authorIds())),
+                tagIds, current.map(Article::version).orElse(0L), kind,
+                draft.seoTitle() == null ? "" : draft.seoTitle().strip(),
+                draft.seoDescription() == null ? "" : draft.seoDescription().strip(), null, null);
     }
 
-    private Prepared prepare(ArticleDraft draft, Instant now, List<Section> sections) {
+    /** A draft that passed every rule, with everything derived that does not need the transaction. */
+    private record Prepared(ArticleDraft draft, Kind kind, String title, String dek, String slug, boolean slugGiven,
+                            String markdown, String excerpt /* null: from the body */, ArticleStatus status,
+                            Instant publishedAt, List<Long> authorIds, List<String> tagNames, long sectionId,
+                            String seoTitle, String seoDescription) {
+    }
+
+    private Prepared prepare(ArticleDraft draft, Kind kind, Instant now, List<Section> sections) {
         var errors = new LinkedHashMap<String, String>();
         String title = draft.title() == null ? "" : draft.title().strip();
         if (title.isEmpty()) {
@@ -152,15 +234,33 @@ public final class ArticleService {
             errors.put("dek", "Keep the dek under 600 characters.");
         }
         boolean slugGiven = draft.slug() != null && !draft.slug().isBlank();
-        String slug = slugGiven ? draft.slug().strip() : Slugs.slugify(title, SLUG_MAX);
+        // derived from the headline in Latin letters (transliterated); one typed by hand may be in any script
+        String slug = slugGiven ? draft.slug().strip() : Slugs.latin(title, SLUG_MAX);
         if (slugGiven && !Slugs.isSlug(slug, SLUG_MAX)) {
             errors.put("slug", "Use lower-case letters, digits and hyphens, at most " + SLUG_MAX + " characters.");
+        } else if (slugGiven && kind == Kind.PAGE && reservedForSite(slug)) {
+            errors.put("slug", "The site uses /" + slug + "/ for something else: choose another slug for this page.");
         }
         if (slug.isEmpty()) {
-            slug = "article";
+            slug = kind == Kind.PAGE ? "page" : "article";
         }
-        if (draft.sectionId() == null || sections.stream().noneMatch(s -> s.id() == draft.sectionId())) {
-            errors.put("sectionId", "Choose the section this article belongs to.");
+        long sectionId = 0;
+        if (kind == Kind.ARTICLE) {
+            if (draft.sectionId() == null || sections.stream().noneMatch(s -> s.id() == draft.sectionId())) {
+                errors.put("sectionId", "Choose the section this article belongs to.");
+            } else {
+                sectionId = draft.sectionId();
+            }
+        }
+        String seoTitle = draft.seoTitle() == null ? "" : draft.seoTitle().strip();
+        if (seoTitle.length() > SEO_TITLE_MAX) {
+            errors.put("seoTitle", "Keep the SEO title under " + SEO_TITLE_MAX + " characters (it has "
+                    + seoTitle.length() + ").");
+        }
+        String seoDescription = draft.seoDescription() == null ? "" : draft.seoDescription().strip();
+        if (seoDescription.length() > SEO_DESCRIPTION_MAX) {
+            errors.put("seoDescription", "Keep the SEO description under " + SEO_DESCRIPTION_MAX
+                    + " characters (it has " + seoDescription.length() + ").");
         }
         List<Long> authorIds = draft.authorIds() == null ? List.of() : List.copyOf(new LinkedHashSet<>(draft.authorIds()));
         if (authorIds.isEmpty()) {
@@ -172,6 +272,9 @@ public final class ArticleService {
             errors.put("featuredMediaId", "The featured image no longer exists.");
         }
         ArticleStatus status = draft.status() == null ? ArticleStatus.DRAFT : draft.status();
+        if (status == ArticleStatus.TRASH) {
+            errors.put("status", "Move an article to the trash with the trash button, not by saving it.");
+        }
         Instant publishedAt = draft.publishedAt();
         if (status == ArticleStatus.SCHEDULED && (publishedAt == null || !publishedAt.isAfter(now))) {
             errors.put("publishedAt", "Pick a time in the future to schedule for.");
@@ -186,14 +289,17 @@ public final class ArticleService {
                 errors.put("tags", "A tag needs letters or digits: '" + name + "'.");
             }
         }
+        if (kind == Kind.PAGE && !tagNames.isEmpty()) {
+            errors.put("tags", "Pages have no tags: take them off, or make this an article.");
+        }
         if (!errors.isEmpty()) {
             throw new Invalid(errors);
         }
         String markdown = draft.bodyMarkdown() == null ? "" : draft.bodyMarkdown();
         // null: derived from the body when it is rendered, inside the transaction (persist)
         String excerpt = draft.excerpt() == null || draft.excerpt().isBlank() ? null : draft.excerpt().strip();
-        return new Prepared(draft, title, dek, slug, slugGiven, markdown, excerpt, status, publishedAt, authorIds,
-                tagNames);
+        return new Prepared(draft, kind, title, dek, slug, slugGiven, markdown, excerpt, status, publishedAt,
+                authorIds, tagNames, sectionId, seoTitle, seoDescription);
     }
 
     /**
@@ -218,7 +324,7 @@ public final class ArticleService {
     private Article persist(Handle handle, Prepared prepared, List<Long> tagIds, Optional<Article> before,
                             Instant now) {
         ArticleDraft draft = prepared.draft();
-        String slug = uniqueSlug(handle, prepared.slug(), draft.id(), prepared.slugGiven());
+        String slug = uniqueSlug(handle, prepared.slug(), draft.id(), prepared.slugGiven(), prepared.kind());
         // rendered here, with the images as this transaction sees them: a caption changed before is in, and one
         // changing now waits for this article's lock (ArticleImages)
         var body = renderer.render(prepared.markdown(), paths -> media.findByPaths(handle, paths));
@@ -226,7 +332,9 @@ public final class ArticleService {
         Instant publishedAt = publicationDate(prepared, before, now);
         long version = before.map(old -> old.version() + 1).orElse(1L);
         var article = new Article(draft.id(), slug, prepared.title(), prepared.dek(), prepared.markdown(),
-                body.html(), excerpt, draft.featuredMediaId(), prepared.status(), draft.sectionId(), publishedAt, before.map(Article::createdAt).orElse(now), now, prepared.authorIds(), tagIds, version);
+                body.html(), excerpt, draft.featuredMediaId(), prepared.status(), prepared.sectionId(), publishedAt,
+                before.map(Article::createdAt).orElse(now), now, prepared.authorIds(), tagIds, version,
+                prepared.kind(), prepared.seoTitle(), prepared.seoDescription(), null, null);
         long id = draft.id();
         if (id == 0) {
             id = store.insert(handle, article);
@@ -240,6 +348,7 @@ public final class ArticleService {
         }
         store.replaceMediaUse(handle, id, used);
         store.forgetOldSlug(handle, slug);
+        store.forgetGoneSlug(handle, slug);
         before.filter(old -> !old.slug().equals(slug) && old.publishedAt() != null)
                 .ifPresent(old -> store.rememberOldSlug(handle, old.slug(), draft.id()));
         return article.withId(id);
@@ -304,6 +413,21 @@ public final class ArticleService {
         return store.findBySlug(slug);
     }
 
+    /** A page by its slug now, whatever its status. */
+    public Optional<Article> findPageBySlug(String slug) {
+        return store.findPageBySlug(slug);
+    }
+
+    /** The corrections and updates of an article, oldest first. */
+    public List<Note> notes(long articleId) {
+        return notes.list(articleId);
+    }
+
+    /** Whether {@code slug} was a public article's or page's address, since moved to the trash or deleted. */
+    public boolean isGone(String slug) {
+        return store.isGone(slug);
+    }
+
     /** The article that used to answer to {@code slug}, for a 301 to its current URL. */
     public Optional<Article> findByOldSlug(String slug) {
         return store.findIdByOldSlug(slug).flatMap(store::findById);
@@ -351,12 +475,13 @@ public final class ArticleService {
         return Math.multiplyExact(page - 1, (long) size);
     }
 
-    private String uniqueSlug(Handle handle, String slug, long articleId, boolean given) {
-        if (!store.slugTaken(handle, slug, articleId)) {
+    private String uniqueSlug(Handle handle, String slug, long articleId, boolean given, Kind kind) {
+        boolean reserved = kind == Kind.PAGE && reservedForSite(slug); // only when derived: a given one was refused
+        if (!reserved && !store.slugTaken(handle, slug, articleId)) {
             return slug;
         }
         if (given) {
-            throw new Invalid(Map.of("slug", "Another article already uses the slug '" + slug + "'."));
+            throw new Invalid(Map.of("slug", "Another article or page already uses the slug '" + slug + "'."));
         }
         for (int suffix = 2; ; suffix++) {
             String candidate = Slugs.slugify(slug, SLUG_MAX - 4) + "-" + suffix;
@@ -364,6 +489,21 @@ public final class ArticleService {
                 return candidate;
             }
         }
+    }
+
+    /** Whether a page at {@code /slug/} would stand where the site's own routes are. */
+    static boolean reservedForSite(String slug) {
+        return RESERVED_PAGE_SLUGS.contains(slug) || slug.chars().allMatch(Character::isDigit)
+                || slug.startsWith("wp-");
+    }
+
+    /** The revision a save keeps: the article as written, its tags by name. */
+    static Revision revisionOf(Article article, List<String> tagNames, String who, String note, boolean autosave,
+                               Instant at) {
+        return new Revision(0, article.id(), article.version(), who, at, autosave, note, article.kind(),
+                article.title(), article.dek(), article.slug(), article.bodyMarkdown(), article.excerpt(),
+                article.isPage() ? null : article.sectionId(), article.featuredMediaId(), article.seoTitle(),
+                article.seoDescription(), article.status(), article.publishedAt(), tagNames, article.authorIds());
     }
 
     /**
@@ -378,6 +518,9 @@ public final class ArticleService {
         var keys = new LinkedHashSet<String>();
         if (was.isEmpty() && is.isEmpty()) {
             return keys;
+        }
+        if (was.or(() -> is).orElseThrow().isPage()) {
+            return pageKeys(was, is);
         }
         if (was.isEmpty() || is.isEmpty()) {
             Article shown = was.or(() -> is).orElseThrow();
@@ -401,6 +544,20 @@ public final class ArticleService {
         var newLists = listKeys(sections, now);
         oldLists.stream().filter(key -> !newLists.contains(key)).forEach(keys::add);
         newLists.stream().filter(key -> !oldLists.contains(key)).forEach(keys::add);
+        return keys;
+    }
+
+    /**
+     * A page is on no list and shows no card: its own page ({@code article:ID}) changes, and the menus that may
+     * name it ({@code nav}, every page) when it comes or goes or its title or address changes.
+     */
+    private static Set<String> pageKeys(Optional<Article> was, Optional<Article> is) {
+        var keys = new LinkedHashSet<String>();
+        keys.add(Keys.article(was.or(() -> is).orElseThrow().id()));
+        if (was.isEmpty() || is.isEmpty() || !was.get().title().equals(is.get().title())
+                || !was.get().slug().equals(is.get().slug())) {
+            keys.add(Keys.NAV);
+        }
         return keys;
     }
 

@@ -22,12 +22,15 @@ public final class ArticleStore {
 
     static final String SUMMARY = "a.id, a.slug, a.title, a.dek, a.excerpt, a.featured_media_id, "
             + "a.section_id, a.published_at, a.updated_at";
-    private static final String FULL = SUMMARY + ", a.body_markdown, a.body_html, a.status, a.created_at, a.version";
+    private static final String FULL = SUMMARY + ", a.body_markdown, a.body_html, a.status, a.created_at, a.version, "
+            + "a.kind, a.seo_title, a.seo_description, a.trashed_at, a.status_before_trash";
 
-    // The lists: each walks one index in order (V001__content.sql); ListQueryPlanTest keeps it so.
+    // The lists: each walks one index in order (V001__content.sql); ListQueryPlanTest keeps it so. Pages (kind
+    // 'page') are on none: they have no section and no tags, and home and author lists skip them (a filter on the
+    // rows the index range yields; pages are a handful).
     static final String LATEST = """
             SELECT %s FROM articles a
-            WHERE a.status = 'published'
+            WHERE a.status = 'published' AND a.kind = 'article'
             ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset
             """;
     static final String IN_SECTIONS = """
@@ -42,7 +45,7 @@ public final class ArticleStore {
             """;
     static final String BY_AUTHOR = """
             SELECT %s FROM article_authors w JOIN articles a ON a.id = w.article_id
-            WHERE w.author_id = :authorId AND w.status = 'published'
+            WHERE w.author_id = :authorId AND w.status = 'published' AND a.kind = 'article'
             ORDER BY w.published_at DESC, w.article_id DESC LIMIT :limit OFFSET :offset
             """;
 
@@ -57,12 +60,16 @@ public final class ArticleStore {
     long insert(Handle handle, Article article) {
         return handle.createUpdate("""
                         INSERT INTO articles (slug, title, dek, body_markdown, body_html, excerpt, featured_media_id,
-                                              status, section_id, published_at, created_at, updated_at, version)
+                                              status, section_id, published_at, created_at, updated_at, version,
+                                              kind, seo_title, seo_description)
                         VALUES (:slug, :title, :dek, :bodyMarkdown, :bodyHtml, :excerpt, :featuredMediaId,
-                                :status, :sectionId, :publishedAt, :createdAt, :updatedAt, :version)
+                                :status, :section, :publishedAt, :createdAt, :updatedAt, :version,
+                                :kindValue, :seoTitle, :seoDescription)
                         """)
                 .bindMethods(article)
                 .bind("status", article.status().dbValue())
+                .bind("section", section(article))
+                .bind("kindValue", article.kind().dbValue())
                 .bind("publishedAt", millis(article.publishedAt()))
                 .bind("createdAt", millis(article.createdAt()))
                 .bind("updatedAt", millis(article.updatedAt()))
@@ -79,12 +86,14 @@ public final class ArticleStore {
         return handle.createUpdate("""
                         UPDATE articles SET slug = :slug, title = :title, dek = :dek, body_markdown = :bodyMarkdown,
                                body_html = :bodyHtml, excerpt = :excerpt, featured_media_id = :featuredMediaId,
-                               status = :status, section_id = :sectionId, published_at = :publishedAt,
-                               updated_at = :updatedAt, version = :version
+                               status = :status, section_id = :section, published_at = :publishedAt,
+                               updated_at = :updatedAt, version = :version, seo_title = :seoTitle,
+                               seo_description = :seoDescription
                         WHERE id = :id AND version = :expectedVersion
                         """)
                 .bindMethods(article)
                 .bind("status", article.status().dbValue())
+                .bind("section", section(article))
                 .bind("publishedAt", millis(article.publishedAt()))
                 .bind("updatedAt", millis(article.updatedAt()))
                 .bind("expectedVersion", expectedVersion)
@@ -181,6 +190,110 @@ public final class ArticleStore {
     }
 
     /**
+     * Moves the article to the trash if it is still at {@code expectedVersion} and not there already, remembering
+     * the status it leaves; its links take the status too (the archive indexes read their copy).
+     */
+    boolean trash(Handle handle, long articleId, long expectedVersion, Instant now) {
+        boolean moved = handle.createUpdate("""
+                        UPDATE articles SET status_before_trash = status, status = 'trash', trashed_at = :now,
+                               updated_at = :now, version = version + 1
+                        WHERE id = :id AND version = :version AND status <> 'trash'
+                        """)
+                .bind("id", articleId).bind("version", expectedVersion).bind("now", now.toEpochMilli())
+                .execute() == 1;
+        if (moved) {
+            copyStatusToLinks(handle, articleId);
+        }
+        return moved;
+    }
+
+    /** Takes the article out of the trash, back to the status it left; false when it is not in the trash. */
+    boolean restore(Handle handle, long articleId, Instant now) {
+        boolean restored = handle.createUpdate("""
+                        UPDATE articles SET status = status_before_trash, status_before_trash = NULL,
+                               trashed_at = NULL, updated_at = :now, version = version + 1
+                        WHERE id = :id AND status = 'trash'
+                        """)
+                .bind("id", articleId).bind("now", now.toEpochMilli()).execute() == 1;
+        if (restored) {
+            copyStatusToLinks(handle, articleId);
+        }
+        return restored;
+    }
+
+    private static void copyStatusToLinks(Handle handle, long articleId) {
+        for (String links : List.of("article_authors", "article_tags")) {
+            handle.createUpdate("UPDATE " + links + " SET status = (SELECT status FROM articles WHERE id = :id) "
+                    + "WHERE article_id = :id").bind("id", articleId).execute();
+        }
+    }
+
+    /** Trashed articles moved there before {@code cutoff}, oldest first. */
+    List<Long> trashedBefore(Handle handle, Instant cutoff) {
+        return handle.createQuery("""
+                        SELECT id FROM articles WHERE status = 'trash' AND trashed_at < :cutoff
+                        ORDER BY trashed_at, id
+                        """)
+                .bind("cutoff", cutoff.toEpochMilli()).mapTo(Long.class).list();
+    }
+
+    boolean anyTrashedBefore(Instant cutoff) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT COUNT(*) FROM articles WHERE status = 'trash' AND trashed_at < :cutoff")
+                .bind("cutoff", cutoff.toEpochMilli()).mapTo(Long.class).one() > 0);
+    }
+
+    /** Deletes an article that is in the trash; false when it is not (restored meanwhile, or gone). */
+    boolean deleteTrashed(Handle handle, long articleId) {
+        return handle.createUpdate("DELETE FROM articles WHERE id = :id AND status = 'trash'")
+                .bind("id", articleId).execute() == 1;
+    }
+
+    /**
+     * The article's address and every old one it still redirects from stop being public: the site answers them
+     * 410 Gone from now on. Called while the article row (and its old slugs) are still there.
+     */
+    void rememberGone(Handle handle, long articleId, Instant now) {
+        for (String source : List.of("SELECT slug, id, :now FROM articles WHERE id = :id",
+                "SELECT slug, article_id, :now FROM article_old_slugs WHERE article_id = :id")) {
+            handle.createUpdate("INSERT INTO gone_slugs (slug, article_id, gone_at) " + source
+                            + " ON CONFLICT (slug) DO UPDATE SET article_id = excluded.article_id, "
+                            + "gone_at = excluded.gone_at")
+                    .bind("id", articleId).bind("now", now.toEpochMilli()).execute();
+        }
+    }
+
+    /** The article is public again (restored): its addresses are no longer gone. */
+    void forgetGone(Handle handle, long articleId) {
+        handle.createUpdate("DELETE FROM gone_slugs WHERE article_id = :id").bind("id", articleId).execute();
+    }
+
+    /** A slug taken by an article now is no longer gone. */
+    void forgetGoneSlug(Handle handle, String slug) {
+        handle.createUpdate("DELETE FROM gone_slugs WHERE slug = :slug").bind("slug", slug).execute();
+    }
+
+    /** Whether readers could once read something at {@code slug} that was trashed or deleted since. */
+    public boolean isGone(String slug) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM gone_slugs WHERE slug = :slug")
+                .bind("slug", slug).mapTo(Long.class).one() > 0);
+    }
+
+    /** The modified time moves (a correction was added), nothing else. */
+    void touch(Handle handle, long articleId, Instant now) {
+        handle.createUpdate("UPDATE articles SET updated_at = :now WHERE id = :id")
+                .bind("id", articleId).bind("now", now.toEpochMilli()).execute();
+    }
+
+    /** A published page by its slug: pages answer at /slug/. */
+    public Optional<Article> findPageBySlug(String slug) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT " + FULL + " FROM articles a WHERE a.slug = :slug AND a.kind = 'page'")
+                .bind("slug", slug).map(ArticleStore::mapFull).findOne()
+                .map(article -> withLinks(handle, article)));
+    }
+
+    /**
      * Takes the article's row lock for the rest of the transaction (a no-op update: the same SQL on both
      * databases), so what is read and rendered next cannot be overtaken by another writer of the same article.
      */
@@ -233,7 +346,7 @@ public final class ArticleStore {
     }
 
     public long countLatest() {
-        return count("SELECT COUNT(*) FROM articles WHERE status = 'published'", Map.of(), null);
+        return count("SELECT COUNT(*) FROM articles WHERE status = 'published' AND kind = 'article'", Map.of(), null);
     }
 
     public List<ArticleSummary> inSections(Collection<Long> sectionIds, int limit, long offset) {
@@ -259,8 +372,10 @@ public final class ArticleStore {
     }
 
     public long countByAuthor(long authorId) {
-        return count("SELECT COUNT(*) FROM article_authors WHERE author_id = :authorId AND status = 'published'",
-                Map.of("authorId", authorId), null);
+        return count("""
+                SELECT COUNT(*) FROM article_authors w JOIN articles a ON a.id = w.article_id
+                WHERE w.author_id = :authorId AND w.status = 'published' AND a.kind = 'article'
+                """, Map.of("authorId", authorId), null);
     }
 
     /** The newsroom's view: articles in {@code status}, most recently changed first; by one author when not 0. */
@@ -335,10 +450,7 @@ public final class ArticleStore {
         List<Long> tags = handle.createQuery(
                         "SELECT tag_id FROM article_tags WHERE article_id = :id ORDER BY position")
                 .bind("id", article.id()).mapTo(Long.class).list();
-        return new Article(article.id(), article.slug(), article.title(), article.dek(), article.bodyMarkdown(),
-                article.bodyHtml(), article.excerpt(), article.featuredMediaId(), article.status(),
-                article.sectionId(), article.publishedAt(), article.createdAt(), article.updatedAt(),
-                List.copyOf(authors), List.copyOf(tags), article.version());
+        return article.withLinks(List.copyOf(authors), List.copyOf(tags));
     }
 
     private static ArticleSummary mapSummary(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -352,7 +464,15 @@ public final class ArticleStore {
                 rs.getString("body_markdown"), rs.getString("body_html"), rs.getString("excerpt"),
                 Columns.nullableLong(rs, "featured_media_id"), ArticleStatus.fromDb(rs.getString("status")),
                 rs.getLong("section_id"), Columns.nullableInstant(rs, "published_at"), Columns.nullableInstant(rs, "created_at"),
-                Columns.nullableInstant(rs, "updated_at"), List.of(), List.of(), rs.getLong("version"));
+                Columns.nullableInstant(rs, "updated_at"), List.of(), List.of(), rs.getLong("version"),
+                Kind.fromDb(rs.getString("kind")), rs.getString("seo_title"), rs.getString("seo_description"),
+                Columns.nullableInstant(rs, "trashed_at"),
+                rs.getString("status_before_trash") == null ? null : ArticleStatus.fromDb(rs.getString("status_before_trash")));
+    }
+
+    /** A page's section is none: 0 in the record, NULL in the row. */
+    private static Long section(Article article) {
+        return article.sectionId() == 0 ? null : article.sectionId();
     }
 
     private static Long millis(Instant instant) {

@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes scheduled articles when their time comes. Every node runs one; the work happens under a cluster-wide
+ * Publishes scheduled articles when their time comes, and empties the trash of articles trashed long enough ago. Every node runs one; the work happens under a cluster-wide
  * lock, so with several nodes an article is published once. "Now" is the injected clock's: tests move the clock
  * and call {@link #tick} instead of waiting for the timer.
  */
@@ -18,6 +18,7 @@ public final class SchedulePublisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SchedulePublisher.class);
 
     private final ArticleService articles;
+    private final Desk desk;
     private final Database database;
     private final Clock clock;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -26,8 +27,10 @@ public final class SchedulePublisher implements AutoCloseable {
         return thread;
     });
 
-    public SchedulePublisher(ArticleService articles, Database database, Clock clock) {
+    /** Also empties the desk's trash of what has been there {@link Desk#TRASH_DAYS} days, on the same tick. */
+    public SchedulePublisher(ArticleService articles, Desk desk, Database database, Clock clock) {
         this.articles = articles;
+        this.desk = desk;
         this.database = database;
         this.clock = clock;
     }
@@ -47,6 +50,10 @@ public final class SchedulePublisher implements AutoCloseable {
                 int published = articles.publishDue(clock.instant());
                 if (published > 0) {
                     LOG.info("Published {} scheduled article(s)", published);
+                }
+                int deleted = desk.emptyTrash(clock.instant());
+                if (deleted > 0) {
+                    LOG.info("Emptied the trash of {} article(s) trashed over {} days ago", deleted, Desk.TRASH_DAYS);
                 }
             });
         } catch (RuntimeException e) {

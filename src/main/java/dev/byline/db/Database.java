@@ -76,7 +76,9 @@ public final class Database implements AutoCloseable {
     private static void migrate(HikariDataSource dataSource, Dialect dialect) {
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                // the shared migrations, and the few a dialect must spell on its own (V007: SQLite rebuilds a table
+                // to change a CHECK that PostgreSQL alters in place), one version in each dialect's folder
+                .locations("classpath:db/migration", "classpath:db/" + dialect.folder())
                 .placeholders(dialect.placeholders())
                 .load()
                 .migrate();
@@ -137,6 +139,11 @@ public final class Database implements AutoCloseable {
 
         Map<String, String> placeholders() {
             return placeholders;
+        }
+
+        /** The folder of migrations written for this dialect alone, next to db/migration. */
+        String folder() {
+            return this == SQLITE ? "sqlite" : "postgres";
         }
     }
 }

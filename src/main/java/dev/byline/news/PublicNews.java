@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
  * results and the API. Every answer comes with the change-feed keys of everything in it. A page of cards costs a
  * handful of queries whatever its length: the list, then the authors and the images of the whole page at once.
  *
- * <p>Visibility fails closed: only a {@link ArticleStatus#PUBLISHED} article is ever returned. A draft, pending,
+ * <p>Visibility fails closed: only a {@link ArticleStatus#PUBLISHED} article is ever returned, and only as what it
+ * is (an article by the article methods, a page by {@link #page}). A draft, pending,
  * scheduled or private article, and any status added later, is not found by id, slug or old slug and is in no
  * list, "related" box or count. A section, tag or author with nothing published has no archive: {@link NotFound},
  * worded as for one that does not exist, so a 404 does not tell that a tag made for an unpublished story exists.
@@ -76,10 +77,38 @@ public final class PublicNews {
      * Empty when no published article answers to it.
      */
     public Optional<Located> locate(String slug) {
-        Optional<Located> current = articles.findBySlug(slug).filter(PublicNews::isPublished)
+        Optional<Located> current = articles.findBySlug(slug).filter(PublicNews::isPublishedArticle)
                 .map(article -> new Located(article.id(), article.slug(), article.publishedAt(), false));
-        return current.or(() -> articles.findByOldSlug(slug).filter(PublicNews::isPublished)
+        return current.or(() -> articles.findByOldSlug(slug).filter(PublicNews::isPublishedArticle)
                 .map(article -> new Located(article.id(), article.slug(), article.publishedAt(), true)));
+    }
+
+    /**
+     * Whether {@code slug} was the address of something readers could read, moved to the trash or deleted since:
+     * the site answers 410 Gone rather than 404. Asked only once nothing public answers to the slug.
+     */
+    public boolean gone(String slug) {
+        return articles.isGone(slug);
+    }
+
+    /** The published page at {@code /slug/}, whole; empty when none answers to it now. */
+    public Optional<Shown<PageDetail>> page(String slug) {
+        return articles.findPageBySlug(slug).filter(PublicNews::isPublished).map(page -> {
+            var keys = new ShownKeys(Keys.article(page.id()));
+            Loaded loaded = load(List.of(), List.of(), nullable(page.featuredMediaId()));
+            if (page.featuredMediaId() != null) {
+                keys.add(Keys.caption(page.featuredMediaId()));
+            }
+            return keys.of(new PageDetail(page.id(), page.slug(), page.title(), page.dek(), page.excerpt(),
+                    page.bodyHtml(), page.seoTitle(), page.seoDescription(), page.updatedAt(),
+                    image(page.featuredMediaId(), loaded, keys), articles.notes(page.id())));
+        });
+    }
+
+    /** The current slug of the published page that answered to {@code slug} before it was renamed. */
+    public Optional<String> locatePage(String slug) {
+        return articles.findByOldSlug(slug).filter(PublicNews::isPublished).filter(Article::isPage)
+                .map(Article::slug);
     }
 
     /**
@@ -88,8 +117,8 @@ public final class PublicNews {
      * @throws NotFound when there is no such article or it is not published
      */
     public Shown<ArticleDetail> article(long id, int related) {
-        return detail(articles.find(id).filter(PublicNews::isPublished).orElseThrow(() -> new NotFound(NO_ARTICLE)),
-                related);
+        return detail(articles.find(id).filter(PublicNews::isPublishedArticle)
+                .orElseThrow(() -> new NotFound(NO_ARTICLE)), related);
     }
 
     /**
@@ -97,7 +126,7 @@ public final class PublicNews {
      * section; empty when there is none (a slug it had before is {@link #locate}'s).
      */
     public Optional<Shown<ArticleDetail>> article(String slug, int related) {
-        return articles.findBySlug(slug).filter(PublicNews::isPublished).map(article -> detail(article, related));
+        return articles.findBySlug(slug).filter(PublicNews::isPublishedArticle).map(article -> detail(article, related));
     }
 
     private Shown<ArticleDetail> detail(Article article, int related) {
@@ -125,7 +154,8 @@ public final class PublicNews {
         return keys.of(new ArticleDetail(article.id(), article.slug(), article.title(), article.dek(),
                 article.excerpt(), article.bodyHtml(), trail, tags, article.publishedAt(), article.updatedAt(),
                 contributors(article.authorIds(), loaded, keys), image(article.featuredMediaId(), loaded, keys),
-                cards(others, sections, loaded, keys)));
+                cards(others, sections, loaded, keys), article.seoTitle(), article.seoDescription(),
+                articles.notes(id))); // notes change with article:ID
     }
 
     /**
@@ -182,6 +212,11 @@ public final class PublicNews {
     /** The one status the public sees. A list of one, not a list of exclusions: a status added later stays hidden. */
     private static boolean isPublished(Article article) {
         return article.status() == ArticleStatus.PUBLISHED;
+    }
+
+    /** A published article, not a page: pages have their own addresses and are on no list. */
+    private static boolean isPublishedArticle(Article article) {
+        return isPublished(article) && !article.isPage();
     }
 
     /**

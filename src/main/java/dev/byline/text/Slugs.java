@@ -43,6 +43,23 @@ public final class Slugs {
         return truncate(slug.toString(), maxLength);
     }
 
+    /**
+     * A slug in Latin letters whatever the script of {@code text}: transliterated by ICU ("Any-Latin; Latin-ASCII":
+     * Новости дня → novosti-dna, Ελληνικά → ellenika, أخبار → akhbar, 北京新闻 → bei-jing-xin-wen), then
+     * {@link #slugify}. For article and page addresses, which readers type and share; tags, sections and authors
+     * keep {@link #slugify}, so their existing addresses do not move.
+     */
+    public static String latin(String text, int maxLength) {
+        String latin;
+        synchronized (TO_LATIN) { // an ICU Transliterator is not safe for several threads at once
+            latin = TO_LATIN.transliterate(text);
+        }
+        return slugify(latin, maxLength);
+    }
+
+    private static final com.ibm.icu.text.Transliterator TO_LATIN =
+            com.ibm.icu.text.Transliterator.getInstance("Any-Latin; Latin-ASCII");
+
     /** True when the text is already a slug as {@link #slugify} would make it. */
     public static boolean isSlug(String text, int maxLength) {
         return !text.isEmpty() && text.equals(slugify(text, maxLength));

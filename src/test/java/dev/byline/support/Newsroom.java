@@ -27,6 +27,7 @@ public final class Newsroom implements AutoCloseable {
     public final AuthorService authors;
     public final TaxonomyService taxonomy;
     public final ArticleService articles;
+    public final dev.byline.article.Desk desk;
     public final ArticleImages images;
     public final DemoContent demo;
     public final DemoRemoval demoRemoval;
@@ -46,6 +47,7 @@ public final class Newsroom implements AutoCloseable {
         authors = services.authors();
         taxonomy = services.taxonomy();
         articles = services.articles();
+        desk = services.desk();
         images = services.images();
         demo = services.demo();
         demoRemoval = services.demoRemoval();

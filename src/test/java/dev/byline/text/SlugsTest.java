@@ -26,6 +26,27 @@ class SlugsTest {
         assertEquals(slug, Slugs.slugify(text, 80));
     }
 
+    /** Article and page addresses: every script in Latin letters, as readers can type and share them. */
+    @ParameterizedTest(name = "[{index}] ''{0}'' → ''{1}''")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "Новости дня                                | novosti-dna",
+            "Україна: їжак                              | ukraina-izak",
+            "Москва’s response                          | moskvas-response",
+            "Ελληνικά νέα                               | ellenika-nea",
+            "أخبار اليوم                                 | akhbar-alywm",
+            "خبرهای امروز ایران                          | khbrhay-amrwz-ayran",
+            "北京新闻                                     | bei-jing-xin-wen",
+            "日本のニュース                               | ri-bennonyusu",
+            "뉴스                                        | nyuseu",
+            "Café au lait à Genève                      | cafe-au-lait-a-geneve",
+            "Straße über Ødegaard                       | strasse-uber-odegaard",
+            "Russia Hosts Taliban Delegation            | russia-hosts-taliban-delegation",
+            "\"?!\"                                     | \"\"",
+    })
+    void transliteratesEveryScriptForAddresses(String text, String slug) {
+        assertEquals(slug, Slugs.latin(text, 80));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "one two three four five six | 12 | one-two",

@@ -40,8 +40,9 @@ final class ArticleHandler implements Handler {
         String slug = ctx.pathParam("slug");
         String asked = SiteUrls.article(year, month, day, slug);
         if (!SiteUrls.wire(asked).equals(ctx.req().getRequestURI())) {
-            Located found = news.locate(slug)
-                    .orElseThrow(() -> new NotFound("This article does not exist, or is no longer published."));
+            Located found = news.locate(slug).orElseThrow(() -> news.gone(slug)
+                    ? new dev.byline.error.Gone("This article has been removed and will not come back.")
+                    : new NotFound("This article does not exist, or is no longer published."));
             ctx.redirect(SiteUrls.wire(urls.article(found.slug(), found.publishedAt())), HttpStatus.MOVED_PERMANENTLY);
             return;
         }

@@ -78,6 +78,7 @@ final class ErrorPages {
     void fail(Context ctx, Exception error) {
         switch (error) {
             case NotFound e -> show(ctx, 404, "Page not found", e.getMessage());
+            case dev.byline.error.Gone e -> show(ctx, 410, "Removed", e.getMessage());
             case BadRequest e -> show(ctx, 400, "That address is not quite right", e.getMessage());
             case Conflict e -> show(ctx, 409, "Someone else saved first", e.getMessage());
             case Invalid e -> show(ctx, 422, "Please check what you sent", String.join(" ", e.fieldErrors().values()));

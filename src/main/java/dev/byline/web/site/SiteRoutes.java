@@ -36,7 +36,8 @@ public final class SiteRoutes implements Surface {
                         Templates templates) {
     }
 
-    private record Handlers(HomeHandler home, ArticleHandler article, ArchiveHandlers archives, FileHandlers files) {
+    private record Handlers(HomeHandler home, ArticleHandler article, ArchiveHandlers archives, FileHandlers files,
+                            PageHandler page) {
     }
 
     private final CompletableFuture<Handlers> handlers = new CompletableFuture<>();
@@ -74,7 +75,8 @@ public final class SiteRoutes implements Surface {
         handlers.complete(new Handlers(new HomeHandler(needs.views(), needs.responder()),
                 new ArticleHandler(needs.news(), needs.views(), needs.urls(), needs.responder()),
                 new ArchiveHandlers(needs.views(), needs.responder()),
-                new FileHandlers(needs.assets())));
+                new FileHandlers(needs.assets()),
+                new PageHandler(needs.news(), needs.views(), needs.responder())));
     }
 
     /** Start-up failed: requests waiting for {@link #ready}, and any still arriving, get a 503 instead. */
@@ -101,6 +103,9 @@ public final class SiteRoutes implements Surface {
         routes.get("/tag/{slug}", ctx -> handlers().archives().tag(ctx));
         routes.get("/author/{slug}", ctx -> handlers().archives().author(ctx));
         routes.get("/{year}/{month}/{day}/{slug}", ctx -> handlers().article().handle(ctx));
+        // pages (About, Contact) at /slug/, last: every fixed route above comes first, and a page's slug may not be
+        // a word they use (ArticleService.RESERVED_PAGE_SLUGS)
+        routes.get("/{slug}", ctx -> handlers().page().handle(ctx));
     }
 
     @Override

@@ -70,6 +70,11 @@ public final class SiteUrls {
         return page <= 1 ? path : path + "?page=" + page;
     }
 
+    /** A page's address (About, Contact): {@code /about/}. */
+    public static String sitePage(String slug) {
+        return "/" + slug + "/";
+    }
+
     /** The form a request path takes on the wire: non-ASCII characters percent-encoded as UTF-8. */
     public static String wire(String path) {
         try {

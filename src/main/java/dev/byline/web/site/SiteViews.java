@@ -1,6 +1,9 @@
 package dev.byline.web.site;
 
+import dev.byline.article.Note;
+import dev.byline.article.Placement;
 import dev.byline.change.Keys;
+import dev.byline.error.Gone;
 import dev.byline.error.NotFound;
 import dev.byline.media.Media;
 import dev.byline.news.ArticleCard;
@@ -8,6 +11,7 @@ import dev.byline.news.ArticleDetail;
 import dev.byline.news.AuthorArchive;
 import dev.byline.news.Contributor;
 import dev.byline.news.Listing;
+import dev.byline.news.PageDetail;
 import dev.byline.news.PublicNews;
 import dev.byline.news.SectionArchive;
 import dev.byline.news.Shown;
@@ -19,6 +23,7 @@ import dev.byline.web.site.Views.ArticlePage;
 import dev.byline.web.site.Views.AuthorBox;
 import dev.byline.web.site.Views.Byline;
 import dev.byline.web.site.Views.HomePage;
+import dev.byline.web.site.Views.PagePage;
 import dev.byline.web.site.Views.Image;
 import dev.byline.web.site.Views.Link;
 import dev.byline.web.site.Views.Pagination;
@@ -96,7 +101,7 @@ public final class SiteViews {
         Shown<List<Section>> menu = news.sections();
         Shown<ArticleDetail> shown = news.article(slug, RELATED).orElseThrow(() -> news.locate(slug)
                 .<RuntimeException>map(found -> new Moved(urls.article(found.slug(), found.publishedAt())))
-                .orElseGet(() -> new NotFound("This article does not exist, or is no longer published.")));
+                .orElseGet(() -> missing(slug)));
         ArticleDetail article = shown.content();
         String url = urls.article(article.slug(), article.publishedAt());
         if (!url.equals(path)) {
@@ -106,7 +111,9 @@ public final class SiteViews {
         Media featured = article.image();
         boolean heroInBody = featured != null && article.bodyHtml().contains(featured.url());
         Image hero = featured == null || heroInBody ? null : image(featured, HERO_SIZES, 800);
-        boolean updated = article.updatedAt().isAfter(article.publishedAt().plusSeconds(3600));
+        // a correction or update always shows the modified date; other edits once an hour has passed
+        boolean updated = article.updatedAt().isAfter(article.publishedAt().plusSeconds(3600))
+                || !article.notes().isEmpty();
         var view = new Views.ArticleView(url, article.title(), article.dek(), article.bodyHtml(),
                 iso(site, article.publishedAt()), site.formatDate(article.publishedAt()),
                 updated ? iso(site, article.updatedAt()) : null, updated ? site.formatDate(article.updatedAt()) : null,
@@ -114,12 +121,15 @@ public final class SiteViews {
                 article.tags().stream().map(tag -> new Link(tag.name(), SiteUrls.tag(tag.slug()), false)).toList(),
                 article.bylines().stream().map(SiteViews::byline).toList(),
                 article.bylines().stream().map(SiteViews::authorBox).toList(), hero,
-                readingMinutes(article.bodyHtml()));
+                readingMinutes(article.bodyHtml()), notes(site, article.notes(), Placement.TOP),
+                notes(site, article.notes(), Placement.FOOT));
         Image shareImage = featured == null ? null : image(featured, HERO_SIZES, 1200);
         String jsonLd = StructuredData.newsArticle(chromes.baseUrl(), view, article, shareImage, site);
-        String description = article.dek().isBlank() ? article.excerpt() : article.dek();
+        String description = !article.seoDescription().isBlank() ? article.seoDescription()
+                : article.dek().isBlank() ? article.excerpt() : article.dek();
+        String title = article.seoTitle().isBlank() ? article.title() : article.seoTitle();
         var chrome = chromes.chrome(site, menu.content(), article.sectionTrail().getFirst(),
-                article.title() + " – " + site.siteTitle(), description, url, "article", shareImage, jsonLd);
+                title + " – " + site.siteTitle(), description, url, "article", shareImage, jsonLd);
         var more = new Link("More in " + section.name(), SiteUrls.section(section.slug()), false);
         Rendered<ArticlePage> page = rendered(site, new ArticlePage(chrome, view, more,
                 teasers(site, article.related())), menu, shown);
@@ -128,6 +138,51 @@ public final class SiteViews {
             page.keys().remove(Keys.caption(featured.id()));
         }
         return page;
+    }
+
+    /**
+     * The page (About, Contact) at {@code /slug/}: its own template, no date or byline.
+     *
+     * @throws Moved when the slug is one the page had before
+     * @throws Gone when a page or article there was public and has been trashed or deleted
+     * @throws NotFound when nothing answers to the slug
+     */
+    public Rendered<PagePage> page(String slug, String path) {
+        Settings site = settings.get();
+        Shown<List<Section>> menu = news.sections();
+        Shown<PageDetail> shown = news.page(slug).orElseThrow(() -> news.locatePage(slug)
+                .<RuntimeException>map(found -> new Moved(SiteUrls.sitePage(found)))
+                .orElseGet(() -> missing(slug)));
+        PageDetail page = shown.content();
+        String url = SiteUrls.sitePage(page.slug());
+        if (!url.equals(path)) {
+            throw new Moved(url);
+        }
+        Image hero = page.image() == null || page.bodyHtml().contains(page.image().url()) ? null
+                : image(page.image(), HERO_SIZES, 800);
+        var view = new Views.PageView(url, page.title(), page.dek(), page.bodyHtml(), hero,
+                notes(site, page.notes(), Placement.TOP), notes(site, page.notes(), Placement.FOOT));
+        String description = !page.seoDescription().isBlank() ? page.seoDescription()
+                : page.dek().isBlank() ? page.excerpt() : page.dek();
+        String title = page.seoTitle().isBlank() ? page.title() : page.seoTitle();
+        var chrome = chromes.chrome(site, menu.content(), null, title + " – " + site.siteTitle(), description, url,
+                "website", hero, null);
+        return rendered(site, new Views.PagePage(chrome, view), menu, shown);
+    }
+
+    /** Nothing public answers to {@code slug}: 410 when something did and was taken away, else 404. */
+    private RuntimeException missing(String slug) {
+        if (news.gone(slug)) {
+            return new Gone("This article has been removed and will not come back.");
+        }
+        return new NotFound("This article does not exist, or is no longer published.");
+    }
+
+    private static List<Views.NoteView> notes(Settings site, List<Note> notes, Placement placement) {
+        return notes.stream().filter(note -> note.placement() == placement)
+                .map(note -> new Views.NoteView(note.kind().label(), "note-" + note.kind().dbValue(), note.body(),
+                        iso(site, note.at()), site.formatDate(note.at())))
+                .toList();
     }
 
     public Rendered<ArchivePage> section(String slug, long pageNumber) {

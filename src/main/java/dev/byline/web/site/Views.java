@@ -57,7 +57,25 @@ public final class Views {
     /** {@code hero} is null when the lead image already stands in the body; {@code updatedText} when unchanged. */
     public record ArticleView(String url, String title, String dek, String bodyHtml, String dateIso, String dateText,
                               String updatedIso, String updatedText, List<Link> sectionTrail, List<Link> tags,
-                              List<Byline> bylines, List<AuthorBox> authors, Image hero, int readingMinutes) {
+                              List<Byline> bylines, List<AuthorBox> authors, Image hero, int readingMinutes,
+                              List<NoteView> notesTop, List<NoteView> notesFoot) {
+    }
+
+    /**
+     * A correction or update as readers see it, with its date.
+     *
+     * @param kind  "Correction" or "Update"
+     * @param body  plain text (escaped by the template)
+     */
+    public record NoteView(String kind, String cssClass, String body, String dateIso, String dateText) {
+    }
+
+    /** A page (About, Contact): no date, no byline. {@code hero} may be null. */
+    public record PageView(String url, String title, String dek, String bodyHtml, Image hero,
+                           List<NoteView> notesTop, List<NoteView> notesFoot) {
+    }
+
+    public record PagePage(Chrome chrome, PageView page) {
     }
 
     /** Either link may be null. */
