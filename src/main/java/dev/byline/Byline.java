@@ -290,7 +290,10 @@ public final class Byline implements AutoCloseable {
             site.ready(new SiteRoutes.Needs(news, views, urls, responder, assets, templates));
             admin.ready(new AdminSurface.Needs(database.jdbi(), services.accounts(), services.articles(),
                     () -> settings.current().siteTitle(), () -> settings.current().zone(),
-                    () -> settings.current().twoFactorRequired(), clock, settings, services.demoRemoval()));
+                    () -> settings.current().twoFactorRequired(), clock, settings, services.demoRemoval(),
+                    new AdminSurface.DeskNeeds(services.desk(),
+                            new dev.byline.article.DeskListing(new dev.byline.article.DeskListingStore(database.jdbi())),
+                            services.taxonomy(), services.authors(), views)));
             String setupLink = services.accounts().service().setupLinkIfNoUsers()
                     .map(token -> baseUrl + AdminSurface.PREFIX + "setup/" + token).orElse(null);
             readiness.ready(database);

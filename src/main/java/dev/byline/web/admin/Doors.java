@@ -195,6 +195,12 @@ final class Doors {
         var items = new ArrayList<AdminViews.NavItem>();
         items.add(new AdminViews.NavItem("Dashboard", "/admin/", path.equals("/admin/") || path.equals("/admin")));
         var actor = Actor.of(user, "");
+        if (actor.can(Capability.WRITE_ARTICLES)) {
+            items.add(new AdminViews.NavItem("Articles", "/admin/articles", path.startsWith("/admin/articles")));
+        }
+        if (actor.can(Capability.EDIT_OTHERS_ARTICLES)) {
+            items.add(new AdminViews.NavItem("Pages", "/admin/pages", path.startsWith("/admin/pages")));
+        }
         if (actor.can(Capability.MANAGE_PEOPLE)) {
             items.add(new AdminViews.NavItem("People", "/admin/people", path.startsWith("/admin/people")));
         }
