@@ -1,0 +1,111 @@
+package dev.byline.article;
+
+import static dev.byline.article.DeskPeople.actor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.byline.account.Actor;
+import dev.byline.config.Config;
+import dev.byline.error.Conflict;
+import dev.byline.support.MutableClock;
+import dev.byline.support.Newsroom;
+import dev.byline.support.TestDatabases;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two editors on two nodes (two connection pools over one embedded PostgreSQL) save the same version of an
+ * article at the same moment: one wins, the other gets Conflict, and nothing of the loser's is written, not even
+ * a revision. Autosaves racing on two nodes leave one autosave per person.
+ */
+class DeskRaceTest {
+
+    static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    @RepeatedTest(3)
+    void twoEditorsOnTwoNodesSavingOneVersionOneWinsNothingIsOverwritten() throws Exception {
+        Config config = TestDatabases.POSTGRES.config(dir);
+        var clock = new MutableClock(NOW);
+        try (var nodeA = new Newsroom(config, clock); var nodeB = new Newsroom(config, clock)) {
+            DeskPeople people = new DeskPeople(nodeA);
+            Actor second = actor(nodeA.accounts.service().add(Actor.commandLine(),
+                    new dev.byline.account.AccountService.NewUser("second.editor@newsroom.test", "Second Editor",
+                            "editor"), DeskPeople.PASSWORD));
+            Article article = people.made(people.author, "Contested lead", ArticleStatus.PUBLISHED, NOW);
+            List<Desk> desks = List.of(nodeA.desk, nodeB.desk);
+            List<Actor> editors = List.of(actor(people.editor), second);
+
+            List<Object> outcomes = ArticleEditingTest.race(2, writer -> desks.get(writer).save(editors.get(writer),
+                    DeskPeople.edit(article, "Body by editor " + writer + ".")));
+
+            List<Object> won = outcomes.stream().filter(outcome -> outcome instanceof Article).toList();
+            List<Object> lost = outcomes.stream().filter(outcome -> outcome instanceof Conflict).toList();
+            assertEquals(1, won.size(), outcomes.toString());
+            assertEquals(1, lost.size(), outcomes.toString());
+            Article winner = (Article) won.getFirst();
+            Article stored = nodeB.articles.find(article.id()).orElseThrow();
+            assertEquals(winner.bodyMarkdown(), stored.bodyMarkdown(), "the winner's text, not overwritten");
+            assertEquals(article.version() + 1, stored.version());
+            List<Revision> revisions = nodeA.desk.revisions(actor(people.editor), article.id());
+            assertEquals(2, revisions.size(), "the first save and the winner's: the loser left no revision");
+            assertEquals(winner.bodyMarkdown(), revisions.getFirst().bodyMarkdown());
+            assertTrue(((Conflict) lost.getFirst()).getMessage().contains("Nothing was overwritten"));
+        }
+    }
+
+    @RepeatedTest(2)
+    void anEditAndAMoveToTheTrashFromOneVersionOnTwoNodesOneWins() throws Exception {
+        Config config = TestDatabases.POSTGRES.config(dir);
+        var clock = new MutableClock(NOW);
+        try (var nodeA = new Newsroom(config, clock); var nodeB = new Newsroom(config, clock)) {
+            DeskPeople people = new DeskPeople(nodeA);
+            Article article = people.made(people.author, "Edited or trashed", ArticleStatus.PUBLISHED, NOW);
+            Actor editor = actor(people.editor);
+            List<Object> outcomes = ArticleEditingTest.race(2, writer -> {
+                if (writer == 0) {
+                    return nodeA.desk.save(editor, DeskPeople.edit(article, "Edited."));
+                }
+                nodeB.desk.trash(editor, article.id(), article.version());
+                return "trashed";
+            });
+            assertEquals(1, outcomes.stream().filter(outcome -> outcome instanceof Conflict).count(), outcomes.toString());
+            Article stored = nodeA.articles.find(article.id()).orElseThrow();
+            assertEquals(article.version() + 1, stored.version());
+            if (outcomes.contains("trashed")) {
+                assertEquals(ArticleStatus.TRASH, stored.status());
+                assertEquals(article.bodyMarkdown(), stored.bodyMarkdown(), "the edit did not land in the trash");
+                assertTrue(nodeA.articles.isGone(article.slug()));
+            } else {
+                assertEquals(ArticleStatus.PUBLISHED, stored.status());
+                assertEquals("Edited.", stored.bodyMarkdown());
+                assertTrue(!nodeA.articles.isGone(article.slug()));
+            }
+        }
+    }
+
+    @RepeatedTest(2)
+    void autosavesOfOnePersonOnTwoNodesLeaveOne() throws Exception {
+        Config config = TestDatabases.POSTGRES.config(dir);
+        var clock = new MutableClock(NOW);
+        try (var nodeA = new Newsroom(config, clock); var nodeB = new Newsroom(config, clock)) {
+            DeskPeople people = new DeskPeople(nodeA);
+            Article article = people.made(people.author, "Typed in two tabs", ArticleStatus.DRAFT, NOW);
+            List<Desk> desks = List.of(nodeA.desk, nodeB.desk);
+            Actor amina = actor(people.author);
+            List<Object> outcomes = ArticleEditingTest.race(2, writer -> desks.get(writer).autosave(amina,
+                    DeskPeople.edit(article, "Tab " + writer + ".")));
+            assertTrue(outcomes.stream().allMatch(outcome -> outcome instanceof Autosaved), outcomes.toString());
+            List<Revision> autosaves = nodeB.desk.revisions(amina, article.id()).stream()
+                    .filter(Revision::autosave).toList();
+            assertEquals(1, autosaves.size());
+            assertTrue(Set.of("Tab 0.", "Tab 1.").contains(autosaves.getFirst().bodyMarkdown()));
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.byline.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.byline.account.Actor;
+import dev.byline.article.Article;
+import dev.byline.article.ArticleDraft;
+import dev.byline.article.ArticleStatus;
+import dev.byline.article.Desk;
+import dev.byline.article.Kind;
+import dev.byline.article.NoteKind;
+import dev.byline.article.Placement;
+import dev.byline.support.DemoSiteTest;
+import dev.byline.web.site.SiteUrls;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The desk's work as readers meet it, over HTTP with the page cache: 410 Gone for what was public and was trashed
+ * or deleted (404 for what never was), corrections and updates on the article with their date, pages at /slug/.
+ */
+class SiteDeskHttpTest extends DemoSiteTest {
+
+    static final Actor EDITOR = Actor.commandLine();
+    static final DateTimeFormatter DATE_PATH = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
+
+    Desk desk() {
+        return byline.services().desk();
+    }
+
+    Article any() {
+        return byline.services().articles().findBySlug("girls-schooling-ban-enters-its-fifth-year").orElseThrow();
+    }
+
+    Article publish(String title, String body) {
+        Article any = any();
+        return desk().save(EDITOR, new ArticleDraft(0, title, "", "", body, "", null, ArticleStatus.PUBLISHED,
+                any.sectionId(), any.authorIds(), List.of(), null));
+    }
+
+    static String path(Article article) {
+        return "/" + DATE_PATH.format(article.publishedAt()) + "/" + article.slug() + "/";
+    }
+
+    boolean cached(String path) {
+        return byline.services().pageCache().get(path).isPresent();
+    }
+
+    @Test
+    void aTrashedArticleIsGoneAtOnceFromTheCacheAndAnswers410UntilRestored() {
+        Article article = publish("Minister denies leak", "Text.");
+        Article neighbour = publish("Harbour reopens after storm", "Text.");
+        String path = path(article);
+        assertEquals(200, http.get(path).statusCode());
+        assertEquals(200, http.get(path(neighbour)).statusCode());
+        assertTrue(cached(path));
+        assertTrue(cached(path(neighbour)));
+
+        desk().trash(EDITOR, article.id(), article.version());
+        assertFalse(cached(path), "the trashed article's cached page was dropped");
+        HttpResponse<String> gone = http.get(path);
+        assertEquals(410, gone.statusCode());
+        assertTrue(gone.body().contains("has been removed"), gone.body());
+        assertEquals(410, http.get(path.substring(0, path.length() - 1)).statusCode(), "any spelling of it");
+        assertFalse(http.get("/").body().contains("Minister denies leak"));
+        assertEquals(200, http.get(path(neighbour)).statusCode());
+
+        desk().restore(EDITOR, article.id());
+        assertEquals(200, http.get(path).statusCode(), "restored: back at its address");
+
+        Article again = byline.services().articles().find(article.id()).orElseThrow();
+        desk().trash(EDITOR, again.id(), again.version());
+        desk().deleteForever(EDITOR, again.id());
+        assertEquals(410, http.get(path).statusCode(), "deleted for good: still gone, not 'never was'");
+    }
+
+    @Test
+    void anArticleThatNeverWasPublicAnswers404WhenTrashed() {
+        Article any = any();
+        Article draft = desk().save(EDITOR, new ArticleDraft(0, "Unpublished scoop", "", "", "Text.", "", null,
+                ArticleStatus.DRAFT, any.sectionId(), any.authorIds(), List.of(), null));
+        desk().trash(EDITOR, draft.id(), draft.version());
+        String path = "/" + DATE_PATH.format(clock.instant()) + "/unpublished-scoop/";
+        assertEquals(404, http.get(path).statusCode());
+        assertEquals(404, http.get("/2020/01/01/no-such-story-ever/").statusCode());
+    }
+
+    @Test
+    void aCorrectionShowsWithItsDateWhereTheEditorPutItAndDropsOnlyThatPage() {
+        Article article = publish("Council approves budget", "The council voted on Tuesday.\n\nMore text.");
+        String path = path(article);
+        String before = http.get(path).body();
+        assertFalse(before.contains("article-notes"));
+        assertFalse(before.contains("Updated"));
+        http.get("/");
+        assertTrue(cached("/"));
+
+        clock.advance(Duration.ofMinutes(20));
+        desk().addNote(EDITOR, article.id(), NoteKind.CORRECTION, "The vote was on Wednesday, not Tuesday.",
+                Placement.FOOT);
+        assertFalse(cached(path), "the article's page was dropped");
+        assertTrue(cached("/"), "the home page shows no notes and stays");
+        String corrected = http.get(path).body();
+        var foot = Pattern.compile("<aside class=\"article-notes article-notes-foot\"[^>]*>\\s*<p class=\"article-note "
+                + "note-correction\"><strong>Correction, <time datetime=\"[^\"]+\">[^<]+</time>:</strong> "
+                + "The vote was on Wednesday, not Tuesday.</p>").matcher(corrected);
+        assertTrue(foot.find(), corrected);
+        assertTrue(corrected.indexOf("article-notes-foot") > corrected.indexOf("<div class=\"article-body\">"),
+                "at the foot, after the body");
+        assertTrue(corrected.contains("Updated <time"), "the modified date shows");
+
+        desk().addNote(EDITOR, article.id(), NoteKind.UPDATE, "The mayor has signed it.", Placement.TOP);
+        String updated = http.get(path).body();
+        int top = updated.indexOf("article-notes-top");
+        assertTrue(top > 0 && top < updated.indexOf("<div class=\"article-body\">"), "at the top, before the body");
+        assertTrue(updated.contains("<strong>Update, <time"));
+    }
+
+    @Test
+    void aPageHasItsOwnAddressAndTemplateAndIsOnNoList() {
+        Article any = any();
+        Article page = desk().save(EDITOR, new ArticleDraft(0, "About the Daily", "We report.", "", "Founded in 1901.",
+                "", null, ArticleStatus.PUBLISHED, null, any.authorIds(), List.of(), null, 0, "About us", "",
+                Kind.PAGE));
+        assertEquals("about-the-daily", page.slug());
+        String url = SiteUrls.sitePage(page.slug());
+        HttpResponse<String> shown = http.get(url);
+        assertEquals(200, shown.statusCode());
+        String body = shown.body();
+        assertTrue(body.contains("<h1 class=\"article-title\">About the Daily</h1>"), body);
+        assertTrue(body.contains("Founded in 1901."));
+        assertTrue(body.contains("<title>About us – "), "the SEO title is the page's title");
+        assertFalse(body.contains("class=\"byline"), "no byline");
+        assertFalse(body.contains("<time"), "no date");
+        assertTrue(cached(url));
+        assertFalse(http.get("/").body().contains("About the Daily"), "not on the home page");
+
+        var noSlash = http.get("/about-the-daily");
+        assertEquals(301, noSlash.statusCode());
+        assertEquals("/about-the-daily/", noSlash.headers().firstValue("Location").orElseThrow());
+
+        Article renamed = desk().save(EDITOR, new ArticleDraft(page.id(), "About", "", "about", "Founded in 1901.",
+                "", null, ArticleStatus.PUBLISHED, null, any.authorIds(), List.of(), null, page.version()));
+        assertFalse(cached(url), "its page was dropped");
+        var moved = http.get(url);
+        assertEquals(301, moved.statusCode());
+        assertEquals("/about/", moved.headers().firstValue("Location").orElseThrow());
+        assertEquals(200, http.get("/about/").statusCode());
+        assertEquals(404, http.get("/no-such-page/").statusCode());
+
+        desk().trash(EDITOR, renamed.id(), renamed.version());
+        assertEquals(410, http.get("/about/").statusCode());
+        assertEquals(410, http.get(url).statusCode(), "its old address too");
+    }
+}
