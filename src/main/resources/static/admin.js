@@ -128,6 +128,7 @@ document.addEventListener("submit", function (event) {
         }
         if (idField.value === "0") {
           idField.value = String(answer.articleId);
+          form.querySelector("input[name=version]").value = String(answer.version); // the draft it created
           form.action = "/admin/articles/" + answer.articleId;
           form.dataset.here = "/admin/articles/" + answer.articleId + "/here";
           window.history.replaceState(null, "", "/admin/articles/" + answer.articleId);
