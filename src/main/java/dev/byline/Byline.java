@@ -308,7 +308,10 @@ public final class Byline implements AutoCloseable {
             admin.ready(new AdminSurface.Needs(database.jdbi(), services.accounts(), services.articles(),
                     () -> settings.current().siteTitle(), () -> settings.current().zone(),
                     () -> settings.current().twoFactorRequired(), clock, settings, services.demoRemoval(),
-                    services.sections(), services.tags(), services.menus(), services.frontPage()));
+                    services.sections(), services.tags(), services.menus(), services.frontPage(),
+                    new AdminSurface.DeskNeeds(services.desk(),
+                            new dev.byline.article.DeskListing(new dev.byline.article.DeskListingStore(database.jdbi())),
+                            services.taxonomy(), services.authors(), views)));
             String setupLink = services.accounts().service().setupLinkIfNoUsers()
                     .map(token -> baseUrl + AdminSurface.PREFIX + "setup/" + token).orElse(null);
             readiness.ready(database);

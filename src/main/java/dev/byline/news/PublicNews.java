@@ -137,16 +137,31 @@ public final class PublicNews {
 
     /** The published page at {@code /slug/}, whole; empty when none answers to it now. */
     public Optional<Shown<PageDetail>> page(String slug) {
-        return articles.findPageBySlug(slug).filter(PublicNews::isPublished).map(page -> {
-            var keys = new ShownKeys(Keys.article(page.id()));
-            Loaded loaded = load(List.of(), List.of(), nullable(page.featuredMediaId()));
-            if (page.featuredMediaId() != null) {
-                keys.add(Keys.caption(page.featuredMediaId()));
-            }
-            return keys.of(new PageDetail(page.id(), page.slug(), page.title(), page.dek(), page.excerpt(),
-                    page.bodyHtml(), page.seoTitle(), page.seoDescription(), page.updatedAt(),
-                    image(page.featuredMediaId(), loaded, keys), articles.notes(page.id())));
-        });
+        return articles.findPageBySlug(slug).filter(PublicNews::isPublished).map(this::pageDetail);
+    }
+
+    /**
+     * An article as the editor holds it, unsaved and whatever its status, whole as {@link #article} would show it
+     * once published: for the editor's preview (behind sign-in, never cached). Not for readers.
+     */
+    public Shown<ArticleDetail> preview(Article unsaved, int related) {
+        return detail(unsaved, related);
+    }
+
+    /** A page as the editor holds it, unsaved: see {@link #preview}. */
+    public Shown<PageDetail> previewPage(Article unsaved) {
+        return pageDetail(unsaved);
+    }
+
+    private Shown<PageDetail> pageDetail(Article page) {
+        var keys = new ShownKeys(Keys.article(page.id()));
+        Loaded loaded = load(List.of(), List.of(), nullable(page.featuredMediaId()));
+        if (page.featuredMediaId() != null) {
+            keys.add(Keys.caption(page.featuredMediaId()));
+        }
+        return keys.of(new PageDetail(page.id(), page.slug(), page.title(), page.dek(), page.excerpt(),
+                page.bodyHtml(), page.seoTitle(), page.seoDescription(), page.updatedAt(),
+                image(page.featuredMediaId(), loaded, keys), articles.notes(page.id())));
     }
 
     /** The current slug of the published page that answered to {@code slug} before it was renamed. */

@@ -58,6 +58,41 @@ public final class AdminBrowser {
         return response;
     }
 
+    /** Sends a form whose fields may repeat (ticked checkboxes), with the token of the last page read. */
+    public HttpResponse<String> postPairs(String path, java.util.List<Map.Entry<String, String>> pairs) {
+        var all = new java.util.ArrayList<>(pairs);
+        if (all.stream().noneMatch(pair -> pair.getKey().equals("csrf"))) {
+            all.add(Map.entry("csrf", lastCsrf != null ? lastCsrf : tokenFrom("/admin/").orElse("")));
+        }
+        String body = all.stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        var response = send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        csrfIn(response.body()).ifPresent(token -> lastCsrf = token);
+        return response;
+    }
+
+    /** Sends JSON as a page's script does: the token of the last page read in the X-CSRF-Token header. */
+    public HttpResponse<String> postJson(String path, String json) {
+        return postJson(path, json, lastCsrf != null ? lastCsrf : tokenFrom("/admin/").orElse(""));
+    }
+
+    /** Sends JSON with no token at all: a page of another site trying. */
+    public HttpResponse<String> postJsonWithoutToken(String path, String json) {
+        return postJson(path, json, null);
+    }
+
+    private HttpResponse<String> postJson(String path, String json, String token) {
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("X-CSRF-Token", token);
+        }
+        return send(request);
+    }
+
     /** Signs in through the form; the answer is the form's (302 on success). */
     public HttpResponse<String> login(String email, String password) {
         String token = tokenFrom("/admin/login").orElse("");

@@ -44,18 +44,29 @@ public final class AdminSurface implements Surface {
     public record Needs(Jdbi jdbi, Accounts accounts, ArticleService articles, Supplier<String> siteTitle,
                         Supplier<ZoneId> zone, BooleanSupplier secondFactorRequired, Clock clock,
                         SettingsService settings, DemoRemoval demoRemoval, SectionService sections,
-                        TagService tags, MenuService menus, FrontPageService frontPage) {
+                        TagService tags, MenuService menus, FrontPageService frontPage, DeskNeeds desk) {
+    }
+
+    /** What the desk's pages (articles, pages, the editor, revisions) need besides the rest. */
+    public record DeskNeeds(dev.byline.article.Desk desk, dev.byline.article.DeskListing listing,
+                            dev.byline.taxonomy.TaxonomyService taxonomy, dev.byline.people.AuthorService authors,
+                            dev.byline.web.site.SiteViews siteViews) {
     }
 
     private record Handlers(Doors doors, SignInHandlers signIn, SetupHandler setup, DashboardHandler dashboard,
                             AdminErrors errors, ForgotHandler forgot, ResetHandler reset,
                             InvitationHandler invitation, TwoFactorHandlers twoFactor, SettingsHandler settings,
-                            People people, Structure structure) {
+                            People people, Structure structure, Articles articles) {
     }
 
     /** Sections, tags, menus and the front page. */
     private record Structure(SectionsHandler sections, TagsHandler tags, MenusHandler menus,
                              FrontPageHandler frontPage) {
+    }
+
+    /** The desk: the lists, the editor, its script's calls, revisions. */
+    private record Articles(ArticlesHandler list, ArticleEditorHandler editor, DeskJsonHandler json,
+                            RevisionsHandler revisions) {
     }
 
     /** People, profiles and the activity log. */
@@ -114,7 +125,7 @@ public final class AdminSurface implements Surface {
                 new TwoFactorHandlers(needs.accounts().twoFactor(), doors, pages, secondFactorRequired),
                 new SettingsHandler(needs.settings(), needs.demoRemoval(),
                         new SettingsPages(needs.settings(), needs.demoRemoval(), pages), doors),
-                people(needs, doors, pages), structure(needs, doors, pages)));
+                people(needs, doors, pages), structure(needs, doors, pages), articles(needs, doors, pages)));
     }
 
     private static Structure structure(Needs needs, Doors doors, AdminPages pages) {
@@ -122,6 +133,18 @@ public final class AdminSurface implements Surface {
                 new TagsHandler(needs.tags(), doors, pages),
                 new MenusHandler(needs.menus(), needs.sections(), doors, pages),
                 new FrontPageHandler(needs.frontPage(), doors, pages, needs.zone()));
+    }
+
+    private Articles articles(Needs needs, Doors doors, AdminPages pages) {
+        var desk = needs.desk();
+        var bulk = new DeskBulk(desk.desk(), desk.taxonomy());
+        var editorPages = new EditorPages(desk.desk(), desk.listing(), bulk, desk.taxonomy(), desk.authors(), pages,
+                needs.zone());
+        var editor = new ArticleEditorHandler(desk.desk(), editorPages, doors);
+        return new Articles(new ArticlesHandler(desk.listing(), bulk, desk.taxonomy(), desk.authors(), pages,
+                needs.zone()), editor,
+                new DeskJsonHandler(desk.desk(), editorPages, desk.taxonomy(), desk.siteViews(), templates),
+                new RevisionsHandler(desk.desk(), editor, editorPages, doors, pages, needs.zone()));
     }
 
     private static People people(Needs needs, Doors doors, AdminPages pages) {
@@ -223,11 +246,39 @@ public final class AdminSurface implements Surface {
         routes.post(FrontPageHandler.PATH + "/unpin", structure(h -> h.frontPage()::unpin));
         routes.post(FrontPageHandler.PATH + "/up", structure(h -> h.frontPage()::up));
         routes.post(FrontPageHandler.PATH + "/down", structure(h -> h.frontPage()::down));
+
+        // the desk: articles and pages, the editor, revisions
+        routes.get(ArticlesHandler.ARTICLES, articles(h -> h.list()::articles));
+        routes.post(ArticlesHandler.ARTICLES + "/bulk", articles(h -> h.list()::bulk));
+        routes.get(ArticlesHandler.PAGES, articles(h -> h.list()::pages));
+        routes.post(ArticlesHandler.PAGES + "/bulk", articles(h -> h.list()::bulk));
+        routes.get(ArticlesHandler.ARTICLES + "/new", articles(h -> h.editor()::newArticle));
+        routes.post(ArticlesHandler.ARTICLES + "/new", articles(h -> h.editor()::save));
+        routes.get(ArticlesHandler.PAGES + "/new", articles(h -> h.editor()::newArticle));
+        routes.post(ArticlesHandler.PAGES + "/new", articles(h -> h.editor()::save));
+        routes.post(ArticlesHandler.ARTICLES + "/preview", articles(h -> h.json()::preview));
+        routes.post(ArticlesHandler.ARTICLES + "/autosave", articles(h -> h.json()::autosave));
+        routes.post(ArticlesHandler.ARTICLES + "/paste", articles(h -> h.json()::paste));
+        routes.get(ArticlesHandler.ARTICLES + "/{id}", articles(h -> h.editor()::edit));
+        routes.post(ArticlesHandler.ARTICLES + "/{id}", articles(h -> h.editor()::save));
+        routes.post(ArticlesHandler.ARTICLES + "/{id}/here", articles(h -> h.json()::here));
+        routes.post(ArticlesHandler.ARTICLES + "/{id}/trash", articles(h -> h.editor()::trash));
+        routes.post(ArticlesHandler.ARTICLES + "/{id}/restore", articles(h -> h.editor()::restore));
+        routes.post(ArticlesHandler.ARTICLES + "/{id}/notes", articles(h -> h.revisions()::addNote));
+        // a GET of four segments would meet the site's /{year}/{month}/{day}/{slug} first: revisions live at
+        // /admin/revisions/{id} (?from=&to= for a diff)
+        routes.get(RevisionsHandler.PATH + "/{id}", articles(h -> h.revisions()::show));
+        routes.post(ArticlesHandler.ARTICLES + "/{id}/revisions/restore", articles(h -> h.revisions()::restore));
     }
 
     /** The signed-in door in front of one of the structure handlers. */
     private Handler structure(Function<Structure, AdminHandler> pick) {
         return ctx -> handlers().doors().signedIn(pick.apply(handlers().structure())).handle(ctx);
+    }
+
+    /** The signed-in door in front of one of the desk's handlers. */
+    private Handler articles(Function<Articles, AdminHandler> pick) {
+        return ctx -> handlers().doors().signedIn(pick.apply(handlers().articles())).handle(ctx);
     }
 
     /** The signed-in door in front of one of the people handlers. */

@@ -65,12 +65,13 @@ public final class AdminViews {
     }
 
     /** A short list of articles on the dashboard, with how many there are in all and where to see them. */
-    public record ArticleList(String heading, List<ArticleLine> articles, long total, String empty) {
+    public record ArticleList(String heading, List<ArticleLine> articles, long total, String empty, String url) {
     }
 
     public record ArticleLine(String title, String when, String url) {
     }
 
-    public record DashboardPage(Chrome chrome, String greeting, List<ArticleList> lists) {
+    /** @param waiting for editors: how many articles wait for review (0: nothing to say); null for others */
+    public record DashboardPage(Chrome chrome, String greeting, List<ArticleList> lists, Long waiting) {
     }
 }

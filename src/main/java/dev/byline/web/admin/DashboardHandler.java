@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 final class DashboardHandler {
 
     private static final int SHOWN = 5;
+    static final String PENDING = "/admin/articles?status=pending";
 
     private final ArticleService articles;
     private final AdminPages pages;
@@ -31,22 +32,24 @@ final class DashboardHandler {
 
     void show(Context ctx, AdminRequest request) {
         var actor = request.actor();
+        ArticleService.InStatus pending = articles.inStatus(actor, ArticleStatus.PENDING, false, SHOWN);
         List<AdminViews.ArticleList> lists = List.of(
-                list("My drafts", articles.inStatus(actor, ArticleStatus.DRAFT, true, SHOWN), "You have no drafts."),
-                list("Pending review", articles.inStatus(actor, ArticleStatus.PENDING, false, SHOWN),
-                        "Nothing is waiting for review."),
+                list("My drafts", articles.inStatus(actor, ArticleStatus.DRAFT, true, SHOWN), "You have no drafts.",
+                        "/admin/articles?status=draft"),
+                list("Pending review", pending, "Nothing is waiting for review.", PENDING),
                 list("Scheduled", articles.inStatus(actor, ArticleStatus.SCHEDULED, false, SHOWN),
-                        "Nothing is scheduled."));
+                        "Nothing is scheduled.", "/admin/articles?status=scheduled"));
+        boolean editor = actor.can(dev.byline.account.Capability.EDIT_OTHERS_ARTICLES);
         pages.render(ctx, "admin/dashboard.jte", new AdminViews.DashboardPage(request.chrome(),
-                "Hello, " + request.user().displayName() + ".", lists));
+                "Hello, " + request.user().displayName() + ".", lists, editor ? pending.total() : null));
     }
 
-    private AdminViews.ArticleList list(String heading, ArticleService.InStatus found, String empty) {
+    private AdminViews.ArticleList list(String heading, ArticleService.InStatus found, String empty, String url) {
         var format = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH).withZone(zone.get());
         return new AdminViews.ArticleList(heading, found.articles().stream()
                 .map(article -> new AdminViews.ArticleLine(article.title(), format.format(when(article)),
                         "/admin/articles/" + article.id()))
-                .toList(), found.total(), empty);
+                .toList(), found.total(), empty, url);
     }
 
     private static Instant when(ArticleSummary article) {

@@ -195,9 +195,12 @@ final class Doors {
         var items = new ArrayList<AdminViews.NavItem>();
         items.add(new AdminViews.NavItem("Dashboard", "/admin/", path.equals("/admin/") || path.equals("/admin")));
         var actor = Actor.of(user, "");
-        // the site's structure: the front page for those who weigh everyone's stories, the rest for those who
-        // manage sections and tags (editors and administrators both)
+        if (actor.can(Capability.WRITE_ARTICLES)) {
+            items.add(new AdminViews.NavItem("Articles", "/admin/articles", path.startsWith("/admin/articles")));
+        }
         if (actor.can(Capability.EDIT_OTHERS_ARTICLES)) {
+            items.add(new AdminViews.NavItem("Pages", "/admin/pages", path.startsWith("/admin/pages")));
+            // the site's structure: the front page for those who weigh everyone's stories
             items.add(new AdminViews.NavItem("Front page", "/admin/front-page", path.startsWith("/admin/front-page")));
         }
         if (actor.can(Capability.MANAGE_TAXONOMY)) {

@@ -124,6 +124,27 @@ public final class SiteViews {
         if (!url.equals(path)) {
             throw new Moved(url);
         }
+        return articlePage(site, menu, shown, url);
+    }
+
+    /**
+     * An unsaved article (the editor's preview) as its public page will look: the same page record, built by the
+     * same code as {@link #article}, from {@link PublicNews#preview}. Never cached.
+     */
+    public ArticlePage previewArticle(dev.byline.article.Article unsaved) {
+        Settings site = settings.get();
+        Shown<ArticleDetail> shown = news.preview(unsaved, RELATED);
+        return articlePage(site, news.sections(), shown, urls.article(unsaved.slug(), unsaved.publishedAt())).page();
+    }
+
+    /** A page (About) not yet saved, as its public page will look: see {@link #previewArticle}. */
+    public PagePage previewPage(dev.byline.article.Article unsaved) {
+        return pagePage(settings.get(), news.sections(), news.previewPage(unsaved)).page();
+    }
+
+    private Rendered<ArticlePage> articlePage(Settings site, Shown<List<Section>> menu, Shown<ArticleDetail> shown,
+                                              String url) {
+        ArticleDetail article = shown.content();
         Section section = article.section();
         Media featured = article.image();
         boolean heroInBody = featured != null && article.bodyHtml().contains(featured.url());
@@ -175,6 +196,12 @@ public final class SiteViews {
         if (!url.equals(path)) {
             throw new Moved(url);
         }
+        return pagePage(site, menu, shown);
+    }
+
+    private Rendered<PagePage> pagePage(Settings site, Shown<List<Section>> menu, Shown<PageDetail> shown) {
+        PageDetail page = shown.content();
+        String url = SiteUrls.sitePage(page.slug());
         Image hero = page.image() == null || page.bodyHtml().contains(page.image().url()) ? null
                 : image(page.image(), HERO_SIZES, 800);
         var view = new Views.PageView(url, page.title(), page.dek(), page.bodyHtml(), hero,

@@ -1,0 +1,165 @@
+package dev.byline.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.byline.Byline;
+import dev.byline.account.Role;
+import dev.byline.account.User;
+import dev.byline.article.ArticleStatus;
+import dev.byline.media.Media;
+import dev.byline.media.MediaService;
+import dev.byline.media.TestImages;
+import dev.byline.support.Browser;
+import dev.byline.support.Staff;
+import dev.byline.support.TestConfigs;
+import dev.byline.taxonomy.Section;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The newsroom's day in a real browser (headless Chromium): a reporter (an author) signs in, writes an article
+ * with a photo (a phone JPEG whose EXIF holds GPS), its alt text and caption, using the toolbar, and submits it for
+ * review; an editor signs in, finds it among what waits for review and publishes it; a visitor reads it on the
+ * public site with its caption, and the image served has no EXIF, GPS or other metadata left.
+ *
+ * <p>The photo enters the library through {@link MediaService#store}, the safe image pipeline every upload goes
+ * through: the media library's upload page (POST /admin/media, the editor's figure dialog) is another helper's and
+ * not in this branch yet. The reporter then inserts the figure as the editor without its dialog takes it.
+ */
+class NewsroomDeskBrowserTest {
+
+    static final Path SHOTS = Path.of("target", "screenshots");
+
+    @TempDir
+    Path dir;
+    Byline byline;
+    ChromeDriver browser;
+
+    @BeforeEach
+    void start() {
+        byline = Byline.start(TestConfigs.forTests(dir));
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        byline.close();
+    }
+
+    @Test
+    void aReporterFilesAStoryWithAPhotoAnEditorPublishesItAReaderSeesItWithoutGps() throws Exception {
+        var staff = new Staff(byline);
+        User reporter = staff.add(Role.AUTHOR, "Rita Mensah", "rita@newsroom.test");
+        User editor = staff.add(Role.EDITOR, "Omar Haddad", "omar@newsroom.test");
+        Section city = byline.services().taxonomy().saveSection(new Section(0, "", "City", "", null, 1));
+        byte[] phonePhoto = TestImages.phoneJpeg(1200, 800, 1);
+        assertTrue(contains(phonePhoto, "SECRET-SOURCE-LOCATION") || contains(phonePhoto, "GPS")
+                || contains(phonePhoto, "Exif"), "the photo as the phone wrote it carries EXIF with GPS");
+        Media photo = byline.services().media().store(new MediaService.Upload(phonePhoto, "harbour.jpg", "", "", ""));
+
+        // the reporter writes, with the toolbar, and submits for review
+        browser = Browser.open(1280, 900);
+        signIn(reporter);
+        browser.get(byline.baseUrl() + "/admin/articles/new");
+        browser.findElement(By.id("title")).sendKeys("Fishing boats return to the harbour");
+        browser.findElement(By.id("dek")).sendKeys("The harbour reopened on Monday after the storm.");
+        var body = browser.findElement(By.id("body"));
+        body.sendKeys("The first boats came back at dawn.\n\n![Fishing boats moored along the harbour wall]("
+                + photo.url() + " \"Boats back at the harbour wall on Monday.\")\n\nThe catch was ");
+        browser.findElement(By.xpath("//div[@role='toolbar']/button[text()='Bold']")).click();
+        assertTrue(body.getDomProperty("value").endsWith("The catch was **bold text**"), body.getDomProperty("value"));
+        assertTrue(browser.findElement(By.id("word-count")).getText().matches("\\d+ words · about 1 min read"));
+        new Select(browser.findElement(By.id("sectionId"))).selectByVisibleText("City");
+        browser.findElement(By.id("tags")).sendKeys("Harbour, Storm");
+        shoot("editor");
+        browser.findElement(By.cssSelector("button[name=action][value=submit]")).click();
+        waitForFlash("“Fishing boats return to the harbour” is waiting for an editor's review.");
+        browser.findElement(By.cssSelector("form[action='/admin/logout'] button")).click();
+
+        // the editor finds it among what waits for review and publishes it
+        signIn(editor);
+        browser.findElement(By.linkText("1 article waits for your review.")).click();
+        shoot("articles");
+        browser.findElement(By.linkText("Fishing boats return to the harbour")).click();
+        browser.findElement(By.cssSelector("button[name=action][value=publish]")).click();
+        waitForFlash("“Fishing boats return to the harbour” is published.");
+        var article = byline.services().articles().findBySlug("fishing-boats-return-to-the-harbour").orElseThrow();
+        assertEquals(ArticleStatus.PUBLISHED, article.status());
+        assertEquals(List.of(reporter.authorId()), article.authorIds());
+        String publicUrl = browser.findElement(By.linkText("View on the site")).getDomAttribute("href");
+        browser.findElement(By.cssSelector("form[action='/admin/logout'] button")).click();
+
+        // a visitor reads it with the caption; the image served has no GPS
+        browser.manage().deleteAllCookies();
+        browser.get(byline.baseUrl() + publicUrl);
+        assertEquals("Fishing boats return to the harbour", browser.findElement(By.tagName("h1")).getText());
+        var figure = browser.findElement(By.cssSelector("article figure"));
+        assertEquals("Boats back at the harbour wall on Monday.", figure.findElement(By.tagName("figcaption")).getText());
+        var img = figure.findElement(By.tagName("img"));
+        assertEquals("Fishing boats moored along the harbour wall", img.getDomAttribute("alt"));
+        String src = (String) browser.executeScript("return arguments[0].currentSrc || arguments[0].src", img);
+        HttpResponse<byte[]> served = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(src)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, served.statusCode());
+        assertEquals(0xFF, served.body()[0] & 0xFF);
+        assertEquals(0xD8, served.body()[1] & 0xFF);
+        for (String secret : List.of("Exif", "SECRET-SOURCE-LOCATION", "SECRET-CAMERA", "XMP-SECRET")) {
+            assertFalse(contains(served.body(), secret), src + " still holds " + secret);
+        }
+        shoot("public-article");
+    }
+
+    private void signIn(User user) {
+        browser.get(byline.baseUrl() + "/admin/login");
+        browser.findElement(By.id("email")).sendKeys(user.email());
+        browser.findElement(By.id("password")).sendKeys(Staff.PASSWORD);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(driver -> driver.findElements(By.tagName("h1")).stream().anyMatch(h -> h.getText().equals("Dashboard")));
+    }
+
+    private void waitForFlash(String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(driver -> driver.findElements(By.cssSelector(".flash")).stream()
+                        .anyMatch(flash -> flash.getText().equals(text)));
+    }
+
+    private static boolean contains(byte[] bytes, String text) {
+        return new String(bytes, StandardCharsets.ISO_8859_1).contains(text);
+    }
+
+    private void shoot(String name) throws Exception {
+        Files.createDirectories(SHOTS);
+        for (int width : List.of(1280, 390)) {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+            long scrollWidth = (Long) browser.executeScript("return document.documentElement.scrollWidth");
+            long clientWidth = (Long) browser.executeScript("return document.documentElement.clientWidth");
+            assertTrue(scrollWidth <= clientWidth, name + " at " + width + " px is " + scrollWidth + " px wide");
+            long height = (Long) browser.executeScript("return document.documentElement.scrollHeight");
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, (int) Math.min(height + 140, 4000)));
+            Files.write(SHOTS.resolve("desk-" + name + "-" + width + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        }
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+    }
+}

@@ -1,0 +1,199 @@
+package dev.byline.web.admin;
+
+import static dev.byline.web.admin.DeskHttpTest.created;
+import static dev.byline.web.admin.DeskHttpTest.edit;
+import static dev.byline.web.admin.DeskHttpTest.form;
+import static dev.byline.web.admin.DeskHttpTest.section;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.byline.Byline;
+import dev.byline.account.Role;
+import dev.byline.account.User;
+import dev.byline.article.ArticleStatus;
+import dev.byline.support.AdminBrowser;
+import dev.byline.support.Staff;
+import dev.byline.support.TestDatabases;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The desk's other paths over HTTP: bulk actions (each refusal reported), revisions (list, diff, restore), a
+ * correction on a published article, autosave and presence, the preview (the public page's template, unsaved),
+ * and paste conversion.
+ */
+class DeskFlowsHttpTest {
+
+    static final AdminSites SITES = new AdminSites();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @AfterAll
+    static void stop() {
+        SITES.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void bulkActionsGoThroughTheDeskAndReportEachRefusal(TestDatabases database) {
+        Byline site = SITES.site(database);
+        long section = section(site);
+        var staff = new Staff(site);
+        User author = staff.add(Role.AUTHOR);
+        AdminBrowser authorBrowser = staff.signIn(author);
+        long a = created(authorBrowser.post("/admin/articles/new", form(section, author, "Bulk one", "draft")));
+        long b = created(authorBrowser.post("/admin/articles/new", form(section, author, "Bulk two", "submit")));
+        long c = created(authorBrowser.post("/admin/articles/new", form(section, author, "Bulk three", "draft")));
+        authorBrowser.get("/admin/articles");
+        HttpResponse<String> trashed = authorBrowser.postPairs("/admin/articles/bulk", multi("trash", c));
+        assertEquals(200, trashed.statusCode(), trashed.body());
+        assertTrue(trashed.body().contains("Moved to the trash: 1 of 1."), trashed.body());
+        assertEquals(ArticleStatus.TRASH, site.services().articles().find(c).orElseThrow().status());
+
+        AdminBrowser editor = staff.signedIn(Role.EDITOR);
+        editor.get("/admin/articles");
+        HttpResponse<String> published = editor.postPairs("/admin/articles/bulk?status=pending",
+                multi("publish", a, b, c));
+        assertEquals(200, published.statusCode(), published.body());
+        String report = published.body();
+        assertTrue(report.contains("Published: 2 of 3."), report);
+        assertTrue(report.contains("“Bulk three”: it is in the trash: restore it first."), report);
+        assertEquals(ArticleStatus.PUBLISHED, site.services().articles().find(a).orElseThrow().status());
+        assertEquals(ArticleStatus.PUBLISHED, site.services().articles().find(b).orElseThrow().status());
+        HttpResponse<String> restored = editor.postPairs("/admin/articles/bulk", multi("restore", c));
+        assertTrue(restored.body().contains("Restored: 1 of 1."), restored.body());
+        assertEquals(ArticleStatus.DRAFT, site.services().articles().find(c).orElseThrow().status());
+        // the counts per status
+        String list = editor.get("/admin/articles").body();
+        assertTrue(Pattern.compile("Trash <span class=\"count\">\\(\\d+\\)").matcher(list).find(), list);
+    }
+
+    @Test
+    void revisionsListDiffAndRestore() {
+        Byline site = SITES.site(TestDatabases.SQLITE);
+        long section = section(site);
+        var staff = new Staff(site);
+        User editor = staff.add(Role.EDITOR);
+        AdminBrowser browser = staff.signIn(editor);
+        var first = form(section, editor, "Rates rise", "draft");
+        first.put("body", "The bank raised rates.\n\nMarkets fell.");
+        long id = created(browser.post("/admin/articles/new", first));
+        Map<String, String> second = edit(browser, id, "draft");
+        second.put("body", "The central bank raised rates.\n\nMarkets fell.");
+        assertEquals(302, browser.post("/admin/articles/" + id, second).statusCode());
+
+        String list = browser.get("/admin/revisions/" + id).body();
+        assertTrue(list.contains(editor.email()) || list.contains(editor.displayName()), list);
+        Matcher ids = Pattern.compile("<option value=\"(\\d+)\"").matcher(list);
+        assertTrue(ids.find());
+        long newer = Long.parseLong(ids.group(1));
+        assertTrue(ids.find());
+        long older = Long.parseLong(ids.group(1));
+        HttpResponse<String> diff = browser.get("/admin/revisions/" + id + "?from=" + older + "&to=" + newer);
+        assertEquals(200, diff.statusCode(), diff.body());
+        assertTrue(diff.body().contains("<ins>central </ins>") || diff.body().contains("<ins>central</ins>"),
+                diff.body());
+
+        long version = site.services().articles().find(id).orElseThrow().version();
+        HttpResponse<String> restored = browser.post("/admin/articles/" + id + "/revisions/restore",
+                Map.of("revision", String.valueOf(older), "version", String.valueOf(version)));
+        assertEquals(302, restored.statusCode(), restored.body());
+        assertEquals("The bank raised rates.\n\nMarkets fell.",
+                site.services().articles().find(id).orElseThrow().bodyMarkdown());
+        assertEquals(400, browser.get("/admin/revisions/" + id + "?from=x&to=1").statusCode());
+    }
+
+    @Test
+    void editorsAddACorrectionToAPublishedArticle() {
+        Byline site = SITES.site(TestDatabases.SQLITE);
+        long section = section(site);
+        var staff = new Staff(site);
+        User editor = staff.add(Role.EDITOR);
+        AdminBrowser browser = staff.signIn(editor);
+        long id = created(browser.post("/admin/articles/new", form(section, editor, "Mayor elected", "publish")));
+        String page = browser.get("/admin/articles/" + id).body();
+        assertTrue(page.contains("Corrections and updates"), page);
+        HttpResponse<String> empty = browser.post("/admin/articles/" + id + "/notes",
+                Map.of("noteKind", "correction", "noteText", " ", "placement", "top"));
+        assertEquals(422, empty.statusCode());
+        assertTrue(empty.body().contains("id=\"noteText-error\""), empty.body());
+        HttpResponse<String> added = browser.post("/admin/articles/" + id + "/notes", Map.of("noteKind",
+                "correction", "noteText", "An earlier version misspelled the mayor's name.", "placement", "foot"));
+        assertEquals(302, added.statusCode(), added.body());
+        assertEquals(1, site.services().articles().notes(id).size());
+        assertTrue(browser.get("/admin/articles/" + id).body().contains("misspelled the mayor"));
+
+        AdminBrowser author = staff.signedIn(Role.AUTHOR);
+        assertEquals(403, author.post("/admin/articles/" + id + "/notes", Map.of("noteKind", "update",
+                "noteText", "Not mine to add.", "placement", "foot")).statusCode());
+    }
+
+    @Test
+    void autosavePresencePreviewAndPaste() throws Exception {
+        Byline site = SITES.site(TestDatabases.SQLITE);
+        long section = section(site);
+        var staff = new Staff(site);
+        User author = staff.add(Role.AUTHOR);
+        AdminBrowser browser = staff.signIn(author);
+        browser.get("/admin/articles/new");
+
+        var typed = form(section, author, "Autosaved headline", "draft");
+        typed.remove("action");
+        HttpResponse<String> first = browser.post("/admin/articles/autosave", typed);
+        assertEquals(200, first.statusCode(), first.body());
+        JsonNode saved = JSON.readTree(first.body());
+        long id = saved.get("articleId").asLong();
+        assertEquals(ArticleStatus.DRAFT, site.services().articles().find(id).orElseThrow().status());
+        typed.put("id", String.valueOf(id));
+        typed.put("version", saved.get("version").asText());
+        typed.put("body", "Typed on after the first autosave.");
+        assertEquals(200, browser.post("/admin/articles/autosave", typed).statusCode());
+        assertFalse(site.services().articles().find(id).orElseThrow().bodyMarkdown().contains("Typed on"),
+                "an autosave of an existing article leaves the live one alone");
+
+        // a second editor in the same article sees the first
+        AdminBrowser editor = staff.signedIn(Role.EDITOR);
+        editor.get("/admin/articles/" + id);
+        browser.get("/admin/articles/" + id);
+        HttpResponse<String> here = browser.post("/admin/articles/" + id + "/here", Map.of());
+        assertEquals(200, here.statusCode(), here.body());
+        assertEquals(1, JSON.readTree(here.body()).get("others").size(), here.body());
+        assertTrue(browser.get("/admin/articles/" + id).body().contains("Also editing this now"));
+
+        var preview = new LinkedHashMap<>(typed);
+        preview.put("body", "## Preview heading\n\nPreviewed **body**.");
+        preview.put("title", "Not saved headline");
+        HttpResponse<String> shown = browser.post("/admin/articles/preview", preview);
+        assertEquals(200, shown.statusCode(), shown.body());
+        assertTrue(shown.body().contains("Not saved headline"), shown.body());
+        assertTrue(shown.body().contains("<strong>body</strong>"), shown.body());
+        assertTrue(shown.headers().firstValue("Content-Security-Policy").orElseThrow()
+                .contains("frame-ancestors 'self'"));
+        assertEquals("Autosaved headline", site.services().articles().find(id).orElseThrow().title());
+
+        HttpResponse<String> pasted = browser.postJson("/admin/articles/paste",
+                "{\"html\":\"<p>A <b>bold</b> claim<script>x()</script></p>\"}");
+        assertEquals(200, pasted.statusCode(), pasted.body());
+        assertEquals("A **bold** claim", JSON.readTree(pasted.body()).get("markdown").asText());
+        assertEquals(403, browser.postJsonWithoutToken("/admin/articles/paste", "{\"html\":\"<p>x</p>\"}")
+                .statusCode());
+    }
+
+    private static java.util.List<Map.Entry<String, String>> multi(String action, long... ids) {
+        var form = new java.util.ArrayList<Map.Entry<String, String>>();
+        form.add(Map.entry("action", action));
+        for (long id : ids) {
+            form.add(Map.entry("ids", String.valueOf(id)));
+        }
+        return form;
+    }
+}
