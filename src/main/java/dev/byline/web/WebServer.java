@@ -86,7 +86,9 @@ public final class WebServer implements AutoCloseable {
             config.routes.exception(HttpResponseException.class, (error, ctx) -> fail(byPrefix, ctx, error));
             config.routes.exception(Exception.class, (error, ctx) -> fail(byPrefix, ctx, error));
             ops.register(config.routes);
-            for (Surface surface : surfaces) {
+            // longest prefix first: Javalin runs the first route that matches, so a broad pattern of the site's
+            // (/{slug} for pages) must come after /admin/'s and /api/'s own routes, or it would take their paths
+            for (Surface surface : byPrefix) {
                 surface.register(new Routes(config.routes, surface, path -> owner(byPrefix, path)));
             }
         });
