@@ -28,7 +28,7 @@ public final class DeskListingStore {
             + "a.updated_at, a.trashed_at, a.version";
     static final String OWN = " AND a.id IN (SELECT o.article_id FROM article_authors o WHERE o.author_id = :ownerId)";
 
-    /** The indexes the desk's list reads (to be part of V007; the same SQL on both databases). */
+    /** The indexes the desk's list reads (made by V010; the same SQL on both databases). */
     public static final java.util.List<String> INDEXES = java.util.List.of(
             "CREATE INDEX IF NOT EXISTS articles_desk ON articles (kind, status, updated_at DESC, id DESC)",
             "CREATE INDEX IF NOT EXISTS articles_desk_changed ON articles (kind, updated_at DESC, id DESC, status, "
