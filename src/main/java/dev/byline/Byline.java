@@ -31,6 +31,7 @@ import dev.byline.demo.DemoContent;
 import dev.byline.demo.DemoNotice;
 import dev.byline.demo.DemoRemoval;
 import dev.byline.demo.DemoStore;
+import dev.byline.media.MediaLibrary;
 import dev.byline.media.MediaService;
 import dev.byline.media.MediaStore;
 import dev.byline.news.PublicNews;
@@ -95,7 +96,7 @@ public final class Byline implements AutoCloseable {
     public record Services(ArticleService articles, AuthorService authors, TaxonomyService taxonomy,
                            MediaService media, ArticleImages images, ChangeFeed changes, PageCache pageCache,
                            DemoContent demo, DemoRemoval demoRemoval, DemoNotice demoNotice, Accounts accounts,
-                           Outbox mail, SettingsService settings) {
+                           Outbox mail, SettingsService settings, MediaLibrary library) {
     }
 
     private Byline(Database database, WebServer web, SchedulePublisher schedule,
@@ -161,6 +162,7 @@ public final class Byline implements AutoCloseable {
         var renderer = new BodyRenderer(media::findByPaths);
         var articles = new ArticleService(articleStore, taxonomy, authors, media, renderer, changes, clock);
         var images = new ArticleImages(articleStore, media, renderer, changes);
+        var library = new MediaLibrary(media, jdbi, changes, database.dialect() == Database.Dialect.POSTGRES);
         var demoStore = new DemoStore(jdbi);
         var demoNotice = new DemoNotice(demoStore);
         changes.participate(demoNotice);
@@ -179,13 +181,13 @@ public final class Byline implements AutoCloseable {
         var users = new UserStore(jdbi);
         var accountMail = new AccountMailer(mail, users, () -> baseUrl, () -> live.get().siteTitle(),
                 () -> live.get().zone(), clock);
-        var accounts = accounts(jdbi, users, authors, media, accountMail, activity, live, clock);
+        var accounts = accounts(jdbi, users, authors, media, library, accountMail, activity, live, clock);
         return new Services(articles, authors, taxonomy, media, images, changes, pageCache, demo, demoRemoval,
-                demoNotice, accounts, mail, settings);
+                demoNotice, accounts, mail, settings, library);
     }
 
     private static Accounts accounts(org.jdbi.v3.core.Jdbi jdbi, UserStore users, AuthorService authors,
-                                     MediaService media, AccountMail mail, ActivityLog activity, LiveSettings settings, Clock clock) {
+                                     MediaService media, MediaLibrary library, AccountMail mail, ActivityLog activity, LiveSettings settings, Clock clock) {
         var passwords = new Passwords();
         var sessions = new Sessions(jdbi, users, clock, () -> new Sessions.Limits(settings.get().sessionIdle(),
                 settings.get().sessionLifetime()));
@@ -196,7 +198,7 @@ public final class Byline implements AutoCloseable {
                 () -> settings.get().siteTitle(), clock);
         var signIn = new SignIn(jdbi, users, passwords, sessions, throttle, activity, twoFactor);
         return new Accounts(service, signIn, sessions, activity, throttle, twoFactor,
-                new ProfileService(users, authors, media, activity, clock));
+                new ProfileService(users, authors, media, library, activity, clock));
     }
 
     /** Starts Byline on the system clock (UTC), as {@link #main} does. */

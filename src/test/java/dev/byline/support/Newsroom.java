@@ -33,6 +33,7 @@ public final class Newsroom implements AutoCloseable {
     public final DemoNotice demoNotice;
     public final Accounts accounts;
     public final dev.byline.settings.SettingsService settings;
+    public final dev.byline.media.MediaLibrary library;
     /** every change published, in order (writers on several threads add to it) */
     public final List<Change> published = java.util.Collections.synchronizedList(new ArrayList<>());
 
@@ -51,6 +52,7 @@ public final class Newsroom implements AutoCloseable {
         demoRemoval = services.demoRemoval();
         demoNotice = services.demoNotice();
         accounts = services.accounts();
+        library = services.library();
     }
 
     public Change lastChange() {
