@@ -31,6 +31,7 @@ import dev.byline.demo.DemoContent;
 import dev.byline.demo.DemoNotice;
 import dev.byline.demo.DemoRemoval;
 import dev.byline.demo.DemoStore;
+import dev.byline.media.MediaLibrary;
 import dev.byline.media.MediaService;
 import dev.byline.media.MediaStore;
 import dev.byline.news.PublicNews;
@@ -103,7 +104,8 @@ public final class Byline implements AutoCloseable {
                            MediaService media, ArticleImages images, ChangeFeed changes, PageCache pageCache,
                            DemoContent demo, DemoRemoval demoRemoval, DemoNotice demoNotice, Accounts accounts,
                            Outbox mail, SettingsService settings, dev.byline.article.Desk desk,
-                           SectionService sections, TagService tags, MenuService menus, FrontPageService frontPage) {
+                           SectionService sections, TagService tags, MenuService menus, FrontPageService frontPage,
+                           MediaLibrary library) {
     }
 
     private Byline(Database database, WebServer web, SchedulePublisher schedule,
@@ -182,6 +184,7 @@ public final class Byline implements AutoCloseable {
         var desk = new dev.byline.article.Desk(articles, articleStore, revisions, notes,
                 new dev.byline.article.PresenceStore(jdbi), taxonomy, changes, jdbi, clock);
         var images = new ArticleImages(articleStore, media, renderer, changes);
+        var library = new MediaLibrary(media, jdbi, changes, database.dialect() == Database.Dialect.POSTGRES);
         var demoStore = new DemoStore(jdbi);
         var demoNotice = new DemoNotice(demoStore);
         changes.participate(demoNotice);
@@ -200,14 +203,14 @@ public final class Byline implements AutoCloseable {
         var users = new UserStore(jdbi);
         var accountMail = new AccountMailer(mail, users, () -> baseUrl, () -> live.get().siteTitle(),
                 () -> live.get().zone(), clock);
-        var accounts = accounts(jdbi, users, authors, media, accountMail, activity, live, clock);
+        var accounts = accounts(jdbi, users, authors, media, library, accountMail, activity, live, clock);
         return new Services(articles, authors, taxonomy, media, images, changes, pageCache, demo, demoRemoval,
                 demoNotice, accounts, mail, settings, desk, new SectionService(taxonomyStore, changes, menuKeys),
-                new TagService(taxonomyStore, changes), menus, frontPage);
+                new TagService(taxonomyStore, changes), menus, frontPage, library);
     }
 
     private static Accounts accounts(org.jdbi.v3.core.Jdbi jdbi, UserStore users, AuthorService authors,
-                                     MediaService media, AccountMail mail, ActivityLog activity, LiveSettings settings, Clock clock) {
+                                     MediaService media, MediaLibrary library, AccountMail mail, ActivityLog activity, LiveSettings settings, Clock clock) {
         var passwords = new Passwords();
         var sessions = new Sessions(jdbi, users, clock, () -> new Sessions.Limits(settings.get().sessionIdle(),
                 settings.get().sessionLifetime()));
@@ -218,7 +221,7 @@ public final class Byline implements AutoCloseable {
                 () -> settings.get().siteTitle(), clock);
         var signIn = new SignIn(jdbi, users, passwords, sessions, throttle, activity, twoFactor);
         return new Accounts(service, signIn, sessions, activity, throttle, twoFactor,
-                new ProfileService(users, authors, media, activity, clock));
+                new ProfileService(users, authors, media, library, activity, clock));
     }
 
     /** Starts Byline on the system clock (UTC), as {@link #main} does. */

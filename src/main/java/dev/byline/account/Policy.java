@@ -50,6 +50,36 @@ public final class Policy {
         return mayEdit(actor, authorIds, published);
     }
 
+    /**
+     * Browsing the media library (to choose an image for an article): everyone who writes, contributors included;
+     * the files themselves are public under /media/ anyway. Uploading asks {@link Capability#UPLOAD_MEDIA}.
+     */
+    public static boolean mayBrowseMedia(Actor actor) {
+        return actor.can(Capability.WRITE_ARTICLES) || actor.can(Capability.UPLOAD_MEDIA);
+    }
+
+    /**
+     * Changing an image's alt text, caption or credit, or deleting it: editors and administrators any image; authors
+     * the images they uploaded; contributors none (they upload nothing). An image with no uploader (stored before
+     * uploaders were recorded, or by the site itself) is the editors'.
+     */
+    public static boolean mayChangeMedia(Actor actor, Long uploadedBy) {
+        if (actor.can(Capability.EDIT_OTHERS_ARTICLES)) {
+            return true;
+        }
+        return actor.can(Capability.UPLOAD_MEDIA) && uploadedBy != null && actor.isUser(uploadedBy);
+    }
+
+    /** Refuses unless {@link #mayChangeMedia}; {@code action} completes "You may not …". */
+    public static void requireChangeMedia(Actor actor, Long uploadedBy, String action) {
+        if (!mayChangeMedia(actor, uploadedBy)) {
+            throw new Forbidden(actor.role().isEmpty() ? "Please sign in to " + action + "."
+                    : actor.can(Capability.UPLOAD_MEDIA)
+                    ? "You may " + action + " only if you uploaded it; ask an editor."
+                    : "Your role (" + actor.role().get().key() + ") may not " + action + ".");
+        }
+    }
+
     /** Changing someone's account (role, status): administrators, never on themselves (they could lock everyone out). */
     public static void requireManage(Actor actor, long userId, String action) {
         require(actor, Capability.MANAGE_PEOPLE, action);

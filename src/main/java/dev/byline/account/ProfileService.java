@@ -3,6 +3,7 @@ package dev.byline.account;
 import dev.byline.error.Forbidden;
 import dev.byline.error.Invalid;
 import dev.byline.media.Media;
+import dev.byline.media.MediaLibrary;
 import dev.byline.media.MediaService;
 import dev.byline.people.Author;
 import dev.byline.people.AuthorService;
@@ -32,14 +33,19 @@ public final class ProfileService {
     private final UserStore users;
     private final AuthorService authors;
     private final MediaService media;
+    private final MediaLibrary library;
     private final ActivityLog activity;
     private final Clock clock;
 
-    public ProfileService(UserStore users, AuthorService authors, MediaService media, ActivityLog activity,
-                          Clock clock) {
+    /**
+     * @param library where a picture the author no longer has is deleted, when nothing else shows it
+     */
+    public ProfileService(UserStore users, AuthorService authors, MediaService media, MediaLibrary library,
+                          ActivityLog activity, Clock clock) {
         this.users = users;
         this.authors = authors;
         this.media = media;
+        this.library = library;
         this.activity = activity;
         this.clock = clock;
     }
@@ -85,21 +91,42 @@ public final class ProfileService {
         }
         Media stored;
         try {
-            stored = media.store(new MediaService.Upload(bytes, fileName == null ? "avatar" : fileName, "", "", ""));
+            stored = media.store(new MediaService.Upload(bytes, fileName == null ? "avatar" : fileName, "", "", ""),
+                    user.id());
         } catch (Invalid invalid) {
             throw new Invalid(Map.of("avatar", String.join(" ", invalid.fieldErrors().values())));
         }
-        authors.update(user.authorId(), before -> before.withAvatar(stored.id()), (handle, saved) ->
+        var previous = new AtomicReference<Long>();
+        authors.update(user.authorId(), before -> {
+            previous.set(before.avatarMediaId());
+            return before.withAvatar(stored.id());
+        }, (handle, saved) ->
                 activity.record(handle, actor, Activity.PROFILE_CHANGED, user.email(), "avatar uploaded", user.id()));
+        dropIfUnused(previous.get(), stored.id());
         return profile(actor);
     }
 
-    /** Takes the avatar away: readers see the generated initials instead. */
+    /**
+     * Takes the avatar away: readers see the generated initials instead. The picture's files go too (a removed
+     * picture should stop being public), unless something else shows it: an article, another profile, the logo.
+     */
     public Profile removeAvatar(Actor actor) {
         User user = own(actor, "change your profile");
-        authors.update(user.authorId(), before -> before.withAvatar(null), (handle, saved) ->
+        var previous = new AtomicReference<Long>();
+        authors.update(user.authorId(), before -> {
+            previous.set(before.avatarMediaId());
+            return before.withAvatar(null);
+        }, (handle, saved) ->
                 activity.record(handle, actor, Activity.PROFILE_CHANGED, user.email(), "avatar removed", user.id()));
+        dropIfUnused(previous.get(), null);
         return profile(actor);
+    }
+
+    /** After the profile no longer shows it (committed): the old picture is deleted when nothing else does. */
+    private void dropIfUnused(Long previous, Long current) {
+        if (previous != null && !previous.equals(current)) {
+            library.deleteIfUnused(previous);
+        }
     }
 
     /** The actor's active account: the command line and visitors have no profile. */

@@ -1,10 +1,13 @@
 package dev.byline.article;
 
+import dev.byline.account.Actor;
+import dev.byline.account.Policy;
 import dev.byline.change.Change;
 import dev.byline.change.ChangeFeed;
 import dev.byline.change.ChangeFeed.Written;
 import dev.byline.change.Keys;
 import dev.byline.media.Media;
+import dev.byline.media.MediaLibrary;
 import dev.byline.media.MediaService;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -32,18 +35,34 @@ public final class ArticleImages {
 
     /** New alt text, caption and credit for image {@code id}. */
     public Media describe(long id, String alt, String caption, String credit) {
+        return changes.write("media.updated", handle -> describe(handle, id, alt, caption, credit));
+    }
+
+    /**
+     * New alt text, caption and credit for image {@code id}, as {@code actor} typed them in the media library:
+     * checked ({@link MediaLibrary#details}, {@code Invalid} at each field), and allowed to its uploader (an author)
+     * and to editors ({@link Policy#mayChangeMedia}).
+     */
+    public Media describe(Actor actor, long id, String alt, String caption, String credit) {
+        MediaLibrary.Details details = MediaLibrary.details(alt, caption, credit);
         return changes.write("media.updated", handle -> {
-            Media before = media.find(handle, id);
-            Media after = media.updateDetails(handle, id, alt, caption, credit);
-            var keys = new LinkedHashSet<String>();
-            if (!before.alt().equals(after.alt())) {
-                keys.add(Keys.media(id)); // shown wherever the image is
-            }
-            if (!before.caption().equals(after.caption()) || !before.credit().equals(after.credit())) {
-                keys.add(Keys.caption(id)); // shown only where the image has its caption
-            }
-            return reachArticles(handle, after, keys);
+            media.find(handle, id); // NotFound first: a deleted image is not a question of rights
+            Policy.requireChangeMedia(actor, media.uploader(handle, id), "change this image's details");
+            return describe(handle, id, details.alt(), details.caption(), details.credit());
         });
+    }
+
+    private Written<Media> describe(Handle handle, long id, String alt, String caption, String credit) {
+        Media before = media.find(handle, id);
+        Media after = media.updateDetails(handle, id, alt, caption, credit);
+        var keys = new LinkedHashSet<String>();
+        if (!before.alt().equals(after.alt())) {
+            keys.add(Keys.media(id)); // shown wherever the image is
+        }
+        if (!before.caption().equals(after.caption()) || !before.credit().equals(after.credit())) {
+            keys.add(Keys.caption(id)); // shown only where the image has its caption
+        }
+        return reachArticles(handle, after, keys);
     }
 
     /** Image {@code id} shows the file of {@code upload} from now on, everywhere it is used. */

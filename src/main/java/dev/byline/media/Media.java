@@ -13,6 +13,8 @@ public record Media(long id, String path, String mimeType, int width, int height
                     String alt, String caption, String credit, Instant createdAt) {
 
     public static final String URL_PREFIX = "/media/";
+    /** The smallest scaled copy: the media library's thumbnails (and the smallest width in a srcset). */
+    public static final int THUMBNAIL_WIDTH = 200;
 
     public String url() {
         return URL_PREFIX + path;
@@ -29,6 +31,11 @@ public record Media(long id, String path, String mimeType, int width, int height
     /** The smallest copy at least {@code minWidth} wide, else the original: a sensible default src. */
     public String urlAtLeast(int minWidth) {
         return variants.stream().filter(w -> w >= minWidth).findFirst().map(this::url).orElse(url());
+    }
+
+    /** The smallest copy (images stored before thumbnails existed: their smallest), else the original. */
+    public String thumbnailUrl() {
+        return variants.isEmpty() ? url() : url(variants.getFirst());
     }
 
     /** srcset listing every copy and the original, so the browser picks by layout width and density. */

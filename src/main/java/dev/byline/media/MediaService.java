@@ -1,11 +1,14 @@
 package dev.byline.media;
 
+import dev.byline.error.Invalid;
 import dev.byline.error.NotFound;
 import dev.byline.text.Slugs;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -19,6 +22,8 @@ import java.util.Optional;
 import net.coobird.thumbnailator.Thumbnails;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stores uploaded images: checks them before decoding ({@link ImageIntake}), keeps a metadata-free full-size
@@ -28,9 +33,10 @@ import org.jdbi.v3.core.Jdbi;
 public final class MediaService {
 
     /** Widths of the scaled copies; only those narrower than the original are made. */
-    static final List<Integer> VARIANT_WIDTHS = List.of(400, 800, 1200);
+    static final List<Integer> VARIANT_WIDTHS = List.of(Media.THUMBNAIL_WIDTH, 400, 800, 1200);
     /** Larger uploads are refused before they are decoded. */
     public static final long DEFAULT_MAX_IMAGE_PIXELS = ImageIntake.DEFAULT_MAX_PIXELS;
+    private static final Logger LOG = LoggerFactory.getLogger(MediaService.class);
     private static final DateTimeFormatter MONTH_DIR = DateTimeFormatter.ofPattern("yyyy/MM").withZone(ZoneOffset.UTC);
 
     private final Jdbi jdbi;
@@ -58,25 +64,83 @@ public final class MediaService {
     private record StoredFiles(String path, ImageFormat format, int width, int height, List<Integer> variants) {
     }
 
+    /**
+     * An upload checked and written to disk, not yet recorded: the image as it will be stored (id 0), and the files
+     * this upload created (not those an identical earlier upload had already written), which {@link #discard}
+     * removes when the row is never written.
+     */
+    record Pending(Media media, String fileName, List<Path> created) {
+    }
+
     public Media store(Upload upload) {
-        Media media = writeFiles(upload);
-        long id = jdbi.inTransaction(handle -> store.insert(handle, media));
+        return store(upload, null);
+    }
+
+    /**
+     * Stores an upload and records it as uploaded by account {@code uploadedBy} (null: the site itself, the demo, a
+     * tool). Nothing is left behind when it fails: a refused file writes nothing, and the files of an upload whose
+     * row cannot be written are deleted. The same bytes under the same name in the same month are the same image:
+     * the row already there is returned.
+     */
+    public Media store(Upload upload, Long uploadedBy) {
+        Pending pending = prepare(upload);
+        long id;
+        try {
+            id = jdbi.inTransaction(handle -> record(handle, pending, uploadedBy));
+        } catch (RuntimeException failed) {
+            discard(pending);
+            throw failed;
+        }
         return store.findById(id).orElseThrow();
     }
 
     /**
      * Checks the upload and writes its files (see {@link ImageIntake}): the image as it would be stored, not yet
-     * recorded (id 0). For {@link #store}, and for {@link #replaceFile} to take over.
+     * recorded (id 0). For {@link #replaceFile} to take over.
      */
     public Media writeFiles(Upload upload) {
+        return prepare(upload).media();
+    }
+
+    /** Checks the upload and writes its files; {@link Invalid} (nothing written) when it is not an image Byline takes. */
+    Pending prepare(Upload upload) {
         String baseName = Slugs.slugify(stripExtension(upload.fileName()), 60);
         if (baseName.isEmpty()) {
             baseName = "image";
         }
         var now = clock.instant();
-        StoredFiles files = writeFiles(upload.bytes(), MONTH_DIR.format(now) + "/" + baseName);
-        return new Media(0, files.path(), files.format().mimeType, files.width(), files.height(),
-                files.variants(), upload.alt().strip(), upload.caption().strip(), upload.credit().strip(), now);
+        var created = new ArrayList<Path>();
+        StoredFiles files = writeFiles(upload.bytes(), MONTH_DIR.format(now) + "/" + baseName, created);
+        return new Pending(new Media(0, files.path(), files.format().mimeType, files.width(), files.height(),
+                files.variants(), upload.alt().strip(), upload.caption().strip(), upload.credit().strip(), now),
+                displayName(upload.fileName()), List.copyOf(created));
+    }
+
+    /** Records a prepared upload in the caller's transaction; the id of the row, new or already there. */
+    long record(Handle handle, Pending pending, Long uploadedBy) {
+        return store.insert(handle, pending.media(), pending.fileName(), uploadedBy)
+                .orElseGet(() -> store.findByPath(handle, pending.media().path()).orElseThrow().id());
+    }
+
+    /**
+     * Deletes the files a prepared upload created, unless a row names them after all (an identical upload
+     * recorded them meanwhile). For an upload whose row was never written: nothing is left on disk.
+     */
+    void discard(Pending pending) {
+        try {
+            if (store.findByPath(pending.media().path()).isPresent()) {
+                return;
+            }
+        } catch (RuntimeException databaseDown) {
+            // the files cannot be shown without a row: removing them is right whatever the database says
+        }
+        for (Path file : pending.created()) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.warn("could not delete {} of a failed upload", file, e);
+            }
+        }
     }
 
     /** Changes alt text, caption and credit inside the caller's transaction; returns the image as it now is. */
@@ -102,6 +166,11 @@ public final class MediaService {
         return store.findById(handle, id).orElseThrow();
     }
 
+    /** Who uploaded image {@code id} (null: nobody recorded), as the caller's transaction sees it. */
+    public Long uploader(Handle handle, long id) {
+        return store.uploader(handle, id).orElse(null);
+    }
+
     /** Image {@code id} as the caller's transaction sees it. */
     public Media find(Handle handle, long id) {
         return store.findById(handle, id).orElseThrow(() -> new NotFound("There is no image " + id + "."));
@@ -114,30 +183,67 @@ public final class MediaService {
 
     /**
      * Writes the original (re-encoded: no byte of the upload's metadata is kept, GPS included) and the scaled
-     * copies; the original's name is {@code prefix}, a hash of its bytes and the extension of its format.
+     * copies; the original's name is {@code prefix}, a hash of its bytes and the extension of its format. Each file
+     * is written under a temporary name and moved into place, so a reader never gets half a file; one that exists
+     * already (the same bytes, uploaded before) is left as it is. What this call created is added to
+     * {@code created}; when it fails, those files are deleted again.
      */
-    private StoredFiles writeFiles(byte[] upload, String prefix) {
+    private StoredFiles writeFiles(byte[] upload, String prefix, List<Path> created) {
         try {
             return intake.read(upload, image -> {
-                byte[] original = image.encode();
-                String extension = image.storedAs().extension;
-                String path = prefix + "-" + shortHash(original) + "." + extension;
-                Path file = resolve(path).orElseThrow();
-                Files.createDirectories(file.getParent());
-                Files.write(file, original);
-                var widths = new ArrayList<Integer>();
-                for (int width : VARIANT_WIDTHS) {
-                    if (width < image.width()) {
-                        Thumbnails.of(image.image()).width(width).outputQuality(0.82).outputFormat(extension)
-                                .toFile(resolve(Media.variantPath(path, width)).orElseThrow().toFile());
-                        widths.add(width);
+                try {
+                    byte[] original = image.encode();
+                    String extension = image.storedAs().extension;
+                    String path = prefix + "-" + shortHash(original) + "." + extension;
+                    writeOnce(resolve(path).orElseThrow(), original, created);
+                    var widths = new ArrayList<Integer>();
+                    for (int width : VARIANT_WIDTHS) {
+                        if (width < image.width()) {
+                            var scaled = new ByteArrayOutputStream();
+                            Thumbnails.of(image.image()).width(width).outputQuality(0.82).outputFormat(extension)
+                                    .toOutputStream(scaled);
+                            writeOnce(resolve(Media.variantPath(path, width)).orElseThrow(), scaled.toByteArray(),
+                                    created);
+                            widths.add(width);
+                        }
                     }
+                    return new StoredFiles(path, image.storedAs(), image.width(), image.height(),
+                            List.copyOf(widths));
+                } catch (IOException | RuntimeException failed) {
+                    deleteQuietly(created);
+                    throw failed;
                 }
-                return new StoredFiles(path, image.storedAs(), image.width(), image.height(), List.copyOf(widths));
             });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write media under " + prefix, e);
         }
+    }
+
+    /** Writes {@code bytes} to {@code file} unless it exists: through a temporary file moved into place. */
+    private static void writeOnce(Path file, byte[] bytes, List<Path> created) throws IOException {
+        if (Files.exists(file)) {
+            return;
+        }
+        Files.createDirectories(file.getParent());
+        Path temporary = Files.createTempFile(file.getParent(), ".upload-", ".tmp");
+        try {
+            Files.write(temporary, bytes);
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+            created.add(file);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private static void deleteQuietly(List<Path> files) {
+        for (Path file : files) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.warn("could not delete {} of a failed upload", file, e);
+            }
+        }
+        files.clear();
     }
 
     public Optional<Media> find(long id) {
@@ -199,6 +305,16 @@ public final class MediaService {
         String name = fileName.substring(slash + 1);
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /** The name the file had on the uploader's computer, without folders or control characters, at most 200 long. */
+    static String displayName(String fileName) {
+        if (fileName == null) {
+            return "";
+        }
+        int slash = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'));
+        String name = fileName.substring(slash + 1).replaceAll("\\p{Cntrl}", "").strip();
+        return name.length() > 200 ? name.substring(0, 200) : name;
     }
 
     private static String shortHash(byte[] bytes) {

@@ -17,7 +17,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 /** SQL for the media table. */
 public final class MediaStore {
 
-    private static final String COLUMNS = "id, path, mime_type, width, height, variants, alt, caption, credit, created_at";
+    static final String COLUMNS = "id, path, mime_type, width, height, variants, alt, caption, credit, created_at";
 
     private final Jdbi jdbi;
 
@@ -25,10 +25,18 @@ public final class MediaStore {
         this.jdbi = jdbi;
     }
 
-    long insert(Handle handle, Media media) {
-        return handle.createUpdate("""
-                        INSERT INTO media (path, mime_type, width, height, variants, alt, caption, credit, created_at)
-                        VALUES (:path, :mimeType, :width, :height, :variants, :alt, :caption, :credit, :createdAt)
+    /**
+     * Inserts a new image; empty when a row already has its path (the same bytes under the same name, uploaded
+     * again: PostgreSQL waits for a concurrent insert of it to commit, then inserts nothing).
+     */
+    Optional<Long> insert(Handle handle, Media media, String fileName, Long uploadedBy) {
+        return handle.createQuery("""
+                        INSERT INTO media (path, mime_type, width, height, variants, alt, caption, credit, created_at,
+                                           file_name, uploaded_by)
+                        VALUES (:path, :mimeType, :width, :height, :variants, :alt, :caption, :credit, :createdAt,
+                                :fileName, :uploadedBy)
+                        ON CONFLICT (path) DO NOTHING
+                        RETURNING id
                         """)
                 .bind("path", media.path())
                 .bind("mimeType", media.mimeType())
@@ -39,14 +47,26 @@ public final class MediaStore {
                 .bind("caption", media.caption())
                 .bind("credit", media.credit())
                 .bind("createdAt", media.createdAt().toEpochMilli())
-                .executeAndReturnGeneratedKeys("id")
+                .bind("fileName", fileName)
+                .bind("uploadedBy", uploadedBy)
                 .mapTo(Long.class)
-                .one();
+                .findOne();
+    }
+
+    Optional<Media> findByPath(Handle handle, String path) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM media WHERE path = :path")
+                .bind("path", path).map(MediaStore::map).findOne();
     }
 
     Optional<Media> findById(Handle handle, long id) {
         return handle.createQuery("SELECT " + COLUMNS + " FROM media WHERE id = :id")
                 .bind("id", id).map(MediaStore::map).findOne();
+    }
+
+    /** Who uploaded image {@code id}: empty when nobody was recorded (or there is no such image). */
+    Optional<Long> uploader(Handle handle, long id) {
+        return handle.createQuery("SELECT uploaded_by FROM media WHERE id = :id AND uploaded_by IS NOT NULL")
+                .bind("id", id).mapTo(Long.class).findOne();
     }
 
     /** The alt text, caption and credit. */
@@ -119,7 +139,7 @@ public final class MediaStore {
         return found;
     }
 
-    private static Media map(ResultSet rs, StatementContext ctx) throws SQLException {
+    static Media map(ResultSet rs, StatementContext ctx) throws SQLException {
         String variants = rs.getString("variants");
         List<Integer> widths = variants.isEmpty() ? List.of()
                 : Arrays.stream(variants.split(",")).map(Integer::valueOf).toList();

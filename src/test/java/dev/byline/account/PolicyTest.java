@@ -146,6 +146,50 @@ class PolicyTest {
                 Arrays.stream(Role.values()).map(Role::key).toList());
     }
 
+    /**
+     * Media (WordPress: upload_files for uploading; editing or deleting an attachment is edit_post on it, so
+     * authors their own uploads and editors anyone's): browse, upload, change or delete an image uploaded by
+     * the actor, by someone else, or by nobody recorded; administrator, editor, author, contributor, visitor.
+     */
+    private static final String MEDIA = """
+            browse  -       yes yes yes yes no
+            upload  -       yes yes yes no  no
+            change  own     yes yes yes no  no
+            change  others  yes yes no  no  no
+            change  nobody  yes yes no  no  no
+            """;
+
+    @Test
+    void mediaDecisionsFollowWhoUploadedTheImage() {
+        var checks = new ArrayList<Executable>();
+        for (String line : MEDIA.strip().split("\n")) {
+            String[] cells = line.trim().split("\\s+");
+            for (int i = 0; i <= ROLES.size(); i++) {
+                Actor actor = i < ROLES.size() ? actor(ROLES.get(i), OWN_AUTHOR) : Actor.visitor("192.0.2.1");
+                Long uploader = switch (cells[1]) {
+                    case "own" -> actor.userId() == 0 ? -1L : actor.userId();
+                    case "others" -> 99L;
+                    default -> null;
+                };
+                boolean expected = cells[i + 2].equals("yes");
+                boolean decided = switch (cells[0]) {
+                    case "browse" -> Policy.mayBrowseMedia(actor);
+                    case "upload" -> actor.can(Capability.UPLOAD_MEDIA);
+                    default -> Policy.mayChangeMedia(actor, uploader);
+                };
+                checks.add(() -> assertEquals(expected, decided,
+                        actor.role().map(Role::key).orElse("visitor") + ": " + line.trim()));
+            }
+        }
+        assertAll(checks);
+        Forbidden others = assertThrows(Forbidden.class,
+                () -> Policy.requireChangeMedia(actor(Role.AUTHOR, 1), 99L, "delete this image"));
+        assertEquals("You may delete this image only if you uploaded it; ask an editor.", others.getMessage());
+        Forbidden contributor = assertThrows(Forbidden.class,
+                () -> Policy.requireChangeMedia(actor(Role.CONTRIBUTOR, 1), 20L, "delete this image"));
+        assertEquals("Your role (contributor) may not delete this image.", contributor.getMessage());
+    }
+
     private static boolean decide(String decision, Actor actor, List<Long> byline, boolean published) {
         return switch (decision) {
             case "edit" -> Policy.mayEdit(actor, byline, published);

@@ -38,9 +38,10 @@ class MediaServiceTest extends NewsroomTest {
         Media media = newsroom.media.store(new MediaService.Upload(image(1000, 500, "jpg"), "Moscow Talks.JPG",
                 " Delegates ", "Caption", ""));
         assertTrue(media.path().matches("2026/03/moscow-talks-[0-9a-f]{8}\\.jpg"), media.path());
-        assertEquals(List.of(400, 800), media.variants(), "copies narrower than the original only");
+        assertEquals(List.of(200, 400, 800), media.variants(), "copies narrower than the original only");
         assertEquals("Delegates", media.alt());
-        for (String url : List.of(media.url(), media.url(400), media.url(800))) {
+        assertEquals(media.url(200), media.thumbnailUrl(), "the 200 px copy is the library's thumbnail");
+        for (String url : List.of(media.url(), media.url(200), media.url(400), media.url(800))) {
             Path file = newsroom.media.resolve(url.substring(Media.URL_PREFIX.length())).orElseThrow();
             assertTrue(Files.size(file) > 0, url);
         }
@@ -51,7 +52,10 @@ class MediaServiceTest extends NewsroomTest {
 
         Media png = newsroom.media.store(new MediaService.Upload(image(300, 300, "png"), "logo.png", "", "", ""));
         assertEquals("image/png", png.mimeType());
-        assertEquals(List.of(), png.variants());
+        assertEquals(List.of(200), png.variants());
+        Media icon = newsroom.media.store(new MediaService.Upload(image(150, 150, "png"), "icon.png", "", "", ""));
+        assertEquals(List.of(), icon.variants());
+        assertEquals(icon.url(), icon.thumbnailUrl(), "a small image is its own thumbnail");
     }
 
     @ParameterizedTest
@@ -76,7 +80,7 @@ class MediaServiceTest extends NewsroomTest {
         assertEquals("image/jpeg", photo.mimeType());
         assertEquals(1000, photo.width(), "turned upright: the sides swap");
         assertEquals(1800, photo.height());
-        assertEquals(List.of(400, 800), photo.variants());
+        assertEquals(List.of(200, 400, 800), photo.variants());
         for (byte[] file : storedFiles(photo)) {
             for (String secret : TestImages.SECRETS) {
                 assertFalse(TestImages.contains(file, secret), secret + " in a stored file");

@@ -141,11 +141,16 @@ public final class TestImages {
     }
 
     /** A PNG whose header says {@code width}×{@code height} RGBA, with a few bytes of body: no real image at all. */
-    static byte[] pngHeaderClaiming(int width, int height) {
+    public static byte[] pngHeaderClaiming(int width, int height) {
         byte[] header = ByteBuffer.allocate(13).putInt(width).putInt(height)
                 .put(new byte[] {8, 6, 0, 0, 0}).array();
         return concat(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, chunk("IHDR", header),
                 chunk("IDAT", new byte[] {0x78, (byte) 0x9c, 0x63, 0, 0, 0, 0, 1, 0, 1}), chunk("IEND", new byte[0]));
+    }
+
+    /** The smallest lossy WebP there is: one opaque pixel. */
+    public static byte[] webp() {
+        return java.util.Base64.getDecoder().decode("UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA");
     }
 
     /** The markers of a JPEG up to the start of the scan, e.g. 0xE0 for APP0. */

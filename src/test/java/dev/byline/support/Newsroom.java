@@ -38,6 +38,7 @@ public final class Newsroom implements AutoCloseable {
     public final dev.byline.taxonomy.TagService tags;
     public final dev.byline.menu.MenuService menus;
     public final dev.byline.frontpage.FrontPageService frontPage;
+    public final dev.byline.media.MediaLibrary library;
     /** every change published, in order (writers on several threads add to it) */
     public final List<Change> published = java.util.Collections.synchronizedList(new ArrayList<>());
 
@@ -61,6 +62,7 @@ public final class Newsroom implements AutoCloseable {
         tags = services.tags();
         menus = services.menus();
         frontPage = services.frontPage();
+        library = services.library();
     }
 
     public Change lastChange() {
