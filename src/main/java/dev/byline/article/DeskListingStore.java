@@ -105,7 +105,7 @@ public final class DeskListingStore {
             sql.append(" AND COALESCE(a.published_at, a.updated_at) < :until");
         }
         if (!filter.search().isEmpty()) {
-            sql.append(" AND LOWER(a.title) LIKE :search ESCAPE '\\'");
+            sql.append(" AND LOWER(a.title) LIKE :search ESCAPE '!'");
         }
         return sql.append(" ORDER BY ").append(filter.sort().orderBy).toString();
     }
@@ -131,13 +131,10 @@ public final class DeskListingStore {
             query.bind("until", filter.until().toEpochMilli());
         }
         if (!filter.search().isEmpty()) {
-            query.bind("search", "%" + likeEscaped(filter.search().toLowerCase(java.util.Locale.ROOT)) + "%");
+            query.bind("search", dev.byline.text.LikePatterns.containing(filter.search()));
         }
     }
 
-    private static String likeEscaped(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
 
     private static List<DeskRow> withBylines(Handle handle, List<DeskRow> rows) {
         var bylines = new HashMap<Long, List<Long>>();

@@ -79,15 +79,11 @@ final class LibraryStore {
             query.bind("from", filter.from()).bind("until", filter.until());
         }
         if (!filter.text().isEmpty()) {
-            query.bind("text", "%" + escape(filter.text()) + "%");
+            query.bind("text", "%" + dev.byline.text.LikePatterns.escape(filter.text()) + "%");
             if (!filter.slug().isEmpty()) {
-                query.bind("slug", "%" + escape(filter.slug()) + "%");
+                query.bind("slug", "%" + dev.byline.text.LikePatterns.escape(filter.slug()) + "%");
             }
         }
-    }
-
-    static String escape(String typed) {
-        return typed.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     /** The newest upload time before {@code before} (epoch ms): one index seek. */
@@ -165,12 +161,8 @@ final class LibraryStore {
     }
 
     private static LibraryItem item(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new LibraryItem(MediaStore.map(rs, ctx), rs.getString("file_name"), nullableLong(rs, "uploaded_by"),
+        return new LibraryItem(MediaStore.map(rs, ctx), rs.getString("file_name"), dev.byline.db.Columns.nullableLong(rs, "uploaded_by"),
                 rs.getString("uploader_name"), rs.getBoolean("in_use"));
     }
 
-    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
-    }
 }

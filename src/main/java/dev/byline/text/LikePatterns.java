@@ -15,6 +15,11 @@ public final class LikePatterns {
     /** Matches any text containing {@code typed}; blank matches everything. */
     public static String containing(String typed) {
         String text = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
-        return "%" + text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return "%" + escape(text) + "%";
+    }
+
+    /** {@code text} with its own {@code %}, {@code _} and {@code !} taken literally (case kept). */
+    public static String escape(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }
