@@ -86,8 +86,8 @@ public final class WebServer implements AutoCloseable {
             config.routes.exception(HttpResponseException.class, (error, ctx) -> fail(byPrefix, ctx, error));
             config.routes.exception(Exception.class, (error, ctx) -> fail(byPrefix, ctx, error));
             ops.register(config.routes);
-            // longest prefix first: Javalin runs the first route that matches, and a site pattern such as /{slug}
-            // or /{year}/{month}/{day}/{slug} also matches /admin/ and /admin/revisions/12 (then only to answer 404)
+            // longest prefix first: Javalin runs the first route that matches, so a broad pattern of the site's
+            // (/{slug} for pages) must come after /admin/'s and /api/'s own routes, or it would take their paths
             for (Surface surface : byPrefix) {
                 surface.register(new Routes(config.routes, surface, path -> owner(byPrefix, path)));
             }

@@ -154,6 +154,13 @@ class SiteDeskHttpTest extends DemoSiteTest {
         assertEquals("/about/", moved.headers().firstValue("Location").orElseThrow());
         assertEquals(200, http.get("/about/").statusCode());
         assertEquals(404, http.get("/no-such-page/").statusCode());
+        // the page route (/{slug}) is the site's broadest: the other surfaces' own paths stay theirs
+        HttpResponse<String> admin = http.get("/admin/");
+        assertTrue(admin.statusCode() != 404 && admin.body().contains("/assets/admin."),
+                "the admin's door, not a page: " + admin.statusCode());
+        assertTrue(http.get("/api/v1/").headers().firstValue("Content-Type").orElse("").contains("json"));
+        assertEquals(404, http.get("/healthz/x/").statusCode());
+        assertEquals(200, http.get("/healthz").statusCode());
 
         desk().trash(EDITOR, renamed.id(), renamed.version());
         assertEquals(410, http.get("/about/").statusCode());
