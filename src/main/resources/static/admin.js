@@ -38,6 +38,15 @@ document.addEventListener("submit", function (event) {
     body.dispatchEvent(new Event("input", {bubbles: true}));
   }
 
+  // what a paste does: the text replaces the selection, the caret after it
+  function replaceSelection(text) {
+    var start = body.selectionStart, value = body.value;
+    body.value = value.slice(0, start) + text + value.slice(body.selectionEnd);
+    body.selectionStart = body.selectionEnd = start + text.length;
+    body.focus();
+    body.dispatchEvent(new Event("input", {bubbles: true}));
+  }
+
   function linePrefix(prefix) {
     var start = body.value.lastIndexOf("\n", body.selectionStart - 1) + 1;
     var end = body.selectionEnd;
@@ -91,8 +100,8 @@ document.addEventListener("submit", function (event) {
     var plain = event.clipboardData.getData("text/plain");
     post(form.dataset.paste, {html: html}, true)
       .then(function (response) { return response.ok ? response.json() : {markdown: plain}; })
-      .then(function (answer) { insert(answer.markdown, "", ""); body.selectionStart = body.selectionEnd; })
-      .catch(function () { insert(plain, "", ""); });
+      .then(function (answer) { replaceSelection(answer.markdown); })
+      .catch(function () { replaceSelection(plain); });
   });
 
   // words and reading time, as the public page counts them (230 words a minute)

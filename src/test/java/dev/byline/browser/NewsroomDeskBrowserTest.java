@@ -90,6 +90,26 @@ class NewsroomDeskBrowserTest {
         browser.findElement(By.xpath("//div[@role='toolbar']/button[text()='Bold']")).click();
         assertTrue(body.getDomProperty("value").endsWith("The catch was **bold text**"), body.getDomProperty("value"));
         assertTrue(browser.findElement(By.id("word-count")).getText().matches("\\d+ words · about 1 min read"));
+        // pasted from a word processor: Markdown, not markup
+        browser.executeScript("""
+                arguments[0].selectionStart = arguments[0].selectionEnd = arguments[0].value.length;
+                const data = new DataTransfer();
+                data.setData('text/html', '<p class=MsoNormal> Fuel costs <b>doubled</b><o:p></o:p></p><script>x()</script>');
+                data.setData('text/plain', 'Fuel costs doubled');
+                arguments[0].dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}));
+                """, body);
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(driver -> body.getDomProperty("value").contains("Fuel costs **doubled**"));
+        assertFalse(body.getDomProperty("value").contains("x()"));
+        // the preview, beside the form, by the public page's own template
+        browser.findElement(By.id("preview-button")).click();
+        browser.switchTo().frame(browser.findElement(By.cssSelector("iframe[name=byline-preview]")));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(driver -> driver.findElement(By.tagName("h1")).getText()
+                        .equals("Fishing boats return to the harbour"));
+        assertEquals("Boats back at the harbour wall on Monday.",
+                browser.findElement(By.cssSelector("figure figcaption")).getText());
+        browser.switchTo().defaultContent();
         new Select(browser.findElement(By.id("sectionId"))).selectByVisibleText("City");
         browser.findElement(By.id("tags")).sendKeys("Harbour, Storm");
         shoot("editor");

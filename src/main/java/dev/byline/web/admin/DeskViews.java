@@ -63,13 +63,19 @@ public final class DeskViews {
      * @param conflict  someone saved in between: their version; null otherwise
      * @param others    the names of the others who have it open now
      * @param noteForm  the correction / update form (editors, published articles); null when not offered
+     * @param autosave  the person's autosave newer than what is saved, or null
      */
     public record EditorPage(Chrome chrome, String heading, long articleId, boolean page, String formAction,
                              Form form, String status, List<Option> sectionOptions,
                              List<List<Option>> authorOptions, List<Option> mediaOptions, List<Button> buttons,
                              String zone, List<String> others, TheirVersion conflict, String revisionsUrl,
                              String publicUrl, String trashUrl, String restoreUrl, List<NoteRow> notes,
-                             Form noteForm, int words, int readingMinutes, String listUrl) {
+                             Form noteForm, int words, int readingMinutes, String listUrl,
+                             AutosaveNotice autosave) {
+    }
+
+    /** The person's own autosave, newer than the article as saved: where to compare (and restore) it. */
+    public record AutosaveNotice(String when, String compareUrl) {
     }
 
     public record RevisionRow(long id, String who, String when, String whenIso, String note, boolean autosave,

@@ -115,7 +115,28 @@ final class EditorPages {
                 noteForm != null ? noteForm
                         : published && actor.can(Capability.EDIT_OTHERS_ARTICLES) ? AdminViews.Form.empty() : null,
                 words, Math.max(1, Math.round(words / 230f)),
-                page ? ArticlesHandler.PAGES : ArticlesHandler.ARTICLES), status);
+                page ? ArticlesHandler.PAGES : ArticlesHandler.ARTICLES,
+                theirs == null && errors.isEmpty() ? current.map(article -> newerAutosave(actor, request.user().displayName(), article)).orElse(null)
+                        : null), status);
+    }
+
+    /**
+     * The person's autosave, when it is newer than the article's last save (the browser closed before they saved):
+     * the editor says so and links the diff from the saved text to it, where it can be restored. Revisions name
+     * who saved them by their name now (a revision has no account id to compare), so the name is compared.
+     */
+    private DeskViews.AutosaveNotice newerAutosave(Actor actor, String name, Article article) {
+        List<Revision> revisions = desk.revisions(actor, article.id());
+        Optional<Revision> mine = revisions.stream()
+                .filter(revision -> revision.autosave() && (revision.who().equals(name) || revision.who().equals(actor.name()))
+                        && revision.at().isAfter(article.updatedAt()))
+                .findFirst();
+        Optional<Revision> saved = revisions.stream().filter(revision -> !revision.autosave()).findFirst();
+        if (mine.isEmpty() || saved.isEmpty()) {
+            return null;
+        }
+        return new DeskViews.AutosaveNotice(AdminDates.dateTime(mine.get().at(), zone.get()),
+                RevisionsHandler.PATH + "/" + article.id() + "?from=" + saved.get().id() + "&to=" + mine.get().id());
     }
 
     /** The same page with the correction form as typed and its messages (422). */

@@ -159,6 +159,9 @@ class DeskFlowsHttpTest {
         assertEquals(200, browser.post("/admin/articles/autosave", typed).statusCode());
         assertFalse(site.services().articles().find(id).orElseThrow().bodyMarkdown().contains("Typed on"),
                 "an autosave of an existing article leaves the live one alone");
+        String reopened = browser.get("/admin/articles/" + id).body();
+        assertTrue(reopened.contains("You have an autosave of"), "the editor offers the newer autosave");
+        assertTrue(reopened.contains("href=\"/admin/revisions/" + id + "?from="), reopened);
 
         // a second editor in the same article sees the first
         AdminBrowser editor = staff.signedIn(Role.EDITOR);
