@@ -286,7 +286,8 @@ public final class Byline implements AutoCloseable {
             site.ready(new SiteRoutes.Needs(news, views, urls, responder, assets, templates));
             admin.ready(new AdminSurface.Needs(database.jdbi(), services.accounts(), services.articles(),
                     () -> settings.current().siteTitle(), () -> settings.current().zone(),
-                    () -> settings.current().twoFactorRequired(), clock, settings, services.demoRemoval()));
+                    () -> settings.current().twoFactorRequired(), clock, settings, services.demoRemoval(),
+                    new AdminSurface.MediaDesk(services.library(), services.images(), assets.url("media.js"))));
             String setupLink = services.accounts().service().setupLinkIfNoUsers()
                     .map(token -> baseUrl + AdminSurface.PREFIX + "setup/" + token).orElse(null);
             readiness.ready(database);

@@ -4,6 +4,7 @@ import dev.byline.account.Accounts;
 import dev.byline.account.Actor;
 import dev.byline.account.Capability;
 import dev.byline.account.OneTimeLinks;
+import dev.byline.account.Policy;
 import dev.byline.account.Sessions;
 import dev.byline.account.User;
 import io.javalin.http.Context;
@@ -195,6 +196,9 @@ final class Doors {
         var items = new ArrayList<AdminViews.NavItem>();
         items.add(new AdminViews.NavItem("Dashboard", "/admin/", path.equals("/admin/") || path.equals("/admin")));
         var actor = Actor.of(user, "");
+        if (Policy.mayBrowseMedia(actor)) {
+            items.add(new AdminViews.NavItem("Media", "/admin/media", path.startsWith("/admin/media")));
+        }
         if (actor.can(Capability.MANAGE_PEOPLE)) {
             items.add(new AdminViews.NavItem("People", "/admin/people", path.startsWith("/admin/people")));
         }
