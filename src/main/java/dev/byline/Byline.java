@@ -314,7 +314,8 @@ public final class Byline implements AutoCloseable {
                     services.sections(), services.tags(), services.menus(), services.frontPage(),
                     new AdminSurface.DeskNeeds(services.desk(),
                             new dev.byline.article.DeskListing(new dev.byline.article.DeskListingStore(database.jdbi())),
-                            services.taxonomy(), services.authors(), views)));
+                            services.taxonomy(), services.authors(), views),
+                    new AdminSurface.MediaDesk(services.library(), services.images(), assets.url("media.js"))));
             String setupLink = services.accounts().service().setupLinkIfNoUsers()
                     .map(token -> baseUrl + AdminSurface.PREFIX + "setup/" + token).orElse(null);
             readiness.ready(database);

@@ -1,12 +1,12 @@
 package dev.byline.media;
 
+import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import dev.byline.error.Invalid;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorConvertOp;
 import java.awt.image.DataBuffer;
 import java.awt.image.SampleModel;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Iterator;
@@ -73,21 +73,26 @@ final class ImageIntake {
 
         /** The pixels in a new file holding nothing else: no EXIF, XMP, IPTC, comment or profile. */
         byte[] encode() throws IOException {
-            ImageWriter writer = ImageIO.getImageWritersByFormatName(storedAs.extension).next();
-            var out = new ByteArrayOutputStream();
-            try (ImageOutputStream output = ImageIO.createImageOutputStream(out)) {
-                writer.setOutput(output);
-                ImageWriteParam param = writer.getDefaultWriteParam();
-                if (storedAs == ImageFormat.JPEG) {
-                    param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                    param.setCompressionQuality(JPEG_QUALITY);
-                }
-                writer.write(null, new IIOImage(image, null, null), param);
-            } finally {
-                writer.dispose();
-            }
-            return out.toByteArray();
+            return ImageIntake.encode(image, storedAs, JPEG_QUALITY);
         }
+    }
+
+    /** {@code image} as a new file of {@code format} (JPEG at {@code quality}), holding the pixels alone. */
+    static byte[] encode(BufferedImage image, ImageFormat format, float quality) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName(format.extension).next();
+        var out = new ByteArrayOutputStream();
+        try (ImageOutputStream output = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(output);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            if (format == ImageFormat.JPEG) {
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionQuality(quality);
+            }
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
     }
 
     /** What to do with the decoded image while it is in memory. */
@@ -115,7 +120,8 @@ final class ImageIntake {
     }
 
     private BufferedImage decode(byte[] bytes, ImageFormat format) {
-        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+        // read in place: ImageIO.createImageInputStream over a stream would keep a second copy of the upload
+        try (ImageInputStream input = new ByteArrayImageInputStream(bytes)) {
             ImageReader reader = readerFor(format, input);
             try {
                 reader.setInput(input, true, true);

@@ -3,7 +3,7 @@ package dev.byline.media;
 import dev.byline.error.Invalid;
 import dev.byline.error.NotFound;
 import dev.byline.text.Slugs;
-import java.io.ByteArrayOutputStream;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,6 +34,8 @@ public final class MediaService {
 
     /** Widths of the scaled copies; only those narrower than the original are made. */
     static final List<Integer> VARIANT_WIDTHS = List.of(Media.THUMBNAIL_WIDTH, 400, 800, 1200);
+    /** JPEG quality of the scaled copies: smaller files for pages, where the original keeps 0.9. */
+    static final float VARIANT_QUALITY = 0.82f;
     /** Larger uploads are refused before they are decoded. */
     public static final long DEFAULT_MAX_IMAGE_PIXELS = ImageIntake.DEFAULT_MAX_PIXELS;
     private static final Logger LOG = LoggerFactory.getLogger(MediaService.class);
@@ -193,18 +195,19 @@ public final class MediaService {
             return intake.read(upload, image -> {
                 try {
                     byte[] original = image.encode();
-                    String extension = image.storedAs().extension;
-                    String path = prefix + "-" + shortHash(original) + "." + extension;
+                    String path = prefix + "-" + shortHash(original) + "." + image.storedAs().extension;
                     writeOnce(resolve(path).orElseThrow(), original, created);
+                    // widest first, each copy scaled from the one before: a 12-megapixel photo is read once
+                    // (for the widest), not four times, which takes a second and tens of megabytes off an upload
                     var widths = new ArrayList<Integer>();
-                    for (int width : VARIANT_WIDTHS) {
+                    BufferedImage source = image.image();
+                    for (int width : VARIANT_WIDTHS.reversed()) {
                         if (width < image.width()) {
-                            var scaled = new ByteArrayOutputStream();
-                            Thumbnails.of(image.image()).width(width).outputQuality(0.82).outputFormat(extension)
-                                    .toOutputStream(scaled);
-                            writeOnce(resolve(Media.variantPath(path, width)).orElseThrow(), scaled.toByteArray(),
-                                    created);
-                            widths.add(width);
+                            BufferedImage scaled = Thumbnails.of(source).width(width).asBufferedImage();
+                            writeOnce(resolve(Media.variantPath(path, width)).orElseThrow(),
+                                    ImageIntake.encode(scaled, image.storedAs(), VARIANT_QUALITY), created);
+                            widths.addFirst(width);
+                            source = scaled;
                         }
                     }
                     return new StoredFiles(path, image.storedAs(), image.width(), image.height(),

@@ -31,6 +31,15 @@ public interface Surface {
     long maxRequestBytes();
 
     /**
+     * The largest request body taken at {@code path}: a surface may take more where files are uploaded (a
+     * multipart body is streamed to disk, never held in memory) than for its forms. {@link #maxRequestBytes()}
+     * unless the surface says otherwise.
+     */
+    default long maxRequestBytes(String path) {
+        return maxRequestBytes();
+    }
+
+    /**
      * Answers a failure in this surface's format (an HTML page, JSON problem details): an exception from a handler,
      * no route (404), a method the path does not take (405), a body too large (413). Never shows a stack trace.
      */

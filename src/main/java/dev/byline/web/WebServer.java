@@ -80,7 +80,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.before(ctx -> {
                 Surface surface = owner(byPrefix, ctx.path());
                 surface.headers().forEach(ctx::header);
-                limitBody(ctx, surface.maxRequestBytes());
+                limitBody(ctx, surface.maxRequestBytes(ctx.path()));
             });
             // Javalin's own (no route, wrong method, body too large) and ours, in the owning surface's format
             config.routes.exception(HttpResponseException.class, (error, ctx) -> fail(byPrefix, ctx, error));
@@ -133,11 +133,18 @@ public final class WebServer implements AutoCloseable {
 
     /**
      * Refuses a body larger than the surface takes before any handler reads it: by its declared length, or, when
-     * it comes without one (chunked), by reading it now, at most the largest limit of any surface.
+     * it comes without one (chunked), by reading it now, at most the largest limit of any surface. A multipart body
+     * (a file upload) must declare its length, as browsers always do: reading it here would leave nothing for the
+     * multipart parser, so it is refused with 411 before anything is read.
      */
     private static void limitBody(Context ctx, long limit) {
         long declared = ctx.req().getContentLengthLong();
         boolean undeclared = declared < 0 && ctx.header(Header.TRANSFER_ENCODING) != null;
+        String type = ctx.header(Header.CONTENT_TYPE);
+        if (undeclared && type != null && type.strip().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+            throw new HttpResponseException(411, "A file upload must be sent with its length (Content-Length), "
+                    + "not in chunks.");
+        }
         if (declared > limit || (undeclared && ctx.bodyAsBytes().length > limit)) {
             throw new ContentTooLargeResponse("The request body is larger than the " + limit + " bytes taken here.");
         }

@@ -92,7 +92,10 @@ class PeopleBrowserTest {
         browser.findElement(By.id("name")).sendKeys("Kim Lee");
         browser.executeScript("document.getElementById('email').type = 'text'"); // past the browser's own check
         browser.findElement(By.cssSelector("form[action='/admin/people/invite'] button")).click();
-        assertTrue(browser.findElement(By.id("email-error")).getText().startsWith("Enter an email address"));
+        // the page the click leads to, not the one still showing (read too early once under load: no such element)
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(driver -> driver.findElement(By.id("email-error")).getText().startsWith("Enter an email address"));
         shoot("people");
 
         // the profile: a picture and a bio, then the public author page

@@ -130,6 +130,39 @@ public final class AdminBrowser {
         return response;
     }
 
+    /** One file of a multipart form. */
+    public record FilePart(String field, String fileName, String contentType, byte[] content) {
+    }
+
+    /**
+     * Sends a multipart form with several files (the token of the last page read added unless {@code fields} has
+     * one) and extra {@code headers} (Accept, X-CSRF-Token…).
+     */
+    public HttpResponse<String> uploadFiles(String path, Map<String, String> fields, java.util.List<FilePart> files,
+                                            Map<String, String> headers) {
+        String boundary = "----byline" + java.util.UUID.randomUUID().toString().replace("-", "");
+        var all = new LinkedHashMap<>(fields);
+        all.putIfAbsent("csrf", lastCsrf != null ? lastCsrf : tokenFrom("/admin/").orElse(""));
+        var body = new java.io.ByteArrayOutputStream();
+        all.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        for (FilePart file : files) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field()
+                    + "\"; filename=\"" + file.fileName() + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file.content());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        headers.forEach(request::header);
+        var response = send(request);
+        csrfIn(response.body()).ifPresent(token -> lastCsrf = token);
+        return response;
+    }
+
     /** GETs the page a redirect points to (a local path). */
     public HttpResponse<String> follow(HttpResponse<String> redirect) {
         return get(redirect.headers().firstValue("Location")

@@ -40,6 +40,10 @@ final class AdminErrors {
             case Conflict e -> show(ctx, 409, "Someone else saved first", e.getMessage());
             case Invalid e -> show(ctx, 422, "Please check what you sent", String.join(" ", e.fieldErrors().values()));
             case HttpResponseException e when e.getStatus() < 500 -> refused(ctx, e.getStatus());
+            case io.javalin.util.BodyAlreadyReadException e -> refused(ctx, 411);
+            case Exception e when unreadableBody(e) -> show(ctx, 400, "The form could not be read",
+                    "What was sent was cut short or is not a form this page sends (a file upload without its "
+                            + "boundary, say). Go back, reload the page and send it again.");
             default -> {
                 // the route's pattern, not the path: invitation, reset and setup paths carry a live token
                 LOG.error("{} {} failed", ctx.method(), route(ctx), error);
@@ -61,12 +65,42 @@ final class AdminErrors {
         switch (status) {
             case 404 -> show(ctx, 404, "Not found", "There is no admin page at this address.");
             case 405 -> show(ctx, 405, "Method not allowed", "This address does not take " + ctx.method() + ".");
-            case 413 -> show(ctx, 413, "Too much sent", "The request was larger than the admin takes.");
+            case 413 -> show(ctx, 413, "Too much sent", "The request was larger than the admin takes."
+                    + (ctx.path().startsWith(MediaLibraryHandler.PATH) ? " Upload at most "
+                    + AdminSurface.MAX_UPLOAD_BYTES / (1024 * 1024) + " MB at once (each file at most "
+                    + dev.byline.media.MediaLibrary.MAX_FILE_BYTES / (1024 * 1024) + " MB), or fewer files at a time."
+                    : ""));
+            case 411 -> show(ctx, 411, "Length required", "A file upload must be sent with its length "
+                    + "(Content-Length), as browsers send it, not in chunks.");
             default -> show(ctx, status, HttpStatus.forStatus(status).getMessage(), "The request could not be completed.");
         }
     }
 
+    /** A multipart body Jetty could not parse (no boundary, cut short, not multipart at all): the sender's fault. */
+    private static boolean unreadableBody(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.eclipse.jetty.http.HttpException bad && bad.getCode() < 500) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Scripts asking for JSON (the media library's uploads, the editor's picker) get the failure as JSON. */
+    static boolean wantsJson(Context ctx) {
+        String accept = ctx.header("Accept");
+        return ctx.path().endsWith(".json") || (accept != null && accept.contains("application/json"));
+    }
+
     private void show(Context ctx, int status, String heading, String message) {
+        if (wantsJson(ctx)) {
+            var body = new java.util.LinkedHashMap<String, Object>();
+            body.put("status", status);
+            body.put("title", heading);
+            body.put("message", message);
+            ctx.status(status).contentType("application/json; charset=utf-8").result(AdminJson.write(body));
+            return;
+        }
         AdminRequest request = ctx.attribute(Doors.REQUEST);
         var chrome = request == null ? chromes.bare() : request.chrome();
         try {

@@ -3,10 +3,12 @@ package dev.byline.web.admin;
 import dev.byline.account.Accounts;
 import dev.byline.account.Role;
 import dev.byline.account.User;
+import dev.byline.article.ArticleImages;
 import dev.byline.article.ArticleService;
 import dev.byline.demo.DemoRemoval;
 import dev.byline.frontpage.FrontPageService;
 import dev.byline.menu.MenuService;
+import dev.byline.media.MediaLibrary;
 import dev.byline.settings.SettingsService;
 import dev.byline.taxonomy.SectionService;
 import dev.byline.taxonomy.TagService;
@@ -39,12 +41,19 @@ public final class AdminSurface implements Surface {
     public static final String PREFIX = "/admin/";
     /** Forms, and the avatar upload; article media come with their own limit later. */
     static final long MAX_REQUEST_BYTES = 12L * 1024 * 1024;
+    /**
+     * The media library's upload (POST /admin/media): several photos in one form post. Multipart bodies are
+     * streamed to temporary files, never held in memory, and each file is read on its own (at most
+     * {@link dev.byline.media.MediaLibrary#MAX_FILE_BYTES}).
+     */
+    static final long MAX_UPLOAD_BYTES = 100L * 1024 * 1024;
 
     /** What the admin's handlers need: there once the database is open. */
     public record Needs(Jdbi jdbi, Accounts accounts, ArticleService articles, Supplier<String> siteTitle,
                         Supplier<ZoneId> zone, BooleanSupplier secondFactorRequired, Clock clock,
                         SettingsService settings, DemoRemoval demoRemoval, SectionService sections,
-                        TagService tags, MenuService menus, FrontPageService frontPage, DeskNeeds desk) {
+                        TagService tags, MenuService menus, FrontPageService frontPage, DeskNeeds desk,
+                        MediaDesk media) {
     }
 
     /** What the desk's pages (articles, pages, the editor, revisions) need besides the rest. */
@@ -53,10 +62,14 @@ public final class AdminSurface implements Surface {
                             dev.byline.web.site.SiteViews siteViews) {
     }
 
+    /** What the media library's pages need: the library, image details through the articles, its script. */
+    public record MediaDesk(MediaLibrary library, ArticleImages images, String scriptUrl) {
+    }
+
     private record Handlers(Doors doors, SignInHandlers signIn, SetupHandler setup, DashboardHandler dashboard,
                             AdminErrors errors, ForgotHandler forgot, ResetHandler reset,
                             InvitationHandler invitation, TwoFactorHandlers twoFactor, SettingsHandler settings,
-                            People people, Structure structure, Articles articles) {
+                            People people, Structure structure, Articles articles, Media media) {
     }
 
     /** Sections, tags, menus and the front page. */
@@ -67,6 +80,10 @@ public final class AdminSurface implements Surface {
     /** The desk: the lists, the editor, its script's calls, revisions. */
     private record Articles(ArticlesHandler list, ArticleEditorHandler editor, DeskJsonHandler json,
                             RevisionsHandler revisions) {
+    }
+
+    /** The media library: the list and the picker's JSON, uploads, one image's page. */
+    private record Media(MediaLibraryHandler library, MediaUploadHandler upload, MediaItemHandler item) {
     }
 
     /** People, profiles and the activity log. */
@@ -125,7 +142,8 @@ public final class AdminSurface implements Surface {
                 new TwoFactorHandlers(needs.accounts().twoFactor(), doors, pages, secondFactorRequired),
                 new SettingsHandler(needs.settings(), needs.demoRemoval(),
                         new SettingsPages(needs.settings(), needs.demoRemoval(), pages), doors),
-                people(needs, doors, pages), structure(needs, doors, pages), articles(needs, doors, pages)));
+                people(needs, doors, pages), structure(needs, doors, pages), articles(needs, doors, pages),
+                media(needs, doors, pages)));
     }
 
     private static Structure structure(Needs needs, Doors doors, AdminPages pages) {
@@ -145,6 +163,13 @@ public final class AdminSurface implements Surface {
                 needs.zone()), editor,
                 new DeskJsonHandler(desk.desk(), editorPages, desk.taxonomy(), desk.siteViews(), templates),
                 new RevisionsHandler(desk.desk(), editor, editorPages, doors, pages, needs.zone()));
+    }
+
+    private static Media media(Needs needs, Doors doors, AdminPages pages) {
+        var desk = needs.media();
+        var library = new MediaLibraryHandler(desk.library(), pages, needs.zone(), desk.scriptUrl());
+        return new Media(library, new MediaUploadHandler(desk.library(), doors, library),
+                new MediaItemHandler(desk.library(), desk.images(), doors, pages, needs.zone()));
     }
 
     private static People people(Needs needs, Doors doors, AdminPages pages) {
@@ -269,6 +294,14 @@ public final class AdminSurface implements Surface {
         // /admin/revisions/{id} (?from=&to= for a diff)
         routes.get(RevisionsHandler.PATH + "/{id}", articles(h -> h.revisions()::show));
         routes.post(ArticlesHandler.ARTICLES + "/{id}/revisions/restore", articles(h -> h.revisions()::restore));
+
+        // the media library
+        routes.get(MediaLibraryHandler.PATH, media(h -> h.library()::show));
+        routes.post(MediaLibraryHandler.PATH, media(h -> h.upload()::upload));
+        routes.get(MediaLibraryHandler.PATH + ".json", media(h -> h.library()::picker));
+        routes.get(MediaLibraryHandler.PATH + "/{id}", media(h -> h.item()::show));
+        routes.post(MediaLibraryHandler.PATH + "/{id}", media(h -> h.item()::describe));
+        routes.post(MediaLibraryHandler.PATH + "/{id}/delete", media(h -> h.item()::delete));
     }
 
     /** The signed-in door in front of one of the structure handlers. */
@@ -279,6 +312,11 @@ public final class AdminSurface implements Surface {
     /** The signed-in door in front of one of the desk's handlers. */
     private Handler articles(Function<Articles, AdminHandler> pick) {
         return ctx -> handlers().doors().signedIn(pick.apply(handlers().articles())).handle(ctx);
+    }
+
+    /** The signed-in door in front of one of the media library's handlers. */
+    private Handler media(Function<Media, AdminHandler> pick) {
+        return ctx -> handlers().doors().signedIn(pick.apply(handlers().media())).handle(ctx);
     }
 
     /** The signed-in door in front of one of the people handlers. */
@@ -294,6 +332,13 @@ public final class AdminSurface implements Surface {
     @Override
     public long maxRequestBytes() {
         return MAX_REQUEST_BYTES;
+    }
+
+    /** More for the media library's upload, which streams its files to disk. */
+    @Override
+    public long maxRequestBytes(String path) {
+        return path.equals(MediaLibraryHandler.PATH) || path.equals(MediaLibraryHandler.PATH + "/")
+                ? MAX_UPLOAD_BYTES : MAX_REQUEST_BYTES;
     }
 
     @Override

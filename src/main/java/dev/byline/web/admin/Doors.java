@@ -4,6 +4,7 @@ import dev.byline.account.Accounts;
 import dev.byline.account.Actor;
 import dev.byline.account.Capability;
 import dev.byline.account.OneTimeLinks;
+import dev.byline.account.Policy;
 import dev.byline.account.Sessions;
 import dev.byline.account.User;
 import io.javalin.http.Context;
@@ -207,6 +208,9 @@ final class Doors {
             items.add(new AdminViews.NavItem("Sections", "/admin/sections", path.startsWith("/admin/sections")));
             items.add(new AdminViews.NavItem("Tags", "/admin/tags", path.startsWith("/admin/tags")));
             items.add(new AdminViews.NavItem("Menus", "/admin/menus", path.startsWith("/admin/menus")));
+        }
+        if (Policy.mayBrowseMedia(actor)) {
+            items.add(new AdminViews.NavItem("Media", "/admin/media", path.startsWith("/admin/media")));
         }
         if (actor.can(Capability.MANAGE_PEOPLE)) {
             items.add(new AdminViews.NavItem("People", "/admin/people", path.startsWith("/admin/people")));
