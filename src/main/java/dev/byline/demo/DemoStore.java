@@ -221,6 +221,13 @@ public final class DemoStore {
             if (leaves.isEmpty()) {
                 throw new IllegalStateException("sections " + left + " still have subsections");
             }
+            // a menu item nested under one of these sections' items would go with it (ON DELETE CASCADE of the
+            // parent): the newsroom's own items stay, moved to the top level
+            handle.createUpdate("""
+                            UPDATE menu_items SET parent_id = NULL
+                            WHERE parent_id IN (SELECT id FROM menu_items WHERE section_id IN (<ids>))
+                            """)
+                    .bindList("ids", leaves).execute();
             deleted += handle.createUpdate("DELETE FROM sections WHERE id IN (<ids>)")
                     .bindList("ids", leaves).execute();
             leaves.forEach(left::remove);

@@ -324,6 +324,20 @@ class MenuServiceTest extends NewsroomTest {
         assertEquals(null, left.page());
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void removingTheDemoKeepsTheNewsroomsOwnItems(TestDatabases db) {
+        openNewsroom(db, clock);
+        newsroom.demo.loadIfEmpty();
+        MenuService menus = newsroom.menus;
+        Menu header = menus.customise(EDITOR, Menu.Name.HEADER, 0);
+        long worldItem = header.topLevel().getFirst().id();
+        menus.add(EDITOR, Menu.Name.HEADER, header.version(), link("/letters/", "Letters", worldItem));
+        newsroom.demoRemoval.remove(Actor.commandLine(), false);
+        assertEquals(List.of("Letters"), labels(menus.site().header()),
+                "the demo's sections went, the item nested under one stays, at the top level");
+    }
+
     private ArticleDraft page(String title, ArticleStatus status, Author author) {
         return new ArticleDraft(0, title, "", "", "Text.", "", null, status, null, List.of(author.id()), List.of(),
                 null, 0, "", "", dev.byline.article.Kind.PAGE);
