@@ -8,8 +8,6 @@ import dev.byline.Byline;
 import dev.byline.account.Role;
 import dev.byline.account.User;
 import dev.byline.article.ArticleStatus;
-import dev.byline.media.Media;
-import dev.byline.media.MediaService;
 import dev.byline.media.TestImages;
 import dev.byline.support.Browser;
 import dev.byline.support.Staff;
@@ -29,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -41,9 +40,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * review; an editor signs in, finds it among what waits for review and publishes it; a visitor reads it on the
  * public site with its caption, and the image served has no EXIF, GPS or other metadata left.
  *
- * <p>The photo enters the library through {@link MediaService#store}, the safe image pipeline every upload goes
- * through: the media library's upload page (POST /admin/media, the editor's figure dialog) is another helper's and
- * not in this branch yet. The reporter then inserts the figure as the editor without its dialog takes it.
+ * <p>The photo is uploaded through the editor's figure dialog (POST /admin/media, the safe image pipeline every
+ * upload goes through), described there with its alt text and caption, and inserted into the body.
  */
 class NewsroomDeskBrowserTest {
 
@@ -76,17 +74,32 @@ class NewsroomDeskBrowserTest {
         byte[] phonePhoto = TestImages.phoneJpeg(1200, 800, 1);
         assertTrue(contains(phonePhoto, "SECRET-SOURCE-LOCATION") || contains(phonePhoto, "GPS")
                 || contains(phonePhoto, "Exif"), "the photo as the phone wrote it carries EXIF with GPS");
-        Media photo = byline.services().media().store(new MediaService.Upload(phonePhoto, "harbour.jpg", "", "", ""));
+        Path photoFile = dir.resolve("harbour.jpg");
+        Files.write(photoFile, phonePhoto);
 
-        // the reporter writes, with the toolbar, and submits for review
+        // the reporter writes, uploads the photo through the figure dialog, uses the toolbar, submits for review
         browser = Browser.open(1280, 900);
         signIn(reporter);
         browser.get(byline.baseUrl() + "/admin/articles/new");
         browser.findElement(By.id("title")).sendKeys("Fishing boats return to the harbour");
         browser.findElement(By.id("dek")).sendKeys("The harbour reopened on Monday after the storm.");
         var body = browser.findElement(By.id("body"));
-        body.sendKeys("The first boats came back at dawn.\n\n![Fishing boats moored along the harbour wall]("
-                + photo.url() + " \"Boats back at the harbour wall on Monday.\")\n\nThe catch was ");
+        body.sendKeys("The first boats came back at dawn.");
+        browser.findElement(By.xpath("//div[@role='toolbar']/button[text()='Figure']")).click();
+        var dialog = browser.findElement(By.cssSelector("dialog.figure-dialog"));
+        dialog.findElement(By.id("figure-upload")).sendKeys(photoFile.toAbsolutePath().toString());
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> dialog.findElement(
+                By.cssSelector(".figure-message")).getText().equals("Uploaded harbour.jpg. Now describe it."));
+        dialog.findElement(By.cssSelector(".figure-insert")).click();
+        assertEquals("Alt text is required: say what the image shows.",
+                dialog.findElement(By.cssSelector(".figure-message")).getText(), "no figure without alt text");
+        dialog.findElement(By.id("figure-alt")).sendKeys("Fishing boats moored along the harbour wall");
+        dialog.findElement(By.id("figure-caption")).sendKeys("Boats back at the harbour wall on Monday.");
+        dialog.findElement(By.cssSelector(".figure-insert")).click();
+        String written = body.getDomProperty("value");
+        assertTrue(written.matches("(?s)The first boats came back at dawn\\.\\n\\n!\\[Fishing boats moored along the harbour wall]"
+                + "\\(/media/[^ )]+\\.jpg \"Boats back at the harbour wall on Monday\\.\"\\)\\n\\n"), written);
+        body.sendKeys(Keys.chord(Keys.CONTROL, Keys.END), "The catch was ");
         browser.findElement(By.xpath("//div[@role='toolbar']/button[text()='Bold']")).click();
         assertTrue(body.getDomProperty("value").endsWith("The catch was **bold text**"), body.getDomProperty("value"));
         assertTrue(browser.findElement(By.id("word-count")).getText().matches("\\d+ words · about 1 min read"));
