@@ -292,10 +292,13 @@ public final class ArticleService {
         if (kind == Kind.PAGE && !tagNames.isEmpty()) {
             errors.put("tags", "Pages have no tags: take them off, or make this an article.");
         }
+        String markdown = draft.bodyMarkdown() == null ? "" : draft.bodyMarkdown();
+        renderer.imageWithoutAlt(markdown).ifPresent(src -> errors.put("bodyMarkdown", "The image " + src
+                + " has no alt text: describe it between the brackets, ![like this](" + src + "), for readers "
+                + "who cannot see it."));
         if (!errors.isEmpty()) {
             throw new Invalid(errors);
         }
-        String markdown = draft.bodyMarkdown() == null ? "" : draft.bodyMarkdown();
         // null: derived from the body when it is rendered, inside the transaction (persist)
         String excerpt = draft.excerpt() == null || draft.excerpt().isBlank() ? null : draft.excerpt().strip();
         return new Prepared(draft, kind, title, dek, slug, slugGiven, markdown, excerpt, status, publishedAt,

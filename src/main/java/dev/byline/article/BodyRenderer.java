@@ -1,10 +1,12 @@
 package dev.byline.article;
 
 import dev.byline.media.Media;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
@@ -74,6 +76,23 @@ public final class BodyRenderer {
         var ids = new LinkedHashSet<Long>();
         media.values().forEach(item -> ids.add(item.id()));
         return new Rendered(clean, firstParagraph(document), ids);
+    }
+
+    /**
+     * The address of the first image in the body without alt text, the words a reader who cannot see it hears;
+     * empty when every image has some.
+     */
+    public Optional<String> imageWithoutAlt(String markdown) {
+        var missing = new ArrayList<String>();
+        parser.parse(markdown).accept(new AbstractVisitor() {
+            @Override
+            public void visit(Image image) {
+                if (missing.isEmpty() && plainText(image).isBlank()) {
+                    missing.add(image.getDestination());
+                }
+            }
+        });
+        return missing.stream().findFirst();
     }
 
     private static Set<String> mediaPaths(Node document) {

@@ -17,8 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The editor's form: its field names, what was typed (kept whole to show again on a refusal), and the
@@ -32,8 +30,6 @@ final class ArticleForm {
             "author2", "author3", "author4", "featuredMediaId", "seoTitle", "seoDescription", "publishedAt",
             "version", "kind"};
     private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
-    /** A figure: an image standing in the body, {@code ![alt](url "caption")}. */
-    private static final Pattern IMAGE = Pattern.compile("!\\[([^\\]]*)\\]\\(\\s*([^)\\s]+)");
 
     /** What the buttons ask for. */
     enum Action {
@@ -98,7 +94,7 @@ final class ArticleForm {
 
     /**
      * The draft the form asks for, or {@link Invalid} with a message at each field the form itself can tell is
-     * wrong (a time that is no time, a figure without alt text, a number that is none); the service checks the
+     * wrong (a time that is no time, a number that is none); the service checks the
      * rest.
      *
      * @param current the article as it is now, for "update" (keep its status); empty for a new one
@@ -110,7 +106,7 @@ final class ArticleForm {
 
     /**
      * The same, {@code lenient}ly for a preview or an autosave of a half-written article: what cannot be read yet
-     * (a date half typed, a figure whose alt text is still to come) is left out instead of refused.
+     * (a date half typed) is left out instead of refused.
      */
     static ArticleDraft draft(Map<String, String> typed, long id, Action action, Optional<Article> current,
                               ZoneId zone, boolean lenient) {
@@ -139,7 +135,6 @@ final class ArticleForm {
             publishedAt = null; // a draft keeps no date of its own (a published one's stays, see ArticleService)
         }
         String body = typed.getOrDefault("body", "");
-        missingAltText(body).ifPresent(message -> errors.put("body", message));
         Long sectionId = number(typed, "sectionId", "Choose a section.", errors);
         Long featured = number(typed, "featuredMediaId", "Choose an image from the list.", errors);
         List<Long> authors = new ArrayList<>();
@@ -159,21 +154,6 @@ final class ArticleForm {
         return new ArticleDraft(id, typed.get("title"), typed.get("dek"), typed.get("slug"), body,
                 typed.get("excerpt"), featured, status, kind == Kind.PAGE ? null : sectionId, authors, tags,
                 publishedAt, version, typed.get("seoTitle"), typed.get("seoDescription"), kind);
-    }
-
-    /**
-     * Every figure needs alt text, the words a reader who cannot see it hears: the first image in the body
-     * without any is named.
-     */
-    static Optional<String> missingAltText(String markdown) {
-        Matcher image = IMAGE.matcher(markdown);
-        while (image.find()) {
-            if (image.group(1).isBlank()) {
-                return Optional.of("The image " + image.group(2) + " has no alt text: describe it between the "
-                        + "brackets, ![like this](" + image.group(2) + "), for readers who cannot see it.");
-            }
-        }
-        return Optional.empty();
     }
 
     /** The service's field names where the form's differ. */
