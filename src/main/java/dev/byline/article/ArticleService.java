@@ -5,6 +5,7 @@ import dev.byline.change.Change;
 import dev.byline.change.ChangeFeed;
 import dev.byline.change.ChangeFeed.Written;
 import dev.byline.error.Conflict;
+import dev.byline.db.Constraints;
 import dev.byline.error.Invalid;
 import dev.byline.error.NotFound;
 import dev.byline.people.AuthorService;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * The rules for articles. Saving validates (table in ArticleServiceTest), derives slug and excerpt, renders the
@@ -105,7 +107,24 @@ public final class ArticleService {
         Kind kind = draft.id() == 0 ? (draft.kind() == null ? Kind.ARTICLE : draft.kind())
                 : store.findById(draft.id()).map(Article::kind).orElse(Kind.ARTICLE);
         Prepared prepared = prepare(draft, kind, now, sections);
-        long id = changes.write(draft.id() == 0 ? "article.created" : "article.updated", handle -> {
+        long id;
+        try {
+            id = write(draft, saving, prepared, sections, now);
+        } catch (UnableToExecuteStatementException e) {
+            if (!Constraints.isForeignKeyViolation(e)) {
+                throw e;
+            }
+            // its section, an author or an image was deleted between the checks above and the write (on another
+            // node, say): nothing was written; the checks run again to name the field, as a new save would
+            prepare(draft, kind, clock.instant(), taxonomy.sections());
+            throw new Invalid(Map.of("id", "Something this article refers to (its section, an author or an image) "
+                    + "was deleted a moment ago. Nothing was saved: check it and save again."));
+        }
+        return store.findById(id).orElseThrow();
+    }
+
+    private long write(ArticleDraft draft, Saving saving, Prepared prepared, List<Section> sections, Instant now) {
+        return changes.write(draft.id() == 0 ? "article.created" : "article.updated", handle -> {
             if (draft.id() != 0) {
                 store.lock(handle, draft.id()); // an image edit re-rendering this body waits, or is waited for
             }
@@ -133,7 +152,6 @@ public final class ArticleService {
                     .forEach(found -> entities.add(Change.Entity.shown(Change.Entity.TAG, found.tag().id(), true)));
             return Written.of(article.id(), changedKeys(sections, before, Optional.of(article)), entities);
         });
-        return store.findById(id).orElseThrow();
     }
 
     /**

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -87,6 +88,51 @@ class DeskRaceTest {
                 assertEquals("Edited.", stored.bodyMarkdown());
                 assertTrue(!nodeA.articles.isGone(article.slug()));
             }
+        }
+    }
+
+    /**
+     * A save whose featured image is deleted on another node at the same moment: either the save wins (the image is
+     * in use and stays) or the deletion does (the save is refused with a message, nothing written); never both,
+     * and never an error that would be a 500.
+     */
+    @Test
+    void aSaveRacingTheDeletionOfItsImageOnAnotherNodeIsRefusedWithAMessage() throws Exception {
+        Config config = TestDatabases.POSTGRES.config(dir);
+        var clock = new MutableClock(NOW);
+        try (var nodeA = new Newsroom(config, clock); var nodeB = new Newsroom(config, clock)) {
+            DeskPeople people = new DeskPeople(nodeA);
+            Actor editor = actor(people.editor);
+            byte[] png = dev.byline.media.TestImages.encode(dev.byline.media.TestImages.quarters(16, 16), "png");
+            int saved = 0;
+            int refused = 0;
+            for (int round = 0; round < 12; round++) {
+                var image = nodeA.media.store(new dev.byline.media.MediaService.Upload(png, "race.png", "A square",
+                        "", ""));
+                ArticleDraft base = people.draft(people.author, "Race " + round, ArticleStatus.DRAFT, NOW);
+                ArticleDraft draft = new ArticleDraft(0, base.title(), base.dek(), "", base.bodyMarkdown(), "",
+                        image.id(), base.status(), base.sectionId(), base.authorIds(), List.of(), null);
+                List<Object> outcomes = ArticleEditingTest.race(2, writer -> writer == 0
+                        ? nodeA.desk.save(editor, draft) : nodeB.library.delete(editor, image.id()));
+                Object save = outcomes.get(0);
+                Object delete = outcomes.get(1);
+                if (save instanceof Article article) {
+                    saved++;
+                    assertTrue(delete instanceof dev.byline.media.MediaLibrary.InUse, outcomes.toString());
+                    assertEquals(image.id(), nodeB.articles.find(article.id()).orElseThrow().featuredMediaId());
+                } else {
+                    refused++;
+                    assertTrue(save instanceof dev.byline.error.Invalid, outcomes.toString());
+                    assertTrue(delete instanceof dev.byline.media.Media, outcomes.toString());
+                    String message = String.join(" ", ((dev.byline.error.Invalid) save).fieldErrors().values());
+                    assertTrue(message.contains("no longer exists") || message.contains("deleted a moment ago"),
+                            message);
+                }
+            }
+            assertEquals(12, saved + refused);
+            assertEquals(saved, (int) nodeA.database.jdbi().withHandle(handle -> handle.createQuery(
+                    "SELECT count(*) FROM articles WHERE title LIKE 'Race %'").mapTo(Integer.class).one()),
+                    "only the saves that won were written");
         }
     }
 

@@ -289,6 +289,7 @@ public final class AdminSurface implements Surface {
         routes.post(ArticlesHandler.ARTICLES + "/{id}/here", articles(h -> h.json()::here));
         routes.post(ArticlesHandler.ARTICLES + "/{id}/trash", articles(h -> h.editor()::trash));
         routes.post(ArticlesHandler.ARTICLES + "/{id}/restore", articles(h -> h.editor()::restore));
+        routes.post(ArticlesHandler.ARTICLES + "/{id}/delete", articles(h -> h.editor()::deleteForever));
         routes.post(ArticlesHandler.ARTICLES + "/{id}/notes", articles(h -> h.revisions()::addNote));
         // a GET of four segments would meet the site's /{year}/{month}/{day}/{slug} first: revisions live at
         // /admin/revisions/{id} (?from=&to= for a diff)

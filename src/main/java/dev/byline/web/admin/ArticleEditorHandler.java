@@ -91,6 +91,14 @@ final class ArticleEditorHandler {
         ctx.redirect(ArticlesHandler.ARTICLES + "/" + restored.id());
     }
 
+    /** POST …/{id}/delete: an article in the trash deleted for good, with its revisions and notes. */
+    void deleteForever(Context ctx, AdminRequest request) {
+        Article article = find(ctx, request);
+        desk.deleteForever(request.actor(), article.id());
+        doors.flash(ctx, "“" + article.title() + "” is deleted for good.");
+        ctx.redirect((article.isPage() ? ArticlesHandler.PAGES : ArticlesHandler.ARTICLES) + "?status=trash");
+    }
+
     private static String flash(Article saved, Action action) {
         String title = "“" + saved.title() + "”";
         return switch (saved.status()) {

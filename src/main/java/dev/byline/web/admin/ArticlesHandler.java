@@ -98,7 +98,7 @@ final class ArticlesHandler {
                 authorOptions(everyone, typed.get("author")), sortOptions(typed.get("sort")), rows,
                 pageNumber > 1 ? path + "?" + query + "page=" + (pageNumber - 1) : null,
                 listed.page().hasNext() ? path + "?" + query + "page=" + (pageNumber + 1) : null, pageNumber,
-                bulkActions(editor, kind), sectionOptions(sections, "", "Choose a section"), report,
+                bulkActions(editor, kind, "trash".equals(typed.get("status"))), sectionOptions(sections, "", "Choose a section"), report,
                 query + "page=" + pageNumber), errors.isEmpty() ? 200 : 400);
     }
 
@@ -208,11 +208,14 @@ final class ArticlesHandler {
                 sort.key().equals(selected) || selected.isEmpty() && sort == DeskFilter.Sort.CHANGED)).toList();
     }
 
-    private static List<Option> bulkActions(boolean editor, Kind kind) {
+    private static List<Option> bulkActions(boolean editor, Kind kind, boolean trashShown) {
         var actions = new ArrayList<Option>();
         actions.add(new Option("publish", "Publish", false));
         actions.add(new Option("trash", "Move to the trash", false));
         actions.add(new Option("restore", "Restore from the trash", false));
+        if (trashShown) {
+            actions.add(new Option("delete", "Delete for good", false));
+        }
         if (kind == Kind.ARTICLE) {
             actions.add(new Option("section", "Move to the section chosen", false));
         }

@@ -48,9 +48,10 @@ final class DeskBulk {
             case "publish" -> "Published";
             case "trash" -> "Moved to the trash";
             case "restore" -> "Restored";
+            case "delete" -> "Deleted for good";
             case "section" -> "Moved to the section";
-            default -> throw new BadRequest("Choose an action: publish, move to the trash, restore or move to a "
-                    + "section.");
+            default -> throw new BadRequest("Choose an action: publish, move to the trash, restore, delete for good "
+                    + "or move to a section.");
         };
         int done = 0;
         var refused = new ArrayList<String>();
@@ -63,6 +64,7 @@ final class DeskBulk {
                     case "publish" -> publish(actor, article);
                     case "trash" -> desk.trash(actor, id, article.version());
                     case "restore" -> desk.restore(actor, id);
+                    case "delete" -> desk.deleteForever(actor, id);
                     default -> move(actor, article, sectionId);
                 }
                 done++;

@@ -69,7 +69,8 @@ public final class DeskViews {
                              Form form, String status, List<Option> sectionOptions,
                              List<List<Option>> authorOptions, List<Option> mediaOptions, List<Button> buttons,
                              String zone, List<String> others, TheirVersion conflict, String revisionsUrl,
-                             String publicUrl, String trashUrl, String restoreUrl, List<NoteRow> notes,
+                             String publicUrl, String trashUrl, String restoreUrl, String deleteUrl,
+                             List<NoteRow> notes,
                              Form noteForm, int words, int readingMinutes, String listUrl,
                              AutosaveNotice autosave) {
     }

@@ -111,6 +111,7 @@ final class EditorPages {
                 published ? publicUrl(current.get()) : null,
                 id != 0 && now != ArticleStatus.TRASH ? base + "/trash" : null,
                 now == ArticleStatus.TRASH ? base + "/restore" : null,
+                now == ArticleStatus.TRASH ? base + "/delete" : null,
                 notes.stream().map(this::note).toList(),
                 noteForm != null ? noteForm
                         : published && actor.can(Capability.EDIT_OTHERS_ARTICLES) ? AdminViews.Form.empty() : null,

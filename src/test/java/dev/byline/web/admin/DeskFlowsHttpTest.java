@@ -77,6 +77,55 @@ class DeskFlowsHttpTest {
         assertTrue(Pattern.compile("Trash <span class=\"count\">\\(\\d+\\)").matcher(list).find(), list);
     }
 
+    /**
+     * From the trash, for good: the editor's button and the trash list's bulk action; the address of a story that
+     * was public still answers 410 to readers; an author may not delete another's article for good.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void anArticleInTheTrashIsDeletedForGoodFromItsPageOrInBulk(TestDatabases database) throws Exception {
+        Byline site = SITES.site(database);
+        long section = section(site);
+        var staff = new Staff(site);
+        User author = staff.add(Role.AUTHOR);
+        AdminBrowser authorBrowser = staff.signIn(author);
+        long kept = created(authorBrowser.post("/admin/articles/new", form(section, author, "Kept a while", "publish")));
+        long other = created(authorBrowser.post("/admin/articles/new", form(section, author, "Other trashed", "draft")));
+        AdminBrowser editor = staff.signedIn(Role.EDITOR);
+        Matcher link = Pattern.compile("<a href=\"([^\"]+)\">View on the site").matcher(
+                editor.get("/admin/articles/" + kept).body());
+        assertTrue(link.find());
+        String publicPath = link.group(1);
+        var reader = new dev.byline.support.Http(site.baseUrl());
+        assertEquals(200, reader.get(publicPath).statusCode());
+        editor.get("/admin/articles");
+        editor.postPairs("/admin/articles/bulk", multi("trash", kept, other));
+
+        String page = editor.get("/admin/articles/" + kept).body();
+        assertTrue(page.contains("action=\"/admin/articles/" + kept + "/delete\""), page);
+        assertFalse(authorBrowser.get("/admin/articles/" + other).body().isEmpty());
+        User someoneElse = staff.add(Role.AUTHOR);
+        AdminBrowser stranger = staff.signIn(someoneElse);
+        stranger.get("/admin/articles");
+        assertEquals(403, stranger.post("/admin/articles/" + other + "/delete", Map.of()).statusCode());
+
+        HttpResponse<String> deleted = editor.post("/admin/articles/" + kept + "/delete", Map.of());
+        assertEquals(302, deleted.statusCode(), deleted.body());
+        assertTrue(editor.follow(deleted).body().contains("“Kept a while” is deleted for good."));
+        assertTrue(site.services().articles().find(kept).isEmpty());
+        assertEquals(410, reader.get(publicPath).statusCode(), "readers are told it is gone: " + publicPath);
+
+        assertTrue(editor.get("/admin/articles?status=trash").body().contains("<option value=\"delete\">Delete for good"));
+        assertFalse(editor.get("/admin/articles").body().contains("<option value=\"delete\">"),
+                "offered only on the trash's list");
+        HttpResponse<String> bulk = editor.postPairs("/admin/articles/bulk?status=trash", multi("delete", other));
+        assertTrue(bulk.body().contains("Deleted for good: 1 of 1."), bulk.body());
+        assertTrue(site.services().articles().find(other).isEmpty());
+        HttpResponse<String> notTrash = editor.postPairs("/admin/articles/bulk", multi("delete",
+                created(editor.post("/admin/articles/new", form(section, author, "Not in the trash", "draft")))));
+        assertTrue(notTrash.body().contains("Only an article in the trash can be deleted for good"), notTrash.body());
+    }
+
     @Test
     void revisionsListDiffAndRestore() {
         Byline site = SITES.site(TestDatabases.SQLITE);
