@@ -16,12 +16,14 @@ import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
+import net.coobird.thumbnailator.Thumbnails;
 
 /**
  * Turns uploaded bytes into pixels that are safe to keep and to serve.
@@ -30,6 +32,12 @@ import javax.imageio.stream.ImageOutputStream;
  * bomb or a 20000×20000 PNG is refused before its pixels could fill the heap. What is decoded comes out upright
  * (EXIF orientation applied) and in sRGB, and nothing of the uploaded file travels on: the pixels are encoded
  * afresh, so EXIF (GPS first), XMP, IPTC, comments and colour profiles never reach a reader.
+ *
+ * <p>As WordPress does (its "big image" threshold), what is kept of a camera original is at most
+ * {@link #DEFAULT_BIG_SIDE} pixels on its longest side: no page shows more, and the stored file is a fraction of
+ * the upload. An image too large to decode whole in the memory this server has is decoded subsampled (every
+ * second or third pixel of every second or third row, as the readers do it, without holding the full image), as
+ * long as what comes out is still at least that wide: a 24-megapixel DSLR photo is taken at the default heap.
  */
 final class ImageIntake {
 
@@ -37,6 +45,8 @@ final class ImageIntake {
     static final long DEFAULT_MAX_PIXELS = 50_000_000;
     /** A side longer than this is a strip no page shows (WebP itself stops at 16383). */
     static final int DEFAULT_MAX_SIDE = 16_384;
+    /** The longest side kept of a larger upload (WordPress's big_image_size_threshold is the same). */
+    static final int DEFAULT_BIG_SIDE = 2560;
     static final float JPEG_QUALITY = 0.9f;
     /** One image's pixels, and a turned or converted copy of them, may take at most this share of the heap. */
     private static final double HEAP_SHARE = 0.5;
@@ -44,6 +54,7 @@ final class ImageIntake {
     private final long maxPixels;
     private final int maxSide;
     private final long memoryBudget;
+    private final int bigSide;
     /** One upload is decoded at a time, so the budget above holds however many arrive together. */
     private final ReentrantLock oneAtATime = new ReentrantLock();
 
@@ -52,12 +63,17 @@ final class ImageIntake {
     }
 
     ImageIntake(long maxPixels, int maxSide, long memoryBudget) {
-        if (maxPixels < 1 || maxSide < 1 || memoryBudget < 1) {
+        this(maxPixels, maxSide, memoryBudget, DEFAULT_BIG_SIDE);
+    }
+
+    ImageIntake(long maxPixels, int maxSide, long memoryBudget, int bigSide) {
+        if (maxPixels < 1 || maxSide < 1 || memoryBudget < 1 || bigSide < 1) {
             throw new IllegalArgumentException("image limits must be positive");
         }
         this.maxPixels = maxPixels;
         this.maxSide = maxSide;
         this.memoryBudget = memoryBudget;
+        this.bigSide = bigSide;
     }
 
     /** Upright sRGB pixels, and the format to store them in: PNG where there is transparency or a palette. */
@@ -113,6 +129,9 @@ final class ImageIntake {
             if (format == ImageFormat.JPEG) {
                 pixels = Orientation.apply(pixels, Orientation.of(bytes));
             }
+            if (Math.max(pixels.getWidth(), pixels.getHeight()) > bigSide) {
+                pixels = Thumbnails.of(pixels).size(bigSide, bigSide).asBufferedImage();
+            }
             return use.with(new Decoded(pixels, storedAs(format, pixels)));
         } finally {
             oneAtATime.unlock();
@@ -128,7 +147,7 @@ final class ImageIntake {
                 // the header alone: nothing below allocates pixels until the size is known to be acceptable
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
-                checkSize(width, height, bytesPerPixel(reader.getImageTypes(0)));
+                int step = checkSize(width, height, bytesPerPixel(reader.getImageTypes(0)));
                 // a JPEG cut short decodes "successfully", grey below the cut, with only a warning to say so
                 var damage = new StringBuilder();
                 reader.addIIOReadWarningListener((source, warning) -> {
@@ -137,7 +156,11 @@ final class ImageIntake {
                         damage.append(warning);
                     }
                 });
-                BufferedImage image = reader.read(0);
+                ImageReadParam param = reader.getDefaultReadParam();
+                if (step > 1) {
+                    param.setSourceSubsampling(step, step, 0, 0);
+                }
+                BufferedImage image = reader.read(0, param);
                 if (!damage.isEmpty()) {
                     throw damaged();
                 }
@@ -154,7 +177,12 @@ final class ImageIntake {
         }
     }
 
-    private void checkSize(int width, int height, int bytesPerPixel) {
+    /**
+     * Refuses what is too large to take, and says how finely to read the rest: 1 for every pixel, 2 for every
+     * second one (a quarter of the memory) and so on, never so coarse that the longest side falls below the
+     * size kept ({@link #bigSide}, or the image's own when smaller).
+     */
+    private int checkSize(int width, int height, int bytesPerPixel) {
         if (width < 1 || height < 1) {
             throw damaged();
         }
@@ -167,11 +195,16 @@ final class ImageIntake {
         if (width > maxSide || height > maxSide) {
             throw refused("This image is " + size + "; the limit is " + maxSide + " pixels on a side.");
         }
-        if (pixels * bytesPerPixel * 2 > memoryBudget) {
-            throw refused("This image is " + size + " (" + megapixels(pixels) + " megapixels); this server has "
-                    + "memory to process about " + megapixels(memoryBudget / (bytesPerPixel * 2L))
-                    + " megapixels. Upload a smaller image, or give Byline more memory.");
+        int longest = Math.max(width, height);
+        for (int step = 1; (longest + step - 1) / step >= Math.min(longest, bigSide); step++) {
+            long decoded = (long) ((width + step - 1) / step) * ((height + step - 1) / step);
+            if (decoded * bytesPerPixel * 2 <= memoryBudget) {
+                return step;
+            }
         }
+        throw refused("This image is " + size + " (" + megapixels(pixels) + " megapixels); this server has "
+                + "memory to process about " + megapixels(memoryBudget / (bytesPerPixel * 2L))
+                + " megapixels. Upload a smaller image, or give Byline more memory.");
     }
 
     private static ImageReader readerFor(ImageFormat format, ImageInputStream input) throws IOException {

@@ -64,7 +64,7 @@ class ImageIntakeTest {
                 "This image is 30000×10 pixels; the limit is 16384 pixels on a side.");
 
         // with the limits raised past it, the memory the server has still stops it
-        var generous = new ImageIntake(1_000_000_000, 30_000, Runtime.getRuntime().maxMemory() / 2);
+        var generous = new ImageIntake(1_000_000_000, 30_000, 10_000_000);
         String message = refusal(generous, TestImages.pngHeaderClaiming(20_000, 20_000));
         assertTrue(message.contains("this server has memory to process about"), message);
     }
@@ -80,6 +80,36 @@ class ImageIntakeTest {
         var littleMemory = new ImageIntake(ImageIntake.DEFAULT_MAX_PIXELS, ImageIntake.DEFAULT_MAX_SIDE, 1_000_000);
         String message = refusal(littleMemory, TestImages.encode(TestImages.quarters(1000, 1000), "jpg"));
         assertTrue(message.contains("give Byline more memory"), message);
+    }
+
+    /**
+     * Larger than the size kept (WordPress's big-image threshold): scaled down to it. Too large to decode whole in
+     * the memory given: read subsampled, as long as what comes out is still as wide as what is kept.
+     */
+    @Test
+    void aCameraOriginalIsKeptAtTheBigSideAndReadSubsampledWhenMemoryIsShort() throws IOException {
+        byte[] photo = TestImages.encode(TestImages.quarters(3000, 2000), "jpg");
+        var plenty = new ImageIntake(ImageIntake.DEFAULT_MAX_PIXELS, ImageIntake.DEFAULT_MAX_SIDE, 100_000_000, 1000);
+        assertEquals(List.of(1000, 667), plenty.read(photo, image -> List.of(image.width(), image.height())));
+
+        // 3000×2000 RGB whole needs 36 MB here; read every second pixel it needs 9 MB, and 1500 ≥ 1000
+        var short_ = new ImageIntake(ImageIntake.DEFAULT_MAX_PIXELS, ImageIntake.DEFAULT_MAX_SIDE, 20_000_000, 1000);
+        List<Object> read = short_.read(photo, image -> List.of(image.width(), image.height(),
+                new Color(image.image().getRGB(100, 100)), new Color(image.image().getRGB(900, 600))));
+        assertEquals(1000, read.get(0));
+        assertEquals(667, read.get(1));
+        assertNear(RED, (Color) read.get(2));
+        assertNear(WHITE, (Color) read.get(3));
+
+        // so coarse a reading would fall below the size kept: refused, naming memory
+        var tiny = new ImageIntake(ImageIntake.DEFAULT_MAX_PIXELS, ImageIntake.DEFAULT_MAX_SIDE, 2_000_000, 1000);
+        assertTrue(refusal(tiny, photo).contains("give Byline more memory"));
+    }
+
+    private static void assertNear(Color expected, Color actual) {
+        assertTrue(Math.abs(expected.getRed() - actual.getRed()) < 24
+                && Math.abs(expected.getGreen() - actual.getGreen()) < 24
+                && Math.abs(expected.getBlue() - actual.getBlue()) < 24, expected + " vs " + actual);
     }
 
     @Test
