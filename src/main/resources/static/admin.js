@@ -120,7 +120,12 @@ document.addEventListener("submit", function (event) {
   var changed = false, saving = false;
   form.addEventListener("input", function () { changed = true; });
   form.addEventListener("change", function () { changed = true; });
-  form.addEventListener("submit", function () { changed = false; saving = true; });
+  form.addEventListener("submit", function (event) {
+    // the preview submits the form into its frame and the page stays: what is typed is still not saved
+    if (event.submitter && event.submitter.id === "preview-button") { return; }
+    changed = false;
+    saving = true;
+  });
   function autosave() {
     if (!changed || saving) {
       return;
