@@ -12,6 +12,7 @@ import dev.byline.people.AuthorService;
 import dev.byline.media.MediaService;
 import dev.byline.taxonomy.Section;
 import dev.byline.taxonomy.TaxonomyService;
+import dev.byline.text.ControlCharacters;
 import dev.byline.text.Slugs;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,6 +47,9 @@ public final class ArticleService {
             "api", "feed", "feeds", "rss", "atom", "search", "wp-json", "wp-admin", "wp-content", "wp-includes",
             "wp-login", "xmlrpc", "sitemap", "sitemaps", "robots", "favicon", "healthz", "readyz", "page", "comments",
             "login", "logout", "category", "static", "amp", "embed", "trackback", "preview");
+
+    /** As for a tag named on the tags page. */
+    static final int TAG_NAME_MAX = 80;
 
     private final ArticleStore store;
     private final RevisionStore revisions;
@@ -109,7 +113,7 @@ public final class ArticleService {
         Prepared prepared = prepare(draft, kind, now, sections);
         long id;
         try {
-            id = write(draft, saving, prepared, sections, now);
+            id = writeRetryingClashes(draft, saving, prepared, sections, now);
         } catch (UnableToExecuteStatementException e) {
             if (!Constraints.isForeignKeyViolation(e)) {
                 throw e;
@@ -121,6 +125,24 @@ public final class ArticleService {
                     + "was deleted a moment ago. Nothing was saved: check it and save again."));
         }
         return store.findById(id).orElseThrow();
+    }
+
+    /**
+     * Two saves on two nodes may both find a slug (or a new tag's name) free and both insert it: the second
+     * transaction fails on the unique index and rolls back whole. Written again, it finds the slug taken and takes
+     * the next one (or, for a slug typed by hand, says it is taken), and finds the tag made.
+     */
+    private long writeRetryingClashes(ArticleDraft draft, Saving saving, Prepared prepared, List<Section> sections,
+                                      Instant now) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return write(draft, saving, prepared, sections, now);
+            } catch (UnableToExecuteStatementException e) {
+                if (attempt == 3 || !Constraints.isUniqueViolation(e)) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private long write(ArticleDraft draft, Saving saving, Prepared prepared, List<Section> sections, Instant now) {
@@ -239,6 +261,34 @@ public final class ArticleService {
                             String seoTitle, String seoDescription) {
     }
 
+    /**
+     * A message at each field holding a control character (a NUL from a broken paste, which PostgreSQL would
+     * refuse): for saves and autosaves alike.
+     */
+    static Map<String, String> controlCharacters(ArticleDraft draft) {
+        var errors = new LinkedHashMap<String, String>();
+        var oneLine = new LinkedHashMap<String, String>();
+        oneLine.put("title", draft.title());
+        oneLine.put("dek", draft.dek());
+        oneLine.put("slug", draft.slug());
+        oneLine.put("seoTitle", draft.seoTitle());
+        oneLine.put("seoDescription", draft.seoDescription());
+        oneLine.put("tags", draft.tagNames() == null ? null : String.join(",", draft.tagNames()));
+        oneLine.forEach((field, value) -> {
+            if (ControlCharacters.in(value)) {
+                errors.put(field, "This has a control character in it (from a paste, perhaps): type it again.");
+            }
+        });
+        if (ControlCharacters.inLines(draft.bodyMarkdown())) {
+            errors.put("bodyMarkdown", "The text has a control character in it (from a paste, perhaps): find it "
+                    + "and type that part again.");
+        }
+        if (ControlCharacters.inLines(draft.excerpt())) {
+            errors.put("excerpt", "This has a control character in it (from a paste, perhaps): type it again.");
+        }
+        return errors;
+    }
+
     private Prepared prepare(ArticleDraft draft, Kind kind, Instant now, List<Section> sections) {
         var errors = new LinkedHashMap<String, String>();
         String title = draft.title() == null ? "" : draft.title().strip();
@@ -305,15 +355,22 @@ public final class ArticleService {
         for (String name : tagNames) {
             if (Slugs.slugify(name.strip(), 60).isEmpty()) {
                 errors.put("tags", "A tag needs letters or digits: '" + name + "'.");
+            } else if (name.strip().length() > TAG_NAME_MAX) {
+                errors.put("tags", "Keep each tag under " + TAG_NAME_MAX + " characters (one has "
+                        + name.strip().length() + ").");
             }
         }
         if (kind == Kind.PAGE && !tagNames.isEmpty()) {
             errors.put("tags", "Pages have no tags: take them off, or make this an article.");
         }
         String markdown = draft.bodyMarkdown() == null ? "" : draft.bodyMarkdown();
-        renderer.imageWithoutAlt(markdown).ifPresent(src -> errors.put("bodyMarkdown", "The image " + src
-                + " has no alt text: describe it between the brackets, ![like this](" + src + "), for readers "
-                + "who cannot see it."));
+        if (status == ArticleStatus.PENDING || status == ArticleStatus.SCHEDULED || status == ArticleStatus.PUBLISHED) {
+            // a draft may hold a figure still to be described; what goes to review or to readers may not
+            renderer.imageWithoutAlt(markdown).ifPresent(src -> errors.put("bodyMarkdown", "The image " + src
+                    + " has no alt text: describe it between the brackets, ![like this](" + src + "), for readers "
+                    + "who cannot see it."));
+        }
+        errors.putAll(controlCharacters(draft));
         if (!errors.isEmpty()) {
             throw new Invalid(errors);
         }

@@ -142,6 +142,10 @@ public final class Desk {
             Article created = save(actor, draft.withStatus(ArticleStatus.DRAFT), "Created by autosave");
             return new Autosaved(created.id(), created.version(), created.updatedAt());
         }
+        Map<String, String> unfit = ArticleService.controlCharacters(draft);
+        if (!unfit.isEmpty()) {
+            throw new Invalid(unfit);
+        }
         Instant now = clock.instant();
         jdbi.useTransaction(handle -> {
             store.lock(handle, draft.id()); // one autosave at a time per article: the unique index holds

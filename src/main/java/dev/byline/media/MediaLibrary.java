@@ -301,7 +301,7 @@ public final class MediaLibrary {
         String cleanAlt = line(alt, "alt", "The alt text", MAX_ALT, errors);
         String cleanCredit = line(credit, "credit", "The credit", MAX_CREDIT, errors);
         String cleanCaption = caption == null ? "" : caption.strip().replace("\r\n", "\n");
-        if (hasControl(cleanCaption.replace("\n", "").replace("\t", ""))) {
+        if (dev.byline.text.ControlCharacters.inLines(cleanCaption)) {
             errors.put("caption", "The caption has an invisible control character: type it again.");
         } else if (cleanCaption.length() > MAX_CAPTION) {
             errors.put("caption", "Keep the caption to " + MAX_CAPTION + " characters (it has "
@@ -315,17 +315,13 @@ public final class MediaLibrary {
 
     private static String line(String typed, String field, String what, int max, Map<String, String> errors) {
         String value = typed == null ? "" : typed.replaceAll("[\\r\\n\\t]+", " ").strip();
-        if (hasControl(value)) {
+        if (dev.byline.text.ControlCharacters.in(value)) {
             errors.put(field, what + " has an invisible control character: type it again.");
         } else if (value.length() > max) {
             errors.put(field, "Keep " + what.toLowerCase(Locale.ROOT) + " to " + max
                     + " characters (it has " + value.length() + ").");
         }
         return value;
-    }
-
-    private static boolean hasControl(String text) {
-        return text.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL);
     }
 
     private static void requireBrowse(Actor actor) {

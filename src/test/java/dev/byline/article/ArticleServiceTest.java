@@ -32,7 +32,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * slug given, taken by another article         Invalid: slug
  * no slug, title's slug taken                  slug-2, slug-3 …
  * scheduled without a future time              Invalid: publishedAt
- * an image in the body without alt text        Invalid: bodyMarkdown (with an alt text, or a link: fine)
+ * an image in the body without alt text        Invalid: bodyMarkdown when pending, scheduled or published (a draft
+ *                                              may hold it; an alt text, a link, code: fine)
  * published with a future time                 scheduled
  * published without a time                     published now
  * slug of a published article changed         old slug still finds it
@@ -106,12 +107,14 @@ class ArticleServiceTest extends NewsroomTest {
         for (String body : List.of("![](/media/2026/11/river.jpg \"The river\")", "Text ![ ](/media/x.jpg) text",
                 "![described](/media/a.jpg)\n\n![](/media/b.jpg)")) {
             var noAlt = assertThrows(Invalid.class, () -> newsroom.articles.save(new ArticleDraft(0, "Fine", "", "",
-                    body, "", null, ArticleStatus.DRAFT, asia.id(), base.authorIds(), List.of(), null)), body);
+                    body, "", null, ArticleStatus.PUBLISHED, asia.id(), base.authorIds(), List.of(), null)), body);
             assertTrue(noAlt.fieldErrors().get("bodyMarkdown").contains("has no alt text"), body);
         }
         assertEquals(0, newsroom.articles.countLatest(), "nothing was written");
+        newsroom.articles.save(new ArticleDraft(0, "Draft", "", "", "![](/media/x.jpg)", "", null, ArticleStatus.DRAFT,
+                asia.id(), base.authorIds(), List.of(), null));
         newsroom.articles.save(new ArticleDraft(0, "Fine", "", "", "![A heron on the river bank](/media/x.jpg)\n\n"
-                + "[a link](https://example.org/) and `![](code)`", "", null, ArticleStatus.DRAFT, asia.id(),
+                + "[a link](https://example.org/) and `![](code)`", "", null, ArticleStatus.PUBLISHED, asia.id(),
                 base.authorIds(), List.of(), null));
     }
 

@@ -136,6 +136,35 @@ class DeskRaceTest {
         }
     }
 
+    /**
+     * Two reporters on two nodes file stories with the same headline and a new tag at the same moment: both are
+     * saved, under two slugs, with one tag (the slug and the tag were free for both when they looked).
+     */
+    @Test
+    void twoNewArticlesWithOneHeadlineAndANewTagOnTwoNodesBothSave() throws Exception {
+        Config config = TestDatabases.POSTGRES.config(dir);
+        var clock = new MutableClock(NOW);
+        try (var nodeA = new Newsroom(config, clock); var nodeB = new Newsroom(config, clock)) {
+            DeskPeople people = new DeskPeople(nodeA);
+            List<Desk> desks = List.of(nodeA.desk, nodeB.desk);
+            for (int round = 0; round < 10; round++) {
+                String title = "Storm hits the coast " + round;
+                List<String> tags = List.of("Storm " + round);
+                List<Object> outcomes = ArticleEditingTest.race(2, writer -> {
+                    var author = writer == 0 ? people.author : people.otherAuthor;
+                    ArticleDraft base = people.draft(author, title, ArticleStatus.DRAFT, NOW);
+                    return desks.get(writer).save(actor(author), new ArticleDraft(0, base.title(), base.dek(), "",
+                            base.bodyMarkdown(), "", null, base.status(), base.sectionId(), base.authorIds(), tags,
+                            null));
+                });
+                assertTrue(outcomes.stream().allMatch(outcome -> outcome instanceof Article), outcomes.toString());
+                Set<String> slugs = Set.of(((Article) outcomes.get(0)).slug(), ((Article) outcomes.get(1)).slug());
+                assertEquals(2, slugs.size(), "two slugs: " + slugs);
+                assertEquals(((Article) outcomes.get(0)).tagIds(), ((Article) outcomes.get(1)).tagIds(), "one tag");
+            }
+        }
+    }
+
     @RepeatedTest(2)
     void autosavesOfOnePersonOnTwoNodesLeaveOne() throws Exception {
         Config config = TestDatabases.POSTGRES.config(dir);

@@ -125,12 +125,8 @@ final class ActivityHandler {
         if (text.isEmpty()) {
             return null;
         }
-        if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) { // LocalDate takes years such as +999999999: no log goes there
-            errors.put(field, "Give a date as year-month-day, such as 2026-03-31.");
-            return null;
-        }
         try {
-            return LocalDate.parse(text);
+            return LocalDate.parse(text, AdminDates.TYPED_DATE);
         } catch (DateTimeParseException e) {
             errors.put(field, "Give a date as year-month-day, such as 2026-03-31.");
             return null;

@@ -29,7 +29,7 @@ final class ArticleForm {
     static final String[] FIELDS = {"title", "dek", "slug", "body", "excerpt", "sectionId", "tags", "author1",
             "author2", "author3", "author4", "featuredMediaId", "seoTitle", "seoDescription", "publishedAt",
             "version", "kind"};
-    private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+    private static final DateTimeFormatter TYPED = AdminDates.TYPED_DATE_TIME;
 
     /** What the buttons ask for. */
     enum Action {

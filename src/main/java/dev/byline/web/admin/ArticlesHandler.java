@@ -239,7 +239,7 @@ final class ArticlesHandler {
             return null;
         }
         try {
-            return LocalDate.parse(value);
+            return LocalDate.parse(value, AdminDates.TYPED_DATE);
         } catch (DateTimeParseException e) {
             errors.put(field, "“" + value + "” is not a date: write it as year-month-day, e.g. 2026-03-14.");
             return null;

@@ -206,6 +206,12 @@ class DeskFlowsHttpTest {
         typed.put("version", saved.get("version").asText());
         typed.put("body", "Typed on after the first autosave.");
         assertEquals(200, browser.post("/admin/articles/autosave", typed).statusCode());
+        typed.put("title", "Broken\u0000paste");
+        HttpResponse<String> control = browser.post("/admin/articles/autosave", typed);
+        assertEquals(422, control.statusCode(), control.body());
+        assertTrue(control.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertTrue(control.body().contains("control character"), control.body());
+        typed.put("title", "Autosaved headline");
         assertFalse(site.services().articles().find(id).orElseThrow().bodyMarkdown().contains("Typed on"),
                 "an autosave of an existing article leaves the live one alone");
         String reopened = browser.get("/admin/articles/" + id).body();

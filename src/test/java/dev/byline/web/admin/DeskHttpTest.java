@@ -161,7 +161,12 @@ class DeskHttpTest {
                 new Case("slug", takenSlug, "draft", "already uses the slug"),
                 new Case("publishedAt", "2026-02-30 25:99", "schedule", "is not a date and time"),
                 new Case("publishedAt", "", "schedule", "Pick the date and time"),
-                new Case("body", "Intro.\n\n![](/media/2026/11/photo.jpg \"The river\")\n", "draft", "has no alt text"),
+                new Case("publishedAt", "2099-02-31 09:30", "schedule", "is not a date and time"),
+                new Case("publishedAt", "+999999999-01-01T00:00", "schedule", "is not a date and time"),
+                new Case("body", "Intro.\n\n![](/media/2026/11/photo.jpg \"The river\")\n", "submit", "has no alt text"),
+                new Case("body", "Pasted\u0000text", "draft", "control character"),
+                new Case("tags", "Floods, Weather, bad\u0000tag", "draft", "control character"),
+                new Case("tags", "Floods, Weather, " + "x".repeat(81), "draft", "Keep each tag under 80"),
                 new Case("title", "", "draft", "needs a headline"))) {
             var form = form(section, author, "Kept headline ✓", bad.action());
             form.put("dek", "Kept dek <b>with markup</b>");
