@@ -220,7 +220,9 @@ public final class MediaLibrary {
     public Item find(Actor actor, long id) {
         requireBrowse(actor);
         LibraryItem item = store.find(id).orElseThrow(() -> notFound(id));
-        return new Item(item, store.uses(id, USES_SHOWN), Policy.mayChangeMedia(actor, item.uploadedBy()));
+        MediaUses uses = store.uses(id, USES_SHOWN);
+        return new Item(item, actor.can(Capability.EDIT_OTHERS_ARTICLES) ? uses : uses.publishedOnly(),
+                Policy.mayChangeMedia(actor, item.uploadedBy()));
     }
 
     /** An image in use is not deleted: the uses say where it is shown. */
@@ -244,7 +246,11 @@ public final class MediaLibrary {
      * shows it ({@link InUse}, listing what). The row goes in a change-feed write; the files after it commits.
      */
     public Media delete(Actor actor, long id) {
-        return remove(id, item -> Policy.requireChangeMedia(actor, item.uploadedBy(), "delete this image"));
+        try {
+            return remove(id, item -> Policy.requireChangeMedia(actor, item.uploadedBy(), "delete this image"));
+        } catch (InUse inUse) {
+            throw actor.can(Capability.EDIT_OTHERS_ARTICLES) ? inUse : new InUse(inUse.uses().publishedOnly());
+        }
     }
 
     /**

@@ -14,6 +14,15 @@ public record MediaUses(List<Use> articles, long articleCount, List<Use> others)
     public record Use(Kind kind, long id, String title, String status) {
     }
 
+    /**
+     * The same, naming only published articles: for those who may not open everyone's stories (an embargoed
+     * headline is not theirs to read). The others still count.
+     */
+    public MediaUses publishedOnly() {
+        return new MediaUses(articles.stream().filter(use -> "published".equals(use.status())).toList(),
+                articleCount, others);
+    }
+
     public boolean isEmpty() {
         return articleCount == 0 && others.isEmpty();
     }

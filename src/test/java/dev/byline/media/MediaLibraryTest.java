@@ -282,6 +282,12 @@ class MediaLibraryTest extends NewsroomTest {
                 refused.uses().articles().stream().map(MediaUses.Use::status).toList());
         assertTrue(newsroom.media.find(media.id()).isPresent(), "still there");
         assertEquals(filesOf(media).stream().sorted().toList(), filesOnDisk(), "files untouched");
+        // who may not open everyone's stories reads only the published ones' headlines; the rest still count
+        Actor contributor = person(Role.CONTRIBUTOR);
+        MediaUses seen = library().find(contributor, media.id()).uses();
+        assertEquals(List.of("Quay reopens"), seen.articles().stream().map(MediaUses.Use::title).toList());
+        assertEquals(2, seen.articleCount());
+        assertEquals(2, library().find(editor, media.id()).uses().articles().size());
         assertTrue(library().list(editor, new MediaLibrary.Query("", "", null, 1, 10, ZoneId.of("UTC"))).items()
                 .getFirst().inUse());
 
