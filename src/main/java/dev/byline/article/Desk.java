@@ -375,7 +375,7 @@ public final class Desk {
 
     /** The names of the others who had the article open within the last {@link #PRESENCE}, on any node. */
     public List<String> othersEditing(Actor actor, long articleId) {
-        Policy.require(actor, Capability.WRITE_ARTICLES, "write articles");
+        requireOpen(actor, articleId); // who is in a story is for those who may open it
         return presence.others(articleId, actor.userId(), clock.instant().minus(PRESENCE));
     }
 

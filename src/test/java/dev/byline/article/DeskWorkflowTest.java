@@ -328,6 +328,8 @@ class DeskWorkflowTest extends NewsroomTest {
         desk.here(editor(), article.id());
         assertEquals(List.of("Eddie Editor"), desk.othersEditing(amina, article.id()));
         assertEquals(List.of("Amina Author"), desk.othersEditing(editor(), article.id()));
+        assertThrows(dev.byline.error.Forbidden.class, () -> desk.othersEditing(actor(people.otherAuthor), article.id()),
+                "who is in a story is for those who may open it");
         clock.advance(Duration.ofSeconds(45));
         desk.here(amina, article.id());
         clock.advance(Duration.ofSeconds(30));
