@@ -72,8 +72,14 @@ final class ArticlesHandler {
     /** POST …/bulk: the action on every ticked row, then the same list with what was done and what was refused. */
     void bulk(Context ctx, AdminRequest request) {
         Kind kind = ctx.path().startsWith(PAGES) ? Kind.PAGE : Kind.ARTICLE;
-        List<Long> ids = ctx.formParams("ids").stream().map(ArticlesHandler::id).toList();
-        Report report = bulk.apply(request.actor(), ctx.formParam("action"), ids, ctx.formParam("sectionId"));
+        // each ticked row is "id:version", the version the list showed (a bare id: whatever version it is at)
+        var picked = new java.util.LinkedHashMap<Long, Long>();
+        for (String value : ctx.formParams("ids")) {
+            int colon = value.indexOf(':');
+            picked.put(id(colon < 0 ? value : value.substring(0, colon)),
+                    colon < 0 ? null : id(value.substring(colon + 1)));
+        }
+        Report report = bulk.apply(request.actor(), ctx.formParam("action"), picked, ctx.formParam("sectionId"));
         show(ctx, request, kind, report);
     }
 
@@ -153,7 +159,7 @@ final class ArticlesHandler {
         var date = when != null ? when : row.updatedAt();
         String publicUrl = row.status() != ArticleStatus.PUBLISHED ? null
                 : row.kind() == Kind.PAGE ? SiteUrls.sitePage(row.slug()) : urls.article(row.slug(), row.publishedAt());
-        return new Row(row.id(), row.title(), ARTICLES + "/" + row.id(), row.status().label(), row.status().dbValue(),
+        return new Row(row.id(), row.id() + ":" + row.version(), row.title(), ARTICLES + "/" + row.id(), row.status().label(), row.status().dbValue(),
                 row.sectionId() == null ? "" : sections.getOrDefault(row.sectionId(), ""),
                 row.authorIds().stream().map(authorNames::get).filter(java.util.Objects::nonNull)
                         .collect(Collectors.joining(", ")),

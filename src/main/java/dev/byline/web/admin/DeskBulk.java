@@ -32,7 +32,11 @@ final class DeskBulk {
         this.taxonomy = taxonomy;
     }
 
-    DeskViews.Report apply(Actor actor, String action, List<Long> ids, String sectionField) {
+    /**
+     * @param ids each ticked article's id, with the version the list showed (null: any): one changed since is
+     *            refused, as its editor's button would be
+     */
+    DeskViews.Report apply(Actor actor, String action, Map<Long, Long> ids, String sectionField) {
         if (ids.isEmpty()) {
             throw new BadRequest("Tick at least one article for the action.");
         }
@@ -55,11 +59,15 @@ final class DeskBulk {
         };
         int done = 0;
         var refused = new ArrayList<String>();
-        for (long id : ids) {
+        for (var picked : ids.entrySet()) {
+            long id = picked.getKey();
             String title = "Article " + id;
             try {
                 Article article = desk.find(actor, id).orElseThrow(() -> new NotFound("it no longer exists."));
                 title = "“" + article.title() + "”";
+                if (picked.getValue() != null && picked.getValue() != article.version()) {
+                    throw new Conflict("it was changed after this list was shown: open it to see what changed.");
+                }
                 switch (action) {
                     case "publish" -> publish(actor, article);
                     case "trash" -> desk.trash(actor, id, article.version());

@@ -22,8 +22,10 @@ public final class DeskViews {
      * @param dateLabel "Published", "Scheduled" or "Last changed": what {@code date} is
      * @param publicUrl where readers see it, when they can
      */
-    public record Row(long id, String title, String editUrl, String status, String statusKey, String section,
-                      String authors, String dateLabel, String date, String dateIso, String publicUrl) {
+    /** @param pick the bulk checkbox's value: the id and the version the list shows ({@code 12:3}) */
+    public record Row(long id, String pick, String title, String editUrl, String status, String statusKey,
+                      String section, String authors, String dateLabel, String date, String dateIso,
+                      String publicUrl) {
     }
 
     /** What a bulk action did: how many, and each refusal with its reason. */

@@ -19,6 +19,7 @@ import dev.byline.support.Staff;
 import dev.byline.support.TestDatabases;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,6 +70,19 @@ class DeskFlowsHttpTest {
         assertTrue(report.contains("“Bulk three”: it is in the trash: restore it first."), report);
         assertEquals(ArticleStatus.PUBLISHED, site.services().articles().find(a).orElseThrow().status());
         assertEquals(ArticleStatus.PUBLISHED, site.services().articles().find(b).orElseThrow().status());
+        // the list shows each row at its version; one changed after the list was shown is refused, not published
+        long d = created(authorBrowser.post("/admin/articles/new", form(section, author, "Bulk four", "submit")));
+        long shownAt = site.services().articles().find(d).orElseThrow().version();
+        assertTrue(editor.get("/admin/articles?status=pending").body()
+                .contains("name=\"ids\" value=\"" + d + ":" + shownAt + "\""));
+        Map<String, String> rewrite = edit(authorBrowser, d, "submit");
+        rewrite.put("body", "Rewritten after the editor loaded the list.");
+        assertEquals(302, authorBrowser.post("/admin/articles/" + d, rewrite).statusCode());
+        HttpResponse<String> stale = editor.postPairs("/admin/articles/bulk?status=pending",
+                List.of(Map.entry("action", "publish"), Map.entry("ids", d + ":" + shownAt)));
+        assertTrue(stale.body().contains("Published: 0 of 1."), stale.body());
+        assertTrue(stale.body().contains("“Bulk four”: it was changed after this list was shown"), stale.body());
+        assertEquals(ArticleStatus.PENDING, site.services().articles().find(d).orElseThrow().status());
         HttpResponse<String> restored = editor.postPairs("/admin/articles/bulk", multi("restore", c));
         assertTrue(restored.body().contains("Restored: 1 of 1."), restored.body());
         assertEquals(ArticleStatus.DRAFT, site.services().articles().find(c).orElseThrow().status());
