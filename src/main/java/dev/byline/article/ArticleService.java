@@ -48,6 +48,8 @@ public final class ArticleService {
             "wp-login", "xmlrpc", "sitemap", "sitemaps", "robots", "favicon", "healthz", "readyz", "page", "comments",
             "login", "logout", "category", "static", "amp", "embed", "trackback", "preview");
 
+    /** A body longer than a book chapter several times over is a paste gone wrong (each save keeps a revision). */
+    static final int BODY_MAX = 500_000;
     /** As for a tag named on the tags page. */
     static final int TAG_NAME_MAX = 80;
 
@@ -369,6 +371,10 @@ public final class ArticleService {
             renderer.imageWithoutAlt(markdown).ifPresent(src -> errors.put("bodyMarkdown", "The image " + src
                     + " has no alt text: describe it between the brackets, ![like this](" + src + "), for readers "
                     + "who cannot see it."));
+        }
+        if (markdown.length() > BODY_MAX) {
+            errors.put("bodyMarkdown", "Keep the text under " + BODY_MAX / 1000 + ",000 characters (it has "
+                    + markdown.length() + "): split it into several articles.");
         }
         errors.putAll(controlCharacters(draft));
         if (!errors.isEmpty()) {

@@ -165,6 +165,7 @@ class DeskHttpTest {
                 new Case("publishedAt", "+999999999-01-01T00:00", "schedule", "is not a date and time"),
                 new Case("body", "Intro.\n\n![](/media/2026/11/photo.jpg \"The river\")\n", "submit", "has no alt text"),
                 new Case("body", "Pasted\u0000text", "draft", "control character"),
+                new Case("body", "Long. ".repeat(90_000), "draft", "Keep the text under 500,000 characters"),
                 new Case("tags", "Floods, Weather, bad\u0000tag", "draft", "control character"),
                 new Case("tags", "Floods, Weather, " + "x".repeat(81), "draft", "Keep each tag under 80"),
                 new Case("title", "", "draft", "needs a headline"))) {
