@@ -80,19 +80,30 @@ public final class BodyRenderer {
 
     /**
      * The address of the first image in the body without alt text, the words a reader who cannot see it hears;
-     * empty when every image has some.
+     * empty when every image has some. An image of the library written without any ({@code ![](/media/…)}) takes
+     * the library's, so it counts as described when the library has one.
      */
     public Optional<String> imageWithoutAlt(String markdown) {
         var missing = new ArrayList<String>();
         parser.parse(markdown).accept(new AbstractVisitor() {
             @Override
             public void visit(Image image) {
-                if (missing.isEmpty() && plainText(image).isBlank()) {
+                if (plainText(image).isBlank()) {
                     missing.add(image.getDestination());
                 }
             }
         });
-        return missing.stream().findFirst();
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Media> library = mediaByPath.apply(missing.stream()
+                .filter(destination -> destination.startsWith(Media.URL_PREFIX))
+                .map(destination -> destination.substring(Media.URL_PREFIX.length())).toList());
+        return missing.stream().filter(destination -> {
+            Media item = destination.startsWith(Media.URL_PREFIX)
+                    ? library.get(destination.substring(Media.URL_PREFIX.length())) : null;
+            return item == null || item.alt().isBlank();
+        }).findFirst();
     }
 
     private static Set<String> mediaPaths(Node document) {

@@ -111,6 +111,19 @@ class ArticleServiceTest extends NewsroomTest {
             assertTrue(noAlt.fieldErrors().get("bodyMarkdown").contains("has no alt text"), body);
         }
         assertEquals(0, newsroom.articles.countLatest(), "nothing was written");
+        // an image of the library written without alt text takes the library's, when it has one
+        byte[] png = dev.byline.media.TestImages.encode(dev.byline.media.TestImages.quarters(16, 16), "png");
+        var described = newsroom.media.store(new dev.byline.media.MediaService.Upload(png, "d.png", "Four squares",
+                "", ""));
+        var undescribed = newsroom.media.store(new dev.byline.media.MediaService.Upload(
+                dev.byline.media.TestImages.encode(dev.byline.media.TestImages.quarters(18, 16), "png"), "u.png", "",
+                "", ""));
+        newsroom.articles.save(new ArticleDraft(0, "Library alt", "", "", "![](" + described.url() + ")", "", null,
+                ArticleStatus.PUBLISHED, asia.id(), base.authorIds(), List.of(), null));
+        var libraryWithout = assertThrows(Invalid.class, () -> newsroom.articles.save(new ArticleDraft(0, "No alt",
+                "", "", "![](" + undescribed.url() + ")", "", null, ArticleStatus.PUBLISHED, asia.id(),
+                base.authorIds(), List.of(), null)));
+        assertTrue(libraryWithout.fieldErrors().get("bodyMarkdown").contains(undescribed.url()));
         newsroom.articles.save(new ArticleDraft(0, "Draft", "", "", "![](/media/x.jpg)", "", null, ArticleStatus.DRAFT,
                 asia.id(), base.authorIds(), List.of(), null));
         newsroom.articles.save(new ArticleDraft(0, "Fine", "", "", "![A heron on the river bank](/media/x.jpg)\n\n"
