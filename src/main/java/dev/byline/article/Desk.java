@@ -279,6 +279,18 @@ public final class Desk {
         return revisions.list(articleId);
     }
 
+    /** The same without what each revision holds: for lists of them. */
+    public List<RevisionEntry> revisionEntries(Actor actor, long articleId) {
+        requireOpen(actor, articleId);
+        return revisions.entries(articleId);
+    }
+
+    /** The article's newest save and its autosaves (at most one per person), newest first, without their texts. */
+    public List<RevisionEntry> latestRevisions(Actor actor, long articleId) {
+        requireOpen(actor, articleId);
+        return revisions.latest(articleId);
+    }
+
     public Optional<Revision> revision(Actor actor, long revisionId) {
         Optional<Revision> revision = revisions.find(revisionId);
         revision.ifPresent(found -> requireOpen(actor, found.articleId()));

@@ -72,12 +72,46 @@ public final class RevisionStore {
                 .bind("articleId", articleId).map(RevisionStore::map).list());
     }
 
+    private static final String ENTRY = """
+            SELECT r.id, r.article_id, r.version, COALESCE(u.display_name, r.who) AS who_now, r.at, r.autosave, r.note
+              FROM article_revisions r LEFT JOIN users u ON u.id = r.user_id
+            """;
+
+    /** The article's revisions, newest first, without their texts: one walk of article_revisions_by_article. */
+    public List<RevisionEntry> entries(long articleId) {
+        return jdbi.withHandle(handle -> handle.createQuery(ENTRY + " WHERE r.article_id = :articleId ORDER BY r.id DESC")
+                .bind("articleId", articleId).map(RevisionStore::entry).list());
+    }
+
+    /**
+     * The article's newest save (not an autosave) and every autosave of it (at most one per person), newest
+     * first: what the editor needs to say whether someone's autosave is newer than the text, however many times
+     * the article was saved.
+     */
+    public List<RevisionEntry> latest(long articleId) {
+        return jdbi.withHandle(handle -> {
+            var found = new java.util.ArrayList<>(handle.createQuery(ENTRY
+                            + " WHERE r.article_id = :articleId AND r.autosave = 1")
+                    .bind("articleId", articleId).map(RevisionStore::entry).list());
+            handle.createQuery(ENTRY + " WHERE r.article_id = :articleId AND r.autosave = 0 ORDER BY r.id DESC LIMIT 1")
+                    .bind("articleId", articleId).map(RevisionStore::entry).findOne().ifPresent(found::add);
+            found.sort(java.util.Comparator.comparingLong(RevisionEntry::id).reversed());
+            return found;
+        });
+    }
+
     public Optional<Revision> find(long revisionId) {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + """
                          FROM article_revisions r LEFT JOIN users u ON u.id = r.user_id
                         WHERE r.id = :id
                         """)
                 .bind("id", revisionId).map(RevisionStore::map).findOne());
+    }
+
+    private static RevisionEntry entry(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new RevisionEntry(rs.getLong("id"), rs.getLong("article_id"), rs.getLong("version"),
+                rs.getString("who_now"), Instant.ofEpochMilli(rs.getLong("at")), rs.getInt("autosave") == 1,
+                rs.getString("note"));
     }
 
     private static Revision map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -9,7 +9,7 @@ import dev.byline.article.Desk;
 import dev.byline.article.DeskListing;
 import dev.byline.article.Kind;
 import dev.byline.article.Note;
-import dev.byline.article.Revision;
+import dev.byline.article.RevisionEntry;
 import dev.byline.people.Author;
 import dev.byline.people.AuthorService;
 import dev.byline.taxonomy.TaxonomyService;
@@ -127,12 +127,12 @@ final class EditorPages {
      * who saved them by their name now (a revision has no account id to compare), so the name is compared.
      */
     private DeskViews.AutosaveNotice newerAutosave(Actor actor, String name, Article article) {
-        List<Revision> revisions = desk.revisions(actor, article.id());
-        Optional<Revision> mine = revisions.stream()
+        List<RevisionEntry> revisions = desk.latestRevisions(actor, article.id());
+        Optional<RevisionEntry> mine = revisions.stream()
                 .filter(revision -> revision.autosave() && (revision.who().equals(name) || revision.who().equals(actor.name()))
                         && revision.at().isAfter(article.updatedAt()))
                 .findFirst();
-        Optional<Revision> saved = revisions.stream().filter(revision -> !revision.autosave()).findFirst();
+        Optional<RevisionEntry> saved = revisions.stream().filter(revision -> !revision.autosave()).findFirst();
         if (mine.isEmpty() || saved.isEmpty()) {
             return null;
         }
@@ -171,9 +171,9 @@ final class EditorPages {
     }
 
     private DeskViews.TheirVersion their(AdminRequest request, Article theirs) {
-        Optional<Revision> last = desk.revisions(request.actor(), theirs.id()).stream()
+        Optional<RevisionEntry> last = desk.latestRevisions(request.actor(), theirs.id()).stream()
                 .filter(revision -> !revision.autosave()).findFirst();
-        return new DeskViews.TheirVersion(theirs.version(), last.map(Revision::who).orElse("someone"),
+        return new DeskViews.TheirVersion(theirs.version(), last.map(RevisionEntry::who).orElse("someone"),
                 AdminDates.dateTime(theirs.updatedAt(), zone.get()), theirs.title(), theirs.dek(), theirs.slug(),
                 theirs.bodyMarkdown(), theirs.excerpt(), theirs.status().label());
     }

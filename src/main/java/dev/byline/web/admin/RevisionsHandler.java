@@ -6,6 +6,7 @@ import dev.byline.article.NoteKind;
 import dev.byline.article.Placement;
 import dev.byline.article.Revision;
 import dev.byline.article.RevisionDiff;
+import dev.byline.article.RevisionEntry;
 import dev.byline.error.BadRequest;
 import dev.byline.error.Invalid;
 import dev.byline.web.admin.DeskViews.RevisionRow;
@@ -51,7 +52,7 @@ final class RevisionsHandler {
 
     private void list(Context ctx, AdminRequest request) {
         Article article = editor.find(ctx, request);
-        List<Revision> revisions = desk.revisions(request.actor(), article.id());
+        List<RevisionEntry> revisions = desk.revisionEntries(request.actor(), article.id());
         // each revision links to what it changed: the diff from the one before it
         List<RevisionRow> rows = java.util.stream.IntStream.range(0, revisions.size())
                 .mapToObj(i -> row(article, revisions.get(i),
@@ -109,6 +110,11 @@ final class RevisionsHandler {
     }
 
     private RevisionRow row(Article article, Revision revision, long before) {
+        return row(article, new RevisionEntry(revision.id(), revision.articleId(), revision.version(), revision.who(),
+                revision.at(), revision.autosave(), revision.note()), before);
+    }
+
+    private RevisionRow row(Article article, RevisionEntry revision, long before) {
         return new RevisionRow(revision.id(), revision.who(), AdminDates.dateTime(revision.at(), zone.get()),
                 AdminDates.iso(revision.at(), zone.get()), revision.note(), revision.autosave(), revision.version(),
                 PATH + "/" + article.id() + "?from=" + before + "&to="

@@ -221,9 +221,10 @@ class DeskHttpTest {
                 site.services().articles().find(id).orElseThrow().bodyMarkdown());
     }
 
-    @Test
-    void pagesAreEditorsAndTheListFindsByStatusTitleAndSection() {
-        Byline site = SITES.site(TestDatabases.SQLITE);
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void pagesAreEditorsAndTheListFindsByStatusTitleAndSection(TestDatabases database) {
+        Byline site = SITES.site(database);
         long section = section(site);
         var staff = new Staff(site);
         User author = staff.add(Role.AUTHOR);
@@ -238,6 +239,11 @@ class DeskHttpTest {
         assertFalse(drafts.contains("Harbour reopens"), drafts);
         String byTitle = authorBrowser.get("/admin/articles?q=REOPENS&section=" + section).body();
         assertTrue(byTitle.contains("Harbour reopens") && !byTitle.contains("Harbour plan drafted"), byTitle);
+        // LIKE on SQLite, ILIKE on PostgreSQL: any case typed, any case in the title; % and _ typed are literal
+        String mixed = authorBrowser.get("/admin/articles?q=hArBoUr+P").body();
+        assertTrue(mixed.contains("Harbour plan drafted") && !mixed.contains("Harbour reopens"), mixed);
+        String wildcard = authorBrowser.get("/admin/articles?q=Harbour%25reopens").body();
+        assertFalse(wildcard.contains("Harbour reopens"), "a typed % is a percent sign, not a wildcard");
         HttpResponse<String> badDate = authorBrowser.get("/admin/articles?from=yesterday");
         assertEquals(400, badDate.statusCode());
         assertTrue(badDate.body().contains("is not a date"), badDate.body());
