@@ -4,7 +4,10 @@ import dev.byline.article.RevisionDiff;
 import dev.byline.web.admin.AdminViews.Chrome;
 import dev.byline.web.admin.AdminViews.Form;
 import dev.byline.web.admin.PeopleViews.Option;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The records of the desk's pages: the articles (and pages) list, the editor, revisions and their diff. */
 public final class DeskViews {
@@ -75,6 +78,48 @@ public final class DeskViews {
                              List<NoteRow> notes,
                              Form noteForm, int words, int readingMinutes, String listUrl,
                              AutosaveNotice autosave) {
+
+        /** The editor's fields in the order the form shows them, with their labels, for the error summary. */
+        private static final List<Map.Entry<String, String>> FIELDS = List.of(
+                Map.entry("title", "Headline"), Map.entry("slug", "Slug"),
+                Map.entry("dek", "Dek"), Map.entry("body", "Body"),
+                Map.entry("excerpt", "Excerpt"), Map.entry("sectionId", "Section"),
+                Map.entry("tags", "Tags"), Map.entry("author1", "Author"),
+                Map.entry("author2", "Co-author 1"), Map.entry("author3", "Co-author 2"),
+                Map.entry("author4", "Co-author 3"), Map.entry("featuredMediaId", "Featured image"),
+                Map.entry("seoTitle", "SEO title"), Map.entry("seoDescription", "SEO description"),
+                Map.entry("publishedAt", "Publication date and time"));
+
+        /**
+         * The form's errors for the summary above it: in the order of the fields (not the order they were found),
+         * each named by its field's label and linked to it; an error that belongs to no field shown here (the
+         * status, the version) comes last, without a link.
+         */
+        public List<SummaryError> errorSummary() {
+            var errors = new LinkedHashMap<>(form.errors());
+            var summary = new ArrayList<SummaryError>();
+            for (var field : FIELDS) {
+                String message = errors.remove(field.getKey());
+                if (message != null) {
+                    summary.add(shows(field.getKey()) ? new SummaryError(field.getKey(), field.getValue(), message)
+                            : new SummaryError(null, null, message));
+                }
+            }
+            errors.values().forEach(message -> summary.add(new SummaryError(null, null, message)));
+            return summary;
+        }
+
+        /** Whether this editor has an input with id {@code key} (a page has no section, tags or date). */
+        private boolean shows(String key) {
+            if (key.startsWith("author")) {
+                return Integer.parseInt(key.substring("author".length())) <= authorOptions.size();
+            }
+            return !page || !(key.equals("sectionId") || key.equals("tags") || key.equals("publishedAt"));
+        }
+    }
+
+    /** One line of a form's error summary; {@code field} (the input's id) and {@code label} are null for an error of no field. */
+    public record SummaryError(String field, String label, String message) {
     }
 
     /** The person's own autosave, newer than the article as saved: where to compare (and restore) it. */
