@@ -115,7 +115,7 @@ public final class ArticleService {
         Prepared prepared = prepare(draft, kind, now, sections);
         long id;
         try {
-            id = writeRetryingClashes(draft, saving, prepared, sections, now);
+            id = writeRetryingClashes(draft, saving, prepared, now);
         } catch (UnableToExecuteStatementException e) {
             if (!Constraints.isForeignKeyViolation(e)) {
                 throw e;
@@ -134,11 +134,10 @@ public final class ArticleService {
      * transaction fails on the unique index and rolls back whole. Written again, it finds the slug taken and takes
      * the next one (or, for a slug typed by hand, says it is taken), and finds the tag made.
      */
-    private long writeRetryingClashes(ArticleDraft draft, Saving saving, Prepared prepared, List<Section> sections,
-                                      Instant now) {
+    private long writeRetryingClashes(ArticleDraft draft, Saving saving, Prepared prepared, Instant now) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return write(draft, saving, prepared, sections, now);
+                return write(draft, saving, prepared, now);
             } catch (UnableToExecuteStatementException e) {
                 if (attempt == 3 || !Constraints.isUniqueViolation(e)) {
                     throw e;
@@ -147,11 +146,13 @@ public final class ArticleService {
         }
     }
 
-    private long write(ArticleDraft draft, Saving saving, Prepared prepared, List<Section> sections, Instant now) {
+    private long write(ArticleDraft draft, Saving saving, Prepared prepared, Instant now) {
         return changes.write(draft.id() == 0 ? "article.created" : "article.updated", handle -> {
             if (draft.id() != 0) {
                 store.lock(handle, draft.id()); // an image edit re-rendering this body waits, or is waited for
             }
+            // the tree as it stands, held until the commit: a section move under way finishes first
+            List<Section> tree = taxonomy.sectionsForArticleWrite(handle);
             Optional<Article> before = draft.id() == 0 ? Optional.empty() : store.findById(handle, draft.id());
             if (draft.id() != 0 && before.isEmpty()) {
                 throw new Invalid(Map.of("id", "This article was deleted while you were editing it."));
@@ -174,7 +175,7 @@ public final class ArticleService {
                     before.map(Article::isPublic).orElse(false), article.isPublic()));
             tags.stream().filter(TaxonomyService.Found::created)
                     .forEach(found -> entities.add(Change.Entity.shown(Change.Entity.TAG, found.tag().id(), true)));
-            return Written.of(article.id(), changedKeys(sections, before, Optional.of(article)), entities);
+            return Written.of(article.id(), changedKeys(tree, before, Optional.of(article)), entities);
         });
     }
 
@@ -182,8 +183,8 @@ public final class ArticleService {
      * Deletes an article for good (the desk's trash comes first, later). {@code version} as for {@link #save}.
      */
     public void delete(long id, long version) {
-        List<Section> sections = taxonomy.sections();
         changes.write("article.deleted", handle -> {
+            List<Section> sections = taxonomy.sectionsForArticleWrite(handle);
             Article before = store.findById(handle, id)
                     .orElseThrow(() -> new NotFound("There is no article " + id + "; it may have been deleted already."));
             if (before.version() != version) {
@@ -453,8 +454,8 @@ public final class ArticleService {
         if (!store.anyDue(now)) {
             return 0; // the usual case: a read, no write and no change row every tick
         }
-        List<Section> sections = taxonomy.sections();
         return changes.write("articles.published", handle -> {
+            List<Section> sections = taxonomy.sectionsForArticleWrite(handle);
             var keys = new LinkedHashSet<String>();
             var entities = new ArrayList<Change.Entity>();
             List<Long> due = store.dueScheduled(handle, now);

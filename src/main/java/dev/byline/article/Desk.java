@@ -182,9 +182,9 @@ public final class Desk {
      */
     public void trash(Actor actor, long id, long version) {
         Instant now = clock.instant();
-        List<Section> sections = taxonomy.sections();
         changes.write("article.trashed", handle -> {
             store.lock(handle, id);
+            List<Section> sections = taxonomy.sectionsForArticleWrite(handle);
             Article before = store.findById(handle, id).orElseThrow(() -> gone(id));
             mayEdit(actor, before, "move to the trash");
             if (before.status() == ArticleStatus.TRASH) {
@@ -207,9 +207,9 @@ public final class Desk {
     /** Takes an article out of the trash, back to the status it left, its publication date kept. */
     public Article restore(Actor actor, long id) {
         Instant now = clock.instant();
-        List<Section> sections = taxonomy.sections();
         changes.write("article.restored", handle -> {
             store.lock(handle, id);
+            List<Section> sections = taxonomy.sectionsForArticleWrite(handle);
             Article before = store.findById(handle, id).orElseThrow(() -> gone(id));
             if (before.status() != ArticleStatus.TRASH) {
                 throw new Conflict("“" + before.title() + "” is not in the trash (someone restored it already).");

@@ -107,6 +107,11 @@ public final class TaxonomyService {
         return store.allSections();
     }
 
+    /** The sections as an article's write sees them, in its transaction (see TaxonomyStore). */
+    public List<Section> sectionsForArticleWrite(Handle handle) {
+        return store.allSectionsForArticleWrite(handle);
+    }
+
     public Optional<Section> findSection(long id) {
         return sections().stream().filter(section -> section.id() == id).findFirst();
     }

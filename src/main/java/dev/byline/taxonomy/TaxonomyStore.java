@@ -115,6 +115,19 @@ public final class TaxonomyStore {
                 .map(TaxonomyStore::mapSection).list();
     }
 
+    /**
+     * Every section, read inside an article's write to say which archive pages it changes: on PostgreSQL
+     * {@code FOR SHARE}, which article writes share with each other but which waits for a section write under way
+     * ({@link #lockSections}) and holds the next one back until the article's commit, so the write's keys and the
+     * section write's own are each made from the tree and the articles as the other left them.
+     */
+    List<Section> allSectionsForArticleWrite(Handle handle) {
+        return handle.createQuery("""
+                        SELECT id, slug, name, description, parent_id, position
+                        FROM sections ORDER BY position, name""" + (postgres ? " FOR SHARE" : ""))
+                .map(TaxonomyStore::mapSection).list();
+    }
+
     // ---- the section tree's writes, inside the caller's transaction
 
     /**

@@ -165,6 +165,62 @@ class DeskRaceTest {
         }
     }
 
+    /**
+     * A section move under way on another node (its transaction holds the sections' rows and has moved Asia from
+     * World to Europe) while an editor publishes a story in Asia: the publish waits for the move, then announces the
+     * archive of Europe, where the story now is, not World's (read before the move, it named World, and Europe's
+     * cached archive would have missed the story until some other write dropped it).
+     */
+    @Test
+    void aPublishRacingASectionMoveAnnouncesTheArchivesOfTheTreeAsItIsAfterTheMove() throws Exception {
+        Config config = TestDatabases.POSTGRES.config(dir);
+        var clock = new MutableClock(NOW);
+        try (var nodeA = new Newsroom(config, clock); var nodeB = new Newsroom(config, clock)) {
+            DeskPeople people = new DeskPeople(nodeA);
+            var europe = nodeA.taxonomy.saveSection(new dev.byline.taxonomy.Section(0, "", "Europe", "", null, 1));
+            var asia = nodeA.taxonomy.saveSection(new dev.byline.taxonomy.Section(0, "", "Asia", "",
+                    people.world.id(), 2));
+            ArticleDraft base = people.draft(people.author, "Typhoon nears the coast", ArticleStatus.DRAFT, NOW);
+            Article draft = nodeA.desk.save(actor(people.editor), new ArticleDraft(0, base.title(), base.dek(), "",
+                    base.bodyMarkdown(), "", null, ArticleStatus.DRAFT, asia.id(), base.authorIds(), List.of(),
+                    null));
+            try (var move = nodeB.database.jdbi().open()) {
+                move.begin();
+                move.execute("UPDATE sections SET position = position"); // what a section write takes first
+                move.execute("UPDATE sections SET parent_id = ? WHERE id = ?", europe.id(), asia.id());
+                var publishing = java.util.concurrent.CompletableFuture.supplyAsync(() -> nodeA.desk.save(
+                        actor(people.editor), DeskPeople.withStatus(draft, ArticleStatus.PUBLISHED, null)));
+                waitForALockWait(nodeB.database.jdbi());
+                assertTrue(!publishing.isDone(), "the publish waits for the section write");
+                move.commit();
+                Article published = publishing.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(ArticleStatus.PUBLISHED, published.status());
+            }
+            Set<String> keys = nodeA.published.stream().filter(change -> change.kind().equals("article.updated"))
+                    .reduce((first, second) -> second).orElseThrow().keys();
+            assertTrue(keys.stream().anyMatch(key -> key.startsWith(dev.byline.change.Keys.sectionList(europe.id())
+                    + "@")), "Europe's archive, where the story is now: " + keys);
+            assertTrue(keys.stream().noneMatch(key -> key.startsWith(dev.byline.change.Keys.sectionList(
+                    people.world.id()) + "@")), "not World's, which no longer holds Asia: " + keys);
+        }
+    }
+
+    /** Until a backend of this database waits on a lock, at most ten seconds. */
+    private static void waitForALockWait(org.jdbi.v3.core.Jdbi jdbi) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            long waiting = jdbi.withHandle(handle -> handle.createQuery("""
+                    SELECT COUNT(*) FROM pg_stat_activity
+                    WHERE datname = current_database() AND wait_event_type = 'Lock'
+                    """).mapTo(Long.class).one());
+            if (waiting > 0) {
+                return;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000); // polling another process's state
+        }
+        throw new AssertionError("nothing ever waited on the sections' row locks");
+    }
+
     @RepeatedTest(2)
     void autosavesOfOnePersonOnTwoNodesLeaveOne() throws Exception {
         Config config = TestDatabases.POSTGRES.config(dir);
