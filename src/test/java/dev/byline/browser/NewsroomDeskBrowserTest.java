@@ -168,7 +168,8 @@ class NewsroomDeskBrowserTest {
         browser.findElement(By.id("email")).sendKeys(user.email());
         browser.findElement(By.id("password")).sendKeys(Staff.PASSWORD);
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10))
+        // the h1 read may belong to the page being left: a stale one is read again
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
                 .until(driver -> driver.findElements(By.tagName("h1")).stream().anyMatch(h -> h.getText().equals("Dashboard")));
     }
 
