@@ -376,13 +376,17 @@ public final class Desk {
 
     // ---- presence
 
-    /** Notes that {@code actor} has the article open now (the editor says so every few seconds). */
-    public void here(Actor actor, long articleId) {
-        if (actor.userId() == 0) {
-            return;
-        }
+    /**
+     * Notes that {@code actor} has the article open now (the editor says so every few seconds), and answers who
+     * else has, as {@link #othersEditing} does, from the one check that {@code actor} may open it.
+     */
+    public List<String> here(Actor actor, long articleId) {
         requireOpen(actor, articleId);
-        presence.here(articleId, actor.userId(), clock.instant());
+        Instant now = clock.instant();
+        if (actor.userId() != 0) {
+            presence.here(articleId, actor.userId(), now);
+        }
+        return presence.others(articleId, actor.userId(), now.minus(PRESENCE));
     }
 
     /** The names of the others who had the article open within the last {@link #PRESENCE}, on any node. */

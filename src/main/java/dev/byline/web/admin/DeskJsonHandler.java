@@ -111,8 +111,7 @@ final class DeskJsonHandler {
     void here(Context ctx, AdminRequest request) {
         long id = ArticleEditorHandler.id(ctx);
         try {
-            desk.here(request.actor(), id);
-            send(ctx, 200, new Others(desk.othersEditing(request.actor(), id)));
+            send(ctx, 200, new Others(desk.here(request.actor(), id)));
         } catch (Forbidden | NotFound refused) {
             send(ctx, refused instanceof Forbidden ? 403 : 404, new Refused(refused.getMessage(), Map.of()));
         }
