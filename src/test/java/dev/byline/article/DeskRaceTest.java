@@ -190,7 +190,7 @@ class DeskRaceTest {
                 move.execute("UPDATE sections SET parent_id = ? WHERE id = ?", europe.id(), asia.id());
                 var publishing = java.util.concurrent.CompletableFuture.supplyAsync(() -> nodeA.desk.save(
                         actor(people.editor), DeskPeople.withStatus(draft, ArticleStatus.PUBLISHED, null)));
-                waitForALockWait(nodeB.database.jdbi());
+                dev.byline.support.PostgresLocks.awaitALockWait(nodeB.database.jdbi(), "the publish");
                 assertTrue(!publishing.isDone(), "the publish waits for the section write");
                 move.commit();
                 Article published = publishing.get(30, java.util.concurrent.TimeUnit.SECONDS);
@@ -205,21 +205,6 @@ class DeskRaceTest {
         }
     }
 
-    /** Until a backend of this database waits on a lock, at most ten seconds. */
-    private static void waitForALockWait(org.jdbi.v3.core.Jdbi jdbi) throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            long waiting = jdbi.withHandle(handle -> handle.createQuery("""
-                    SELECT COUNT(*) FROM pg_stat_activity
-                    WHERE datname = current_database() AND wait_event_type = 'Lock'
-                    """).mapTo(Long.class).one());
-            if (waiting > 0) {
-                return;
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000); // polling another process's state
-        }
-        throw new AssertionError("nothing ever waited on the sections' row locks");
-    }
 
     @RepeatedTest(2)
     void autosavesOfOnePersonOnTwoNodesLeaveOne() throws Exception {

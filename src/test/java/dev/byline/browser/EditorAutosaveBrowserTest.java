@@ -2,21 +2,13 @@ package dev.byline.browser;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.byline.Byline;
 import dev.byline.account.Role;
 import dev.byline.account.User;
-import dev.byline.support.Browser;
 import dev.byline.support.Staff;
-import dev.byline.support.TestConfigs;
 import dev.byline.taxonomy.Section;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -24,24 +16,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Autosave in a real browser: it keeps running after the preview was opened (the preview submits the form into
  * its frame; once that stopped autosave for good, and what was typed before it counted as saved).
  */
-class EditorAutosaveBrowserTest {
+class EditorAutosaveBrowserTest extends AdminBrowserTest {
 
-    @TempDir
-    Path dir;
-    Byline byline;
-    ChromeDriver browser;
-
-    @BeforeEach
-    void start() {
-        byline = Byline.start(TestConfigs.forTests(dir));
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        byline.close();
+    EditorAutosaveBrowserTest() {
+        super("");
     }
 
     @Test
@@ -49,12 +27,7 @@ class EditorAutosaveBrowserTest {
         var staff = new Staff(byline);
         User reporter = staff.add(Role.AUTHOR, "Rita Mensah", "rita@newsroom.test");
         byline.services().taxonomy().saveSection(new Section(0, "", "City", "", null, 1));
-        browser = Browser.open(1280, 900);
-        browser.get(byline.baseUrl() + "/admin/login");
-        browser.findElement(By.id("email")).sendKeys(reporter.email());
-        browser.findElement(By.id("password")).sendKeys(Staff.PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/admin/"));
+        signIn(reporter);
 
         browser.get(byline.baseUrl() + "/admin/articles/new");
         browser.findElement(By.id("title")).sendKeys("Previewed story");

@@ -4,27 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.byline.Byline;
 import dev.byline.account.Role;
 import dev.byline.account.User;
 import dev.byline.media.TestImages;
-import dev.byline.support.Browser;
 import dev.byline.support.Staff;
-import dev.byline.support.TestConfigs;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * An author in a real browser (headless Chromium) uses the media library with its script, under the admin's
@@ -33,26 +23,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * alt text and caption saved. Every page is photographed at a phone's and a desktop's width, and nothing on them
  * is wider than the window.
  */
-class MediaBrowserTest {
+class MediaBrowserTest extends AdminBrowserTest {
 
-    static final Path SHOTS = Path.of("target", "screenshots");
-
-    @org.junit.jupiter.api.io.TempDir
-    Path dir;
-    Byline byline;
-    ChromeDriver browser;
-
-    @BeforeEach
-    void start() {
-        byline = Byline.start(TestConfigs.forTests(dir));
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        byline.close();
+    MediaBrowserTest() {
+        super("");
     }
 
     @Test
@@ -63,12 +37,7 @@ class MediaBrowserTest {
         Path notes = dir.resolve("notes.txt");
         Files.writeString(notes, "Not a picture.");
 
-        browser = Browser.open(1280, 900);
-        browser.get(byline.baseUrl() + "/admin/login");
-        browser.findElement(By.id("email")).sendKeys(author.email());
-        browser.findElement(By.id("password")).sendKeys(Staff.PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        waitFor(driver -> driver.getCurrentUrl().endsWith("/admin/"));
+        signIn(author);
         browser.findElement(By.linkText("Media")).click();
         waitFor(driver -> driver.findElement(By.tagName("h1")).getText().equals("Media"));
         assertTrue(browser.findElement(By.cssSelector("[data-drop-zone]")).isDisplayed(),
@@ -125,24 +94,5 @@ class MediaBrowserTest {
         shoot("media-item");
     }
 
-    private void waitFor(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
-                .ignoring(org.openqa.selenium.NoSuchElementException.class).until(condition);
-    }
-
     /** The page at a desktop's and a phone's width; at neither may anything stick out sideways. */
-    private void shoot(String name) throws Exception {
-        Files.createDirectories(SHOTS);
-        for (int width : List.of(1280, 390)) {
-            browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
-            long scrollWidth = (Long) browser.executeScript("return document.documentElement.scrollWidth");
-            long clientWidth = (Long) browser.executeScript("return document.documentElement.clientWidth");
-            assertTrue(scrollWidth <= clientWidth, name + " at " + width + " px is " + scrollWidth + " px wide");
-            long height = (Long) browser.executeScript("return document.documentElement.scrollHeight");
-            browser.manage().window().setSize(new org.openqa.selenium.Dimension(width,
-                    (int) Math.min(height + 140, 4000)));
-            Files.write(SHOTS.resolve(name + "-" + width + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-        }
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
-    }
 }

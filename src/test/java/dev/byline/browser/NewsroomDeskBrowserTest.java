@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.byline.Byline;
 import dev.byline.account.Role;
 import dev.byline.account.User;
 import dev.byline.article.ArticleStatus;
 import dev.byline.media.TestImages;
-import dev.byline.support.Browser;
 import dev.byline.support.Staff;
-import dev.byline.support.TestConfigs;
 import dev.byline.taxonomy.Section;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,15 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -43,26 +34,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * <p>The photo is uploaded through the editor's figure dialog (POST /admin/media, the safe image pipeline every
  * upload goes through), described there with its alt text and caption, and inserted into the body.
  */
-class NewsroomDeskBrowserTest {
+class NewsroomDeskBrowserTest extends AdminBrowserTest {
 
-    static final Path SHOTS = Path.of("target", "screenshots");
-
-    @TempDir
-    Path dir;
-    Byline byline;
-    ChromeDriver browser;
-
-    @BeforeEach
-    void start() {
-        byline = Byline.start(TestConfigs.forTests(dir));
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        byline.close();
+    NewsroomDeskBrowserTest() {
+        super("desk-");
     }
 
     @Test
@@ -78,7 +53,6 @@ class NewsroomDeskBrowserTest {
         Files.write(photoFile, phonePhoto);
 
         // the reporter writes, uploads the photo through the figure dialog, uses the toolbar, submits for review
-        browser = Browser.open(1280, 900);
         signIn(reporter);
         browser.get(byline.baseUrl() + "/admin/articles/new");
         browser.findElement(By.id("title")).sendKeys("Fishing boats return to the harbour");
@@ -127,7 +101,7 @@ class NewsroomDeskBrowserTest {
         browser.findElement(By.id("tags")).sendKeys("Harbour, Storm");
         shoot("editor");
         browser.findElement(By.cssSelector("button[name=action][value=submit]")).click();
-        waitForFlash("“Fishing boats return to the harbour” is waiting for an editor's review.");
+        flash("“Fishing boats return to the harbour” is waiting for an editor's review.");
         browser.findElement(By.cssSelector("form[action='/admin/logout'] button")).click();
 
         // the editor finds it among what waits for review and publishes it
@@ -136,7 +110,7 @@ class NewsroomDeskBrowserTest {
         shoot("articles");
         browser.findElement(By.linkText("Fishing boats return to the harbour")).click();
         browser.findElement(By.cssSelector("button[name=action][value=publish]")).click();
-        waitForFlash("“Fishing boats return to the harbour” is published.");
+        flash("“Fishing boats return to the harbour” is published.");
         var article = byline.services().articles().findBySlug("fishing-boats-return-to-the-harbour").orElseThrow();
         assertEquals(ArticleStatus.PUBLISHED, article.status());
         assertEquals(List.of(reporter.authorId()), article.authorIds());
@@ -163,37 +137,8 @@ class NewsroomDeskBrowserTest {
         shoot("public-article");
     }
 
-    private void signIn(User user) {
-        browser.get(byline.baseUrl() + "/admin/login");
-        browser.findElement(By.id("email")).sendKeys(user.email());
-        browser.findElement(By.id("password")).sendKeys(Staff.PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        // the h1 read may belong to the page being left: a stale one is read again
-        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
-                .until(driver -> driver.findElements(By.tagName("h1")).stream().anyMatch(h -> h.getText().equals("Dashboard")));
-    }
-
-    private void waitForFlash(String text) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
-                .until(driver -> driver.findElements(By.cssSelector(".flash")).stream()
-                        .anyMatch(flash -> flash.getText().equals(text)));
-    }
-
     private static boolean contains(byte[] bytes, String text) {
         return new String(bytes, StandardCharsets.ISO_8859_1).contains(text);
     }
 
-    private void shoot(String name) throws Exception {
-        Files.createDirectories(SHOTS);
-        for (int width : List.of(1280, 390)) {
-            browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
-            long scrollWidth = (Long) browser.executeScript("return document.documentElement.scrollWidth");
-            long clientWidth = (Long) browser.executeScript("return document.documentElement.clientWidth");
-            assertTrue(scrollWidth <= clientWidth, name + " at " + width + " px is " + scrollWidth + " px wide");
-            long height = (Long) browser.executeScript("return document.documentElement.scrollHeight");
-            browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, (int) Math.min(height + 140, 4000)));
-            Files.write(SHOTS.resolve("desk-" + name + "-" + width + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-        }
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
-    }
 }

@@ -3,7 +3,6 @@ package dev.byline.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.byline.Byline;
 import dev.byline.account.Actor;
 import dev.byline.account.Role;
 import dev.byline.account.User;
@@ -11,21 +10,14 @@ import dev.byline.article.ArticleDraft;
 import dev.byline.article.ArticleStatus;
 import dev.byline.media.TestImages;
 import dev.byline.people.Author;
-import dev.byline.support.Browser;
 import dev.byline.support.Staff;
-import dev.byline.support.TestConfigs;
 import dev.byline.taxonomy.Section;
 import dev.byline.web.site.SiteUrls;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * An administrator in a real browser (headless Chromium): signs in, disables a colleague (the browser asks first,
@@ -33,26 +25,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * pages are photographed at a phone's and a desktop's width into target/screenshots, and nothing on them is
  * wider than the window.
  */
-class PeopleBrowserTest {
+class PeopleBrowserTest extends AdminBrowserTest {
 
-    static final Path SHOTS = Path.of("target", "screenshots");
-
-    @TempDir
-    Path dir;
-    Byline byline;
-    ChromeDriver browser;
-
-    @BeforeEach
-    void start() {
-        byline = Byline.start(TestConfigs.forTests(dir));
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        byline.close();
+    PeopleBrowserTest() {
+        super("");
     }
 
     @Test
@@ -67,11 +43,7 @@ class PeopleBrowserTest {
                 "The harbour reopened on Monday.", "", null, ArticleStatus.PUBLISHED, section.id(),
                 List.of(author.id(), colleague.authorId()), List.of(), null));
 
-        browser = Browser.open(1280, 900);
-        browser.get(byline.baseUrl() + "/admin/login");
-        browser.findElement(By.id("email")).sendKeys(admin.email());
-        browser.findElement(By.id("password")).sendKeys(Staff.PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        signIn(admin);
         browser.get(byline.baseUrl() + "/admin/people");
         assertEquals("People", browser.findElement(By.tagName("h1")).getText());
 
@@ -137,17 +109,4 @@ class PeopleBrowserTest {
     }
 
     /** The page at a desktop's and a phone's width; at neither may anything stick out sideways. */
-    private void shoot(String name) throws Exception {
-        Files.createDirectories(SHOTS);
-        for (int width : List.of(1280, 390)) {
-            browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
-            long scrollWidth = (Long) browser.executeScript("return document.documentElement.scrollWidth");
-            long clientWidth = (Long) browser.executeScript("return document.documentElement.clientWidth");
-            assertTrue(scrollWidth <= clientWidth, name + " at " + width + " px is " + scrollWidth + " px wide");
-            long height = (Long) browser.executeScript("return document.documentElement.scrollHeight");
-            browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, (int) Math.min(height + 140, 4000)));
-            Files.write(SHOTS.resolve(name + "-" + width + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-        }
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
-    }
 }

@@ -1,31 +1,16 @@
 package dev.byline.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.byline.Byline;
 import dev.byline.account.Role;
 import dev.byline.account.User;
 import dev.byline.article.ArticleDraft;
 import dev.byline.article.ArticleStatus;
-import dev.byline.support.Browser;
 import dev.byline.support.Staff;
-import dev.byline.support.TestConfigs;
 import dev.byline.taxonomy.Section;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * An editor in a real browser (headless Chromium) shapes the paper: creates a section and moves it up, makes the
@@ -33,26 +18,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * pins another; then a reader sees all of it on the home page. Each admin page is photographed at a phone's and a
  * desktop's width into target/screenshots, and nothing on them is wider than the window.
  */
-class StructureBrowserTest {
+class StructureBrowserTest extends AdminBrowserTest {
 
-    static final Path SHOTS = Path.of("target", "screenshots");
-
-    @TempDir
-    Path dir;
-    Byline byline;
-    ChromeDriver browser;
-
-    @BeforeEach
-    void start() {
-        byline = Byline.start(TestConfigs.forTests(dir));
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        byline.close();
+    StructureBrowserTest() {
+        super("structure-");
     }
 
     @Test
@@ -67,11 +36,7 @@ class StructureBrowserTest {
                     ArticleStatus.PUBLISHED, world.id(), List.of(editor.authorId()), List.of(), null));
         }
 
-        browser = Browser.open(1280, 900);
-        browser.get(byline.baseUrl() + "/admin/login");
-        browser.findElement(By.id("email")).sendKeys(editor.email());
-        browser.findElement(By.id("password")).sendKeys(Staff.PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        signIn(editor);
 
         // a section, moved above Politics with its Up button
         browser.get(byline.baseUrl() + "/admin/sections");
@@ -132,25 +97,6 @@ class StructureBrowserTest {
     }
 
     /** Waits for the page a click leads to, by its flash (any flash when {@code text} is empty). */
-    private void flash(String text) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
-                .until(driver -> !driver.findElements(By.cssSelector(".flash")).isEmpty() && (text.isEmpty()
-                        || driver.findElement(By.cssSelector(".flash")).getText().equals(text)));
-    }
 
     /** The page at a desktop's and a phone's width; at neither may anything stick out sideways. */
-    private void shoot(String name) throws Exception {
-        Files.createDirectories(SHOTS);
-        for (int width : List.of(1280, 390)) {
-            browser.manage().window().setSize(new Dimension(width, 900));
-            long scrollWidth = (Long) browser.executeScript("return document.documentElement.scrollWidth");
-            long clientWidth = (Long) browser.executeScript("return document.documentElement.clientWidth");
-            assertTrue(scrollWidth <= clientWidth, name + " at " + width + " px is " + scrollWidth + " px wide");
-            long height = (Long) browser.executeScript("return document.documentElement.scrollHeight");
-            browser.manage().window().setSize(new Dimension(width, (int) Math.min(height + 140, 4000)));
-            Files.write(SHOTS.resolve("structure-" + name + "-" + width + ".png"),
-                    browser.getScreenshotAs(OutputType.BYTES));
-        }
-        browser.manage().window().setSize(new Dimension(1280, 900));
-    }
 }

@@ -332,7 +332,7 @@ class MediaLibraryTest extends NewsroomTest {
                     return refused.getMessage();
                 }
             });
-            waitForALockWait(jdbi);
+            dev.byline.support.PostgresLocks.awaitALockWait(jdbi, "the delete");
             assertFalse(deleting.isDone(), "the delete waits for the save");
             saving.commit();
         }
@@ -345,22 +345,6 @@ class MediaLibraryTest extends NewsroomTest {
                 .mapTo(Long.class).list()), "the save's use stands");
     }
 
-    /** Until a backend of this database waits on a lock (the delete's FOR UPDATE), at most ten seconds. */
-    private static void waitForALockWait(org.jdbi.v3.core.Jdbi jdbi) throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            long waiting = jdbi.withHandle(handle -> handle.createQuery("""
-                    SELECT COUNT(*) FROM pg_stat_activity
-                    WHERE datname = current_database() AND wait_event_type = 'Lock'
-                    """).mapTo(Long.class).one());
-            if (waiting > 0) {
-                return;
-            }
-            Thread.onSpinWait();
-            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000); // polling another process's state
-        }
-        throw new AssertionError("the delete never waited on the row lock");
-    }
 
     @ParameterizedTest
     @EnumSource(TestDatabases.class)

@@ -112,22 +112,8 @@ public final class AdminBrowser {
     /** Sends a multipart form (a file upload) with the token of the last page read, {@code fields} and one file. */
     public HttpResponse<String> upload(String path, Map<String, String> fields, String fileField, String fileName,
                                        String contentType, byte[] content) {
-        String boundary = "----byline" + java.util.UUID.randomUUID().toString().replace("-", "");
-        var all = new LinkedHashMap<>(fields);
-        all.putIfAbsent("csrf", lastCsrf != null ? lastCsrf : tokenFrom("/admin/").orElse(""));
-        var body = new java.io.ByteArrayOutputStream();
-        all.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
-                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
-                + "\"; filename=\"" + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        var response = send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
-        csrfIn(response.body()).ifPresent(token -> lastCsrf = token);
-        return response;
+        return uploadFiles(path, fields, java.util.List.of(new FilePart(fileField, fileName, contentType, content)),
+                Map.of());
     }
 
     /** One file of a multipart form. */
