@@ -433,9 +433,15 @@ public final class ArticleService {
         }
         store.replaceMediaUse(handle, id, used);
         store.forgetOldSlug(handle, slug);
-        store.forgetGoneSlug(handle, slug);
-        before.filter(old -> !old.slug().equals(slug) && old.publishedAt() != null)
+        if (article.isPublic()) {
+            store.forgetGoneSlug(handle, slug); // a public article takes back an address that was gone
+        }
+        // an address readers may have kept: not one a story only was scheduled under
+        before.filter(old -> !old.slug().equals(slug) && old.publishedAt() != null && !old.publishedAt().isAfter(now))
                 .ifPresent(old -> store.rememberOldSlug(handle, old.slug(), draft.id()));
+        if (before.map(Article::isPublic).orElse(false) && !article.isPublic()) {
+            store.rememberGone(handle, id, now); // taken down: readers are told it is gone (410), not that it never was
+        }
         return article.withId(id);
     }
 

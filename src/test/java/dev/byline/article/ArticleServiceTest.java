@@ -198,6 +198,12 @@ class ArticleServiceTest extends NewsroomTest {
         assertTrue(newsroom.articles.findBySlug("original-headline").isPresent());
         assertEquals(first.id(), newsroom.articles.findByOldSlug("better-headline").orElseThrow().id());
         assertTrue(newsroom.articles.findByOldSlug("original-headline").isEmpty());
+
+        // a story only scheduled under a slug had no readers there: its slug before publication is not kept
+        Article scheduled = newsroom.articles.save(new ArticleDraft(0, "Embargoed budget", "", "", "Text.", "", null,
+                ArticleStatus.SCHEDULED, asia.id(), List.of(writer.id()), List.of(), clock.instant().plusSeconds(3600)));
+        newsroom.articles.save(withSlug(scheduled, "budget-day"));
+        assertTrue(newsroom.articles.findByOldSlug("embargoed-budget").isEmpty(), "no redirect tells of it");
     }
 
     @ParameterizedTest

@@ -31,9 +31,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * contributor submits it for review             pending    no      2          none
  * editor schedules it for tomorrow              scheduled  no      3          none
  * the tick, a day later                         published  yes     3          article, card, lists
- * editor makes it private                       private    no      4          article, card, lists
- * editor moves it to the trash                  trash      no      5          none (it was not public)
- * editor restores it                            private    no      6          none; publication date kept
+ * editor makes it private                       private    no      4          article, card, lists; 410 after
+ * editor moves it to the trash                  trash      no      5          none (it was not public); 410
+ * editor restores it                            private    no      6          none; publication date kept; 410
  * editor publishes it again                     published  yes     7          article, card, lists
  * editor moves it to the trash                  trash      no      8          article, card, lists; 410 after
  * editor restores it                            published  yes     9          article, card, lists; no 410
@@ -98,14 +98,14 @@ class DeskWorkflowTest extends NewsroomTest {
         Article trashed = newsroom.articles.find(article.id()).orElseThrow();
         assertEquals(ArticleStatus.PRIVATE, trashed.statusBeforeTrash());
         assertEquals(clock.instant(), trashed.trashedAt());
-        assertFalse(newsroom.articles.isGone(trashed.slug()), "never public while it had this address? it was: "
-                + "but not when it was trashed, so a 404");
+        assertTrue(newsroom.articles.isGone(trashed.slug()), "public once, then taken down: 410, not 404");
 
         Article restored = desk.restore(editor(), article.id());
         expect(article, ArticleStatus.PRIVATE, 6, Set.of());
         assertEquals(tomorrow, restored.publishedAt(), "the publication date is kept");
         assertNull(restored.trashedAt());
         assertNull(restored.statusBeforeTrash());
+        assertTrue(newsroom.articles.isGone(restored.slug()), "private again: still gone to readers");
 
         article = step(editor(), restored, ArticleStatus.PUBLISHED, null);
         expect(article, ArticleStatus.PUBLISHED, 7, publicKeys);

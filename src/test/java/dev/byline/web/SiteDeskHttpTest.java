@@ -81,6 +81,24 @@ class SiteDeskHttpTest extends DemoSiteTest {
         assertEquals(410, http.get(path).statusCode(), "deleted for good: still gone, not 'never was'");
     }
 
+    /** Taken down (made private, or a draft again) and then trashed: it was public once, so 410, as the issue says. */
+    @Test
+    void anArticleTakenDownAndThenTrashedAnswers410AndComesBackWhenPublishedAgain() {
+        Article article = publish("Council budget leak", "Text.");
+        String path = path(article);
+        assertEquals(200, http.get(path).statusCode());
+        Article taken = desk().save(EDITOR, dev.byline.article.ArticleDraft.of(article, List.of())
+                .withStatus(ArticleStatus.PRIVATE));
+        assertEquals(410, http.get(path).statusCode(), "taken down: gone to readers");
+        desk().trash(EDITOR, taken.id(), taken.version());
+        assertEquals(410, http.get(path).statusCode(), "trashed after being public once");
+        Article restored = desk().restore(EDITOR, taken.id());
+        assertEquals(410, http.get(path).statusCode(), "restored as private: still gone");
+        desk().save(EDITOR, dev.byline.article.ArticleDraft.of(restored, List.of())
+                .withStatus(ArticleStatus.PUBLISHED));
+        assertEquals(200, http.get(path).statusCode(), "published again at its address");
+    }
+
     @Test
     void anArticleThatNeverWasPublicAnswers404WhenTrashed() {
         Article any = any();
