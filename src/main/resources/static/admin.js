@@ -117,12 +117,20 @@ document.addEventListener("submit", function (event) {
   // autosave every few seconds when something changed; the first one of a new article creates it as a draft
   var status = document.getElementById("autosave-status");
   var idField = form.querySelector("input[name=id]");
-  var changed = false, saving = false;
+  var changed = false, saving = false, inFlight = null;
   form.addEventListener("input", function () { changed = true; });
   form.addEventListener("change", function () { changed = true; });
   form.addEventListener("submit", function (event) {
     // the preview submits the form into its frame and the page stays: what is typed is still not saved
     if (event.submitter && event.submitter.id === "preview-button") { return; }
+    if (inFlight) {
+      // an autosave still on its way would land after this save (or, for a new article, create a second one):
+      // the save goes once it is back, to the draft it made
+      event.preventDefault();
+      var submitter = event.submitter;
+      inFlight.then(function () { form.requestSubmit(submitter); });
+      return;
+    }
     changed = false;
     saving = true;
   });
@@ -132,7 +140,7 @@ document.addEventListener("submit", function (event) {
     }
     changed = false;
     saving = true;
-    post(form.dataset.autosave, new URLSearchParams(new FormData(form)), false)
+    inFlight = post(form.dataset.autosave, new URLSearchParams(new FormData(form)), false)
       .then(function (response) { return response.json().then(function (answer) { return [response.ok, answer]; }); })
       .then(function (result) {
         var answer = result[1];
@@ -151,7 +159,7 @@ document.addEventListener("submit", function (event) {
         showOthers(answer.others);
       })
       .catch(function () { status.textContent = "Not autosaved: no connection."; changed = true; })
-      .finally(function () { saving = false; });
+      .finally(function () { saving = false; inFlight = null; });
   }
   window.setInterval(autosave, 8000);
 
