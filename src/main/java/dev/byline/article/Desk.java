@@ -318,9 +318,12 @@ public final class Desk {
             throw noRevision(revisionId);
         }
         Article current = requireOpen(actor, articleId);
+        // its tags as they stand now: one deleted since stays deleted (a renamed or merged one is found by its
+        // old slug and is the tag it became)
+        List<String> tags = revision.tagNames().stream().filter(taxonomy::tagStands).toList();
         var draft = new ArticleDraft(articleId, revision.title(), revision.dek(), revision.slug(),
                 revision.bodyMarkdown(), revision.excerpt(), revision.featuredMediaId(), current.status(),
-                current.isPage() ? null : revision.sectionId(), revision.authorIds(), revision.tagNames(),
+                current.isPage() ? null : revision.sectionId(), revision.authorIds(), tags,
                 current.status() == ArticleStatus.SCHEDULED ? current.publishedAt() : null, currentVersion,
                 revision.seoTitle(), revision.seoDescription(), current.kind());
         return save(actor, draft, "Restored the revision of " + revision.at() + " (" + revision.who() + ")");

@@ -51,6 +51,15 @@ public final class TaxonomyService {
         }));
     }
 
+    /**
+     * Whether a tag of this name stands now, under its slug or one it had (renamed, or merged into another): a
+     * deleted tag's name does not.
+     */
+    public boolean tagStands(String name) {
+        String slug = tagSlug(name);
+        return store.findTagBySlug(slug).isPresent() || findTagByOldSlug(slug).isPresent();
+    }
+
     /** A tag found or created inside the caller's transaction; {@code created} when this call made it. */
     public record Found(Tag tag, boolean created) {
     }

@@ -287,6 +287,14 @@ class DeskWorkflowTest extends NewsroomTest {
                 .noneMatch(field -> field.field().equals("title")));
         assertThrows(Conflict.class, () -> desk.restoreRevision(eddie, article.id(), second.id(), edited.version()),
                 "restoring over a version someone moved on from is a conflict like any save");
+
+        // a tag deleted since the revision stays deleted: the revision's text comes back, not the tag
+        long politics = newsroom.taxonomy.findTagBySlug("politics").orElseThrow().id();
+        newsroom.tags.delete(eddie, politics);
+        Article again = desk.restoreRevision(eddie, article.id(), second.id(), restored.version());
+        assertEquals("Mayor resigns after vote", again.title());
+        assertEquals(List.of(), again.tagIds());
+        assertTrue(newsroom.taxonomy.findTagBySlug("politics").isEmpty(), "not made again by the restore");
     }
 
     @ParameterizedTest
