@@ -53,10 +53,12 @@ final class RevisionsHandler {
     private void list(Context ctx, AdminRequest request) {
         Article article = editor.find(ctx, request);
         List<RevisionEntry> revisions = desk.revisionEntries(request.actor(), article.id());
-        // each revision links to what it changed: the diff from the one before it
+        // each revision links to what it changed: the diff from the one before it; the first, having none before
+        // it, to what changed since it (the diff to the newest)
         List<RevisionRow> rows = java.util.stream.IntStream.range(0, revisions.size())
-                .mapToObj(i -> row(article, revisions.get(i),
-                        i + 1 < revisions.size() ? revisions.get(i + 1).id() : revisions.get(i).id()))
+                .mapToObj(i -> i + 1 < revisions.size()
+                        ? row(article, revisions.get(i), revisions.get(i + 1).id(), revisions.get(i).id())
+                        : row(article, revisions.get(i), revisions.get(i).id(), revisions.getFirst().id()))
                 .toList();
         String older = revisions.size() > 1 ? String.valueOf(revisions.get(1).id()) : "";
         String newer = revisions.isEmpty() ? "" : String.valueOf(revisions.getFirst().id());
@@ -115,10 +117,14 @@ final class RevisionsHandler {
     }
 
     private RevisionRow row(Article article, RevisionEntry revision, long before) {
+        return row(article, revision, before, revision.id());
+    }
+
+    /** The revision's line, linked to the diff from revision {@code from} to revision {@code to}. */
+    private RevisionRow row(Article article, RevisionEntry revision, long from, long to) {
         return new RevisionRow(revision.id(), revision.who(), AdminDates.dateTime(revision.at(), zone.get()),
                 AdminDates.iso(revision.at(), zone.get()), revision.note(), revision.autosave(), revision.version(),
-                PATH + "/" + article.id() + "?from=" + before + "&to="
-                        + revision.id());
+                PATH + "/" + article.id() + "?from=" + from + "&to=" + to);
     }
 
     private static List<Option> choices(List<RevisionRow> rows, String selected) {

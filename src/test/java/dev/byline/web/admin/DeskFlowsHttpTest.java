@@ -161,6 +161,11 @@ class DeskFlowsHttpTest {
         long newer = Long.parseLong(ids.group(1));
         assertTrue(ids.find());
         long older = Long.parseLong(ids.group(1));
+        // each line links to what that revision changed; the first, to what changed since it
+        assertTrue(list.contains("href=\"/admin/revisions/" + id + "?from=" + older + "&amp;to=" + newer + "\""), list);
+        assertTrue(list.split("\\?from=" + older + "&amp;to=" + newer, -1).length == 3,
+                "both the newest and the first link to the diff between them: " + list);
+        assertFalse(list.contains("?from=" + older + "&amp;to=" + older), "no line compares a revision with itself");
         HttpResponse<String> diff = browser.get("/admin/revisions/" + id + "?from=" + older + "&to=" + newer);
         assertEquals(200, diff.statusCode(), diff.body());
         assertTrue(diff.body().contains("<ins>central </ins>") || diff.body().contains("<ins>central</ins>"),
