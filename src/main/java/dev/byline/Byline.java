@@ -105,7 +105,8 @@ public final class Byline implements AutoCloseable {
                            DemoContent demo, DemoRemoval demoRemoval, DemoNotice demoNotice, Accounts accounts,
                            Outbox mail, SettingsService settings, dev.byline.article.Desk desk,
                            SectionService sections, TagService tags, MenuService menus, FrontPageService frontPage,
-                           MediaLibrary library) {
+                           MediaLibrary library, dev.byline.comment.CommentService comments,
+                           dev.byline.comment.CommentModeration moderation) {
     }
 
     private Byline(Database database, WebServer web, SchedulePublisher schedule,
@@ -204,9 +205,15 @@ public final class Byline implements AutoCloseable {
         var accountMail = new AccountMailer(mail, users, () -> baseUrl, () -> live.get().siteTitle(),
                 () -> live.get().zone(), clock);
         var accounts = accounts(jdbi, users, authors, media, library, accountMail, activity, live, clock);
+        // reader comments: the form's token is signed with the site's key, the same on every node
+        var commentStore = new dev.byline.comment.CommentStore(jdbi);
+        var comments = new dev.byline.comment.CommentService(commentStore, changes, live::get,
+                new dev.byline.comment.FormTokens(dev.byline.web.admin.SiteKey.load(jdbi, clock.millis()), clock),
+                dev.byline.comment.CommentLimits.DEFAULTS, clock);
+        var moderation = new dev.byline.comment.CommentModeration(commentStore, changes, clock);
         return new Services(articles, authors, taxonomy, media, images, changes, pageCache, demo, demoRemoval,
                 demoNotice, accounts, mail, settings, desk, new SectionService(taxonomyStore, changes, menuKeys),
-                new TagService(taxonomyStore, changes), menus, frontPage, library);
+                new TagService(taxonomyStore, changes), menus, frontPage, library, comments, moderation);
     }
 
     private static Accounts accounts(org.jdbi.v3.core.Jdbi jdbi, UserStore users, AuthorService authors,

@@ -1,0 +1,112 @@
+package dev.byline.comment;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The comment form's token: the article and the time the form was made, signed with the site's key (the same on
+ * every node, kept in the database). It cannot be forged without the key, is good for one article only, and only
+ * inside its window: from the form's time for {@link #VALID}. The time in it gives the rules how long the form was
+ * open ({@link ModerationRules}).
+ *
+ * <p>The form in a cached article page carries the token of the render, so the page expires (is rendered again)
+ * before its token would: {@link #RENEW} after it was made, leaving a reader who opened it just then half a day
+ * to write. The script that moves the form asks for a fresh token of its own when the reader starts typing
+ * ({@code GET /comments/token}), so the minimum time measures the reader, not the render.
+ */
+public final class FormTokens {
+
+    /** How long a form may be open before it is sent. */
+    static final Duration VALID = Duration.ofHours(24);
+    /** A cached page's form is made again this long after it was made. */
+    public static final Duration RENEW = Duration.ofHours(12);
+
+    /** What a token said: the form's time, if it is genuine and for this article. */
+    public sealed interface Checked {
+    }
+
+    public record Good(Instant madeAt) implements Checked {
+    }
+
+    public record Expired() implements Checked {
+    }
+
+    public record Forged() implements Checked {
+    }
+
+    private final SecretKeySpec key;
+    private final Clock clock;
+
+    public FormTokens(byte[] siteKey, Clock clock) {
+        this.key = new SecretKeySpec(siteKey, "HmacSHA256");
+        this.clock = clock;
+    }
+
+    /** A token for a form shown now under article {@code articleId}. */
+    public String issue(long articleId) {
+        return issue(articleId, clock.instant());
+    }
+
+    String issue(long articleId, Instant at) {
+        String payload = articleId + "." + at.toEpochMilli();
+        return payload + "." + sign(payload);
+    }
+
+    public Checked check(long articleId, String token) {
+        Optional<Instant> madeAt = genuine(articleId, token);
+        if (madeAt.isEmpty()) {
+            return new Forged();
+        }
+        Instant now = clock.instant();
+        if (madeAt.get().isAfter(now.plusSeconds(60)) || madeAt.get().plus(VALID).isBefore(now)) {
+            return new Expired();
+        }
+        return new Good(madeAt.get());
+    }
+
+    private Optional<Instant> genuine(long articleId, String token) {
+        if (token == null || token.length() > 200) {
+            return Optional.empty();
+        }
+        int last = token.lastIndexOf('.');
+        int first = token.indexOf('.');
+        if (first < 0 || last <= first) {
+            return Optional.empty();
+        }
+        String payload = token.substring(0, last);
+        if (!MessageDigest.isEqual(sign(payload).getBytes(StandardCharsets.US_ASCII),
+                token.substring(last + 1).getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.empty();
+        }
+        try {
+            if (Long.parseLong(payload.substring(0, first)) != articleId) {
+                return Optional.empty();
+            }
+            return Optional.of(Instant.ofEpochMilli(Long.parseLong(payload.substring(first + 1))));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** HMAC-SHA256 under a purpose of its own, so no other signature of the site's key passes for a token. */
+    String sign(String payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            mac.update("comment-form".getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JDK has HmacSHA256", e);
+        }
+    }
+}
