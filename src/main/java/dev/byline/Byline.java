@@ -314,7 +314,13 @@ public final class Byline implements AutoCloseable {
             var views = new SiteViews(news, urls, chromes, settings::current);
             var responder = new PageResponder(pageCache, templates, securityHeaders, clock, chromes::validUntil,
                     bypass);
-            site.ready(new SiteRoutes.Needs(news, views, urls, responder, assets, templates));
+            var discussions = new dev.byline.web.site.Discussions(services.comments(), settings::current,
+                    assets.url("comments.js"), clock);
+            var accounts = services.accounts();
+            site.ready(new SiteRoutes.Needs(news, views, urls, responder, assets, templates,
+                    new SiteRoutes.CommentNeeds(services.comments(), discussions,
+                            token -> accounts.sessions().find(token).filter(current -> current.session().signedIn())
+                                    .map(dev.byline.account.Sessions.Current::user), clock)));
             admin.ready(new AdminSurface.Needs(database.jdbi(), services.accounts(), services.articles(),
                     () -> settings.current().siteTitle(), () -> settings.current().zone(),
                     () -> settings.current().twoFactorRequired(), clock, settings, services.demoRemoval(),

@@ -216,6 +216,26 @@ public final class CommentService {
         });
     }
 
+    /** The page of its article's discussion a comment is shown on: its thread's (a held top-level one: the last). */
+    public long pageOf(Comment comment) {
+        int perPage = settings.get().comments().perPage();
+        return store.jdbi().withHandle(handle -> {
+            if (comment.parentId() == 0 && !comment.approved()) {
+                long topLevel = store.counts(handle, comment.articleId()).topLevel();
+                return Math.max(1, (topLevel + perPage - 1) / perPage);
+            }
+            Comment root = comment.threadId() == comment.id() ? comment
+                    : store.find(handle, comment.threadId()).orElse(comment);
+            return store.topLevelBefore(handle, comment.articleId(), root.createdAt().toEpochMilli(), root.id())
+                    / perPage + 1;
+        });
+    }
+
+    /** The article a comment may be posted under (published or not), for its address. */
+    public Optional<CommentStore.Target> article(long articleId) {
+        return store.jdbi().withHandle(handle -> store.target(handle, articleId));
+    }
+
     public Optional<Comment> find(long id) {
         return store.find(id);
     }

@@ -187,6 +187,16 @@ public final class CommentStore {
                 .map(CommentStore::comment).list();
     }
 
+    /** Approved top-level comments of the article before {@code comment} (oldest first): where it stands. */
+    long topLevelBefore(Handle handle, long articleId, long createdAt, long id) {
+        return handle.createQuery("""
+                        SELECT count(*) FROM comments
+                        WHERE article_id = :article AND status = 'approved' AND parent_id IS NULL
+                          AND (created_at < :at OR (created_at = :at AND id < :id))
+                        """)
+                .bind("article", articleId).bind("at", createdAt).bind("id", id).mapTo(Long.class).one();
+    }
+
     /** The reader's own comments still waiting, to show them on the article only to that reader. */
     List<Comment> held(Handle handle, long articleId, Collection<Long> ids) {
         if (ids.isEmpty()) {

@@ -55,7 +55,8 @@ public final class FormTokens {
         return issue(articleId, clock.instant());
     }
 
-    String issue(long articleId, Instant at) {
+    /** A token for a form shown at {@code at} (tests and benchmarks make forms opened a while ago). */
+    public String issue(long articleId, Instant at) {
         String payload = articleId + "." + at.toEpochMilli();
         return payload + "." + sign(payload);
     }
@@ -96,12 +97,52 @@ public final class FormTokens {
         }
     }
 
-    /** HMAC-SHA256 under a purpose of its own, so no other signature of the site's key passes for a token. */
+    /**
+     * The reader's own held comments, for the {@code byline_held} cookie: their ids and until when the cookie
+     * stands, signed, so a reader cannot name someone else's comment to see it.
+     */
+    public String sealHeld(java.util.List<Long> ids, Instant until) {
+        String payload = until.toEpochMilli() + "." + ids.stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining("-"));
+        return payload + "." + sign("held-comments", payload);
+    }
+
+    /** The ids a {@link #sealHeld} cookie names, while it stands; empty for a forged, broken or old cookie. */
+    public java.util.List<Long> openHeld(String cookie) {
+        if (cookie == null || cookie.length() > 1000) {
+            return java.util.List.of();
+        }
+        int last = cookie.lastIndexOf('.');
+        int first = cookie.indexOf('.');
+        if (first < 0 || last <= first) {
+            return java.util.List.of();
+        }
+        String payload = cookie.substring(0, last);
+        if (!MessageDigest.isEqual(sign("held-comments", payload).getBytes(StandardCharsets.US_ASCII),
+                cookie.substring(last + 1).getBytes(StandardCharsets.US_ASCII))) {
+            return java.util.List.of();
+        }
+        try {
+            if (Long.parseLong(payload.substring(0, first)) < clock.millis()) {
+                return java.util.List.of();
+            }
+            return java.util.Arrays.stream(payload.substring(first + 1).split("-")).filter(id -> !id.isEmpty())
+                    .map(Long::parseLong).toList();
+        } catch (NumberFormatException e) {
+            return java.util.List.of();
+        }
+    }
+
     String sign(String payload) {
+        return sign("comment-form", payload);
+    }
+
+    /** HMAC-SHA256 under a purpose of its own, so no other signature of the site's key passes for a token. */
+    String sign(String purpose, String payload) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            mac.update("comment-form".getBytes(StandardCharsets.UTF_8));
+            mac.update(purpose.getBytes(StandardCharsets.UTF_8));
             mac.update((byte) 0);
             return Base64.getUrlEncoder().withoutPadding().encodeToString(
                     mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));

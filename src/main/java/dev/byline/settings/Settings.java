@@ -42,13 +42,12 @@ public record Settings(String siteTitle, String tagline, Optional<Long> logo, St
      * @param threadDepth         replies nest this deep (1: no replies nest)
      * @param perPage             top-level comments on a page of the discussion
      * @param ipRetentionDays     commenters' IP addresses are forgotten after this long
-     * @param gravatar            show Gravatar pictures (hands a hash of the email to a third party)
      */
     public record Discussion(boolean manualModeration, int linkLimit, String moderationKeys, String disallowedKeys,
                              boolean previouslyApproved, int closeAfterDays, int threadDepth, int perPage,
-                             int ipRetentionDays, boolean gravatar) {
+                             int ipRetentionDays) {
 
-        public static final Discussion DEFAULTS = new Discussion(false, 2, "", "", true, 0, 5, 50, 30, false);
+        public static final Discussion DEFAULTS = new Discussion(false, 2, "", "", true, 0, 5, 50, 30);
     }
 
     /** What a fresh database has: the start-up name and zone ({@code --site-name}, {@code --timezone}). */
@@ -75,8 +74,7 @@ public record Settings(String siteTitle, String tagline, Optional<Long> logo, St
                         values.get(SettingFields.COMMENT_DISALLOWED_KEYS),
                         values.get(SettingFields.COMMENT_PREVIOUSLY_APPROVED),
                         values.get(SettingFields.COMMENT_CLOSE_DAYS), values.get(SettingFields.COMMENT_DEPTH),
-                        values.get(SettingFields.COMMENT_PER_PAGE), values.get(SettingFields.COMMENT_IP_DAYS),
-                        values.get(SettingFields.COMMENT_GRAVATAR)));
+                        values.get(SettingFields.COMMENT_PER_PAGE), values.get(SettingFields.COMMENT_IP_DAYS)));
     }
 
     /** {@code rtl} for Arabic, Persian, Hebrew, Urdu… (or a tag naming such a script), else {@code ltr}. */

@@ -13,11 +13,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ModerationRulesTest {
 
     static final Discussion WORDPRESS = Discussion.DEFAULTS;
-    static final Discussion NOTHING_REQUIRED = new Discussion(false, 2, "", "", false, 0, 5, 50, 30, false);
-    static final Discussion MANUAL = new Discussion(true, 2, "", "", false, 0, 5, 50, 30, false);
+    static final Discussion NOTHING_REQUIRED = new Discussion(false, 2, "", "", false, 0, 5, 50, 30);
+    static final Discussion MANUAL = new Discussion(true, 2, "", "", false, 0, 5, 50, 30);
     static final Discussion WORDS = new Discussion(false, 2, "loan\n\n  Press \n", "casino\n203.0.113.", false, 0,
-            5, 50, 30, false);
-    static final Discussion NO_LINK_LIMIT = new Discussion(false, 0, "", "", false, 0, 5, 50, 30, false);
+            5, 50, 30);
+    static final Discussion NO_LINK_LIMIT = new Discussion(false, 0, "", "", false, 0, 5, 50, 30);
 
     /** A reader who took a minute over it, known to the site. */
     static Facts reader(String text) {
