@@ -329,6 +329,9 @@ public final class Byline implements AutoCloseable {
                             new dev.byline.article.DeskListing(new dev.byline.article.DeskListingStore(database.jdbi())),
                             services.taxonomy(), services.authors(), views),
                     new AdminSurface.MediaDesk(services.library(), services.images(), assets.url("media.js"))));
+            admin.readyComments(new AdminSurface.CommentDesk(new dev.byline.comment.CommentQueue(database.jdbi()),
+                    services.moderation(), services.comments(), assets.url("moderation.js")),
+                    () -> settings.current().zone());
             String setupLink = services.accounts().service().setupLinkIfNoUsers()
                     .map(token -> baseUrl + AdminSurface.PREFIX + "setup/" + token).orElse(null);
             readiness.ready(database);

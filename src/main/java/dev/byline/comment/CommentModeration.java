@@ -115,6 +115,21 @@ public final class CommentModeration {
     }
 
     /**
+     * A moderator's reply from the queue, published at once under their name; a reply to a comment still waiting
+     * approves it first, as WordPress does.
+     */
+    public Comment reply(Actor actor, Submission.Staff staff, long parentId, String text, CommentService comments) {
+        Comment parent = store.jdbi().withHandle(handle -> mine(handle, actor, parentId, "reply to this comment"));
+        if (parent.status() == CommentStatus.PENDING) {
+            act(actor, parent.id(), parent.version(), Action.APPROVE);
+        } else if (!parent.approved()) {
+            throw new Forbidden(CommentService.UNAPPROVED_PARENT);
+        }
+        return comments.post(new Submission(parent.articleId(), parent.id(), "", "", "", text, false, actor.ip(), "",
+                "", null, staff)).comment();
+    }
+
+    /**
      * Closes ({@code closed}) or opens an article's discussion, whatever its age.
      */
     public void close(Actor actor, long articleId, boolean closed) {
@@ -131,6 +146,11 @@ public final class CommentModeration {
             return Written.of(null, Set.of(Keys.comments(articleId)),
                     List.of(new Change.Entity(Change.Entity.ARTICLE, articleId, true, true)));
         });
+    }
+
+    /** Refuses (Forbidden, NotFound) unless the actor may moderate the comment: before showing it to them. */
+    public Comment check(Actor actor, long id) {
+        return store.jdbi().withHandle(handle -> mine(handle, actor, id, "see this comment"));
     }
 
     /** A comment the actor may moderate, or NotFound / Forbidden. */

@@ -17,17 +17,19 @@ import javax.crypto.spec.SecretKeySpec;
  * inside its window: from the form's time for {@link #VALID}. The time in it gives the rules how long the form was
  * open ({@link ModerationRules}).
  *
- * <p>The form in a cached article page carries the token of the render, so the page expires (is rendered again)
- * before its token would: {@link #RENEW} after it was made, leaving a reader who opened it just then half a day
- * to write. The script that moves the form asks for a fresh token of its own when the reader starts typing
- * ({@code GET /comments/token}), so the minimum time measures the reader, not the render.
+ * <p>The form in a cached article page carries a token dated at the start of the current {@link #PERIOD} (six
+ * hours), so every render within a period makes the same bytes, and the page expires at the period's end
+ * ({@link #pageTokenExpires}), leaving a reader who opened it just then 18 hours to write. The script that moves the
+ * form asks for a fresh token of its own, dated to the millisecond, when the reader starts typing
+ * ({@code GET /comments/token}), so the minimum time measures the reader; a page's own token only proves the
+ * form came from this site within the last day.
  */
 public final class FormTokens {
 
     /** How long a form may be open before it is sent. */
     static final Duration VALID = Duration.ofHours(24);
-    /** A cached page's form is made again this long after it was made. */
-    public static final Duration RENEW = Duration.ofHours(12);
+    /** The tokens in pages are dated at the start of a period this long; pages expire at its end. */
+    public static final Duration PERIOD = Duration.ofHours(6);
 
     /** What a token said: the form's time, if it is genuine and for this article. */
     public sealed interface Checked {
@@ -48,6 +50,18 @@ public final class FormTokens {
     public FormTokens(byte[] siteKey, Clock clock) {
         this.key = new SecretKeySpec(siteKey, "HmacSHA256");
         this.clock = clock;
+    }
+
+    /** The token for article {@code articleId}'s page: dated at the start of the current {@link #PERIOD}. */
+    public String issueForPage(long articleId) {
+        long period = PERIOD.toMillis();
+        return issue(articleId, Instant.ofEpochMilli(clock.millis() / period * period));
+    }
+
+    /** When the pages made now must be made again, with the next period's token. */
+    public Instant pageTokenExpires() {
+        long period = PERIOD.toMillis();
+        return Instant.ofEpochMilli((clock.millis() / period + 1) * period);
     }
 
     /** A token for a form shown now under article {@code articleId}. */

@@ -85,7 +85,7 @@ public final class Discussions {
         var keys = new LinkedHashSet<>(rendered.keys());
         keys.add(Keys.comments(articleId));
         // the form's token must be renewed before it expires, and the form goes when the age rule closes it
-        Instant expires = clock.instant().plus(FormTokens.RENEW);
+        Instant expires = comments.tokens().pageTokenExpires();
         if (rendered.expiresAt() != null && rendered.expiresAt().isBefore(expires)) {
             expires = rendered.expiresAt();
         }
@@ -100,7 +100,7 @@ public final class Discussions {
     }
 
     private CommentForm form(CommentService.Thread thread, Reader reader) {
-        String token = comments.tokens().issue(thread.articleId());
+        String token = comments.tokens().issueForPage(thread.articleId());
         long asked = reader.replyTo();
         long parent = asked;
         String replyTo = null;
