@@ -207,10 +207,15 @@ public final class Byline implements AutoCloseable {
         var accounts = accounts(jdbi, users, authors, media, library, accountMail, activity, live, clock);
         // reader comments: the form's token is signed with the site's key, the same on every node
         var commentStore = new dev.byline.comment.CommentStore(jdbi);
-        var comments = new dev.byline.comment.CommentService(commentStore, changes, live::get,
-                new dev.byline.comment.FormTokens(dev.byline.web.admin.SiteKey.load(jdbi, clock.millis()), clock),
-                dev.byline.comment.CommentLimits.DEFAULTS, clock);
-        var moderation = new dev.byline.comment.CommentModeration(commentStore, changes, clock);
+        var commentTokens = new dev.byline.comment.FormTokens(dev.byline.web.admin.SiteKey.load(jdbi, clock.millis()),
+                clock);
+        // readers are mailed only through a real mail server: the log (no server) must never hold their addresses
+        var commentMail = new dev.byline.comment.CommentMail(mail, () -> baseUrl, () -> live.get().siteTitle(),
+                new dev.byline.web.site.SiteUrls(() -> live.get().zone())::article, commentTokens,
+                config.smtp().isPresent());
+        var comments = new dev.byline.comment.CommentService(commentStore, changes, live::get, commentTokens,
+                dev.byline.comment.CommentLimits.DEFAULTS, clock, commentMail);
+        var moderation = new dev.byline.comment.CommentModeration(commentStore, changes, clock, commentMail);
         return new Services(articles, authors, taxonomy, media, images, changes, pageCache, demo, demoRemoval,
                 demoNotice, accounts, mail, settings, desk, new SectionService(taxonomyStore, changes, menuKeys),
                 new TagService(taxonomyStore, changes), menus, frontPage, library, comments, moderation);
@@ -297,6 +302,8 @@ public final class Byline implements AutoCloseable {
             housekeeping.start(java.time.Duration.ofHours(1));
             mail = services.mail();
             mail.start();
+            // commenters' IP addresses forgotten after the retention setting; stale flood and bucket rows
+            services.comments().startHousekeeping(java.time.Duration.ofHours(1));
             LOG.info("Mail goes to {}", mail.describe());
             if (config.usesPostgres()) {
                 // hands other nodes' changes to the same subscribers as this node's own
@@ -402,6 +409,7 @@ public final class Byline implements AutoCloseable {
     public void close() {
         schedule.close();
         housekeeping.close();
+        services.comments().close();
         services.mail().close();
         follower.ifPresent(ChangeFollower::close);
         web.close();

@@ -48,11 +48,18 @@ public final class CommentModeration {
     private final CommentStore store;
     private final ChangeFeed changes;
     private final Clock clock;
+    private final CommentMail mail;
 
     public CommentModeration(CommentStore store, ChangeFeed changes, Clock clock) {
+        this(store, changes, clock, null);
+    }
+
+    /** @param mail the notifications (a comment approved from the queue), or null to send none */
+    public CommentModeration(CommentStore store, ChangeFeed changes, Clock clock, CommentMail mail) {
         this.store = store;
         this.changes = changes;
         this.clock = clock;
+        this.mail = mail;
     }
 
     /**
@@ -95,6 +102,9 @@ public final class CommentModeration {
                 throw new Conflict("Someone changed this comment just now; nothing was done. Look at it again.");
             }
             Comment after = store.find(handle, id).orElseThrow();
+            if (mail != null && action == Action.APPROVE && comment.status() == CommentStatus.PENDING) {
+                mail.approved(handle, store, after, store.target(handle, after.articleId()).orElseThrow());
+            }
             return written(java.util.Optional.of(after), comment, after.approved());
         });
     }

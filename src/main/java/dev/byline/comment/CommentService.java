@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * ceasing to be approved) announces {@link Keys#comments} of its article, so the article page (the thread and the
  * count by the headline) is dropped from every node's cache, and no other page.
  */
-public final class CommentService {
+public final class CommentService implements AutoCloseable {
 
     /** The change feed's entity kind for a comment. */
     public static final String ENTITY = "comment";
@@ -65,15 +65,77 @@ public final class CommentService {
     private final FormTokens tokens;
     private final CommentLimits limits;
     private final Clock clock;
+    private final CommentMail mail;
 
     public CommentService(CommentStore store, ChangeFeed changes, Supplier<Settings> settings, FormTokens tokens,
                           CommentLimits limits, Clock clock) {
+        this(store, changes, settings, tokens, limits, clock, null);
+    }
+
+    /** @param mail the notifications, or null to send none */
+    public CommentService(CommentStore store, ChangeFeed changes, Supplier<Settings> settings, FormTokens tokens,
+                          CommentLimits limits, Clock clock, CommentMail mail) {
         this.store = store;
         this.changes = changes;
         this.settings = settings;
         this.tokens = tokens;
         this.limits = limits;
         this.clock = clock;
+        this.mail = mail;
+    }
+
+    private final java.util.concurrent.ScheduledExecutorService timer =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                    java.lang.Thread.ofPlatform().name("byline-comment-housekeeping").daemon().factory());
+
+    /** Sweeps every {@code every}: see {@link #sweep}. */
+    public void startHousekeeping(Duration every) {
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                sweep();
+            } catch (RuntimeException e) {
+                LOG.warn("comment housekeeping failed; trying again at the next sweep", e);
+            }
+        }, every.toMillis(), every.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Forgets commenters' IP addresses older than the retention setting (they are kept for moderation only), and
+     * flood and bucket rows no rule reads any more (a full bucket is the same as none). Idempotent: nodes sweeping
+     * at once do no harm.
+     *
+     * @return how many comments' addresses were forgotten
+     */
+    public int sweep() {
+        long now = clock.millis();
+        int forgotten = store.forgetAddresses(now - Duration.ofDays(settings.get().comments().ipRetentionDays())
+                .toMillis());
+        store.pruneLimits(now - Math.max(limits.flood().toMillis(),
+                limits.refill().toMillis() * Math.max(1, limits.bucketCapacity())));
+        return forgotten;
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+
+    public java.util.Optional<CommentMail> mail() {
+        return java.util.Optional.ofNullable(mail);
+    }
+
+    /**
+     * Stops the follow-up mail of the comment a link names (and of the same address's other comments on that
+     * article); false when the link is not genuine. Taking it twice is the same as once.
+     */
+    public boolean unsubscribe(long commentId, String signature) {
+        if (!tokens.verify("unsubscribe", String.valueOf(commentId), signature)) {
+            return false;
+        }
+        return changes.write("comment.unsubscribed", handle -> {
+            store.find(handle, commentId).ifPresent(comment -> store.unsubscribe(handle, comment));
+            return Written.of(true, Set.of(), List.of());
+        });
     }
 
     public FormTokens tokens() {
@@ -150,6 +212,11 @@ public final class CommentService {
                     decision.status(), decision.reason(), submission.followUps(), now, now, 1);
             long id = store.insert(handle, comment);
             Comment saved = store.find(handle, id).orElseThrow();
+            if (mail != null && saved.approved()) {
+                mail.approved(handle, store, saved, target);
+            } else if (mail != null && saved.status() == CommentStatus.PENDING) {
+                mail.held(handle, saved, target);
+            }
             return Written.of(saved, saved.approved() ? Set.of(Keys.comments(target.id())) : Set.of(),
                     List.of(new Change.Entity(ENTITY, id, false, saved.approved())));
         });

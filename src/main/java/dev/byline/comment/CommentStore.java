@@ -246,6 +246,13 @@ public final class CommentStore {
         handle.createUpdate("DELETE FROM comments WHERE id = :id").bind("id", comment.id()).execute();
     }
 
+    /** No more follow-up mail for this address on this article. */
+    void unsubscribe(Handle handle, Comment comment) {
+        handle.createUpdate("UPDATE comments SET notify = 0 WHERE article_id = :article AND author_email = :email "
+                        + "AND notify = 1")
+                .bind("article", comment.articleId()).bind("email", comment.authorEmail()).execute();
+    }
+
     void close(Handle handle, long articleId, boolean closed, long now) {
         if (closed) {
             handle.createUpdate("INSERT INTO comment_closed (article_id, closed_at) VALUES (:id, :now) "
@@ -260,6 +267,15 @@ public final class CommentStore {
         return jdbi.withHandle(handle -> handle.createUpdate(
                         "UPDATE comments SET author_ip = '' WHERE created_at < :before AND author_ip <> ''")
                 .bind("before", before).execute());
+    }
+
+    /** Flood and bucket rows last touched before {@code before}: their rules no longer read them. */
+    void pruneLimits(long before) {
+        jdbi.useHandle(handle -> {
+            handle.createUpdate("DELETE FROM comment_flood WHERE last_at < :before").bind("before", before).execute();
+            handle.createUpdate("DELETE FROM comment_buckets WHERE updated_at < :before").bind("before", before)
+                    .execute();
+        });
     }
 
     static Comment comment(ResultSet rs, StatementContext ctx) throws SQLException {

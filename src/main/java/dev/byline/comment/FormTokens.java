@@ -151,6 +151,12 @@ public final class FormTokens {
         return sign("comment-form", payload);
     }
 
+    /** Whether {@code signature} is {@code payload}'s under {@code purpose}, compared in constant time. */
+    boolean verify(String purpose, String payload, String signature) {
+        return signature != null && MessageDigest.isEqual(sign(purpose, payload).getBytes(StandardCharsets.US_ASCII),
+                signature.getBytes(StandardCharsets.US_ASCII));
+    }
+
     /** HMAC-SHA256 under a purpose of its own, so no other signature of the site's key passes for a token. */
     String sign(String purpose, String payload) {
         try {

@@ -328,6 +328,20 @@ class CommentServiceTest extends NewsroomTest {
         assertEquals(other.id(), held.userId());
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void addressesAreForgottenAfterTheRetentionPeriod(TestDatabases db) {
+        open(db);
+        Comment old = comments.post(reader("Jo", "jo@example.org", "Old.")).comment();
+        clock.advance(Duration.ofDays(29));
+        Comment recent = comments.post(reader("Kim", "kim@example.org", "Recent.")).comment();
+        clock.advance(Duration.ofDays(2));
+        assertEquals(1, comments.sweep(), "30 days by default");
+        assertEquals("", comments.find(old.id()).orElseThrow().ip());
+        assertEquals(recent.ip(), comments.find(recent.id()).orElseThrow().ip());
+        assertEquals(0, comments.sweep(), "a second sweep finds nothing");
+    }
+
     static List<Long> ids(CommentService.Thread thread) {
         return thread.comments().stream().map(Comment::id).toList();
     }

@@ -69,6 +69,16 @@ final class CommentHandlers {
                 .result(needs.service().tokens().issue(articleId));
     }
 
+    /** The one-click link in a follow-up mail: no more replies by mail for that address on that article. */
+    void unsubscribe(Context ctx) {
+        boolean done = needs.service().unsubscribe(parseId(ctx.queryParam("c")), ctx.queryParam("s"));
+        String heading = done ? "You are unsubscribed" : "This link does not work";
+        String message = done ? "You will get no more emails about replies to your comments on this article."
+                : "The link is not complete or was changed. Copy the whole link from the email and try again.";
+        responder.serveForOneReader(ctx, done ? 200 : 400, "error.jte", () -> new SiteViews.Rendered<>(
+                views.error(done ? 200 : 400, heading, message), new java.util.LinkedHashSet<>()));
+    }
+
     void post(Context ctx) {
         long articleId = parseId(ctx.formParam("comment_post_ID"));
         CommentStore.Target article = needs.service().article(articleId).filter(CommentStore.Target::published)

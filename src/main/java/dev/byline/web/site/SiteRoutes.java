@@ -119,6 +119,7 @@ public final class SiteRoutes implements Surface {
         // the comment form posts here (then 303 to the comment); its script asks for a fresh token
         routes.post("/comments", ctx -> handlers().comments().post(ctx));
         routes.get("/comments/token", ctx -> handlers().comments().token(ctx));
+        routes.get("/comments/unsubscribe", ctx -> handlers().comments().unsubscribe(ctx));
         // pages (About, Contact) at /slug/, last: every fixed route above comes first, and a page's slug may not be
         // a word they use (ArticleService.RESERVED_PAGE_SLUGS)
         routes.get("/{slug}", ctx -> handlers().page().handle(ctx));
