@@ -120,6 +120,11 @@ public final class CommentService implements AutoCloseable {
         timer.shutdownNow();
     }
 
+    /** The same service with other limits (benchmarks run with {@link CommentLimits#OFF}). */
+    public CommentService withLimits(CommentLimits other) {
+        return new CommentService(store, changes, settings, tokens, other, clock, mail);
+    }
+
     public java.util.Optional<CommentMail> mail() {
         return java.util.Optional.ofNullable(mail);
     }

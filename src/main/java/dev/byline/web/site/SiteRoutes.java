@@ -45,6 +45,10 @@ public final class SiteRoutes implements Surface {
                                java.time.Clock clock) {
     }
 
+    /** An article's address, where its comment form posts. */
+    private static final java.util.regex.Pattern ARTICLE_PATH = java.util.regex.Pattern.compile(
+            "/\\d{4}/\\d{2}/\\d{2}/[^/]+/?");
+
     /** The comment form's body: WordPress's 65,525 characters, percent-encoded, with room to spare. */
     static final long MAX_COMMENT_BYTES = 1024 * 1024;
 
@@ -116,7 +120,9 @@ public final class SiteRoutes implements Surface {
         routes.get("/tag/{slug}", ctx -> handlers().archives().tag(ctx));
         routes.get("/author/{slug}", ctx -> handlers().archives().author(ctx));
         routes.get("/{year}/{month}/{day}/{slug}", ctx -> handlers().article().handle(ctx));
-        // the comment form posts here (then 303 to the comment); its script asks for a fresh token
+        // the comment form posts to its article's address (the held-comment cookie is scoped to it) or here, then
+        // 303 to the comment; its script asks for a fresh token
+        routes.post("/{year}/{month}/{day}/{slug}", ctx -> handlers().comments().post(ctx));
         routes.post("/comments", ctx -> handlers().comments().post(ctx));
         routes.get("/comments/token", ctx -> handlers().comments().token(ctx));
         routes.get("/comments/unsubscribe", ctx -> handlers().comments().unsubscribe(ctx));
@@ -137,7 +143,8 @@ public final class SiteRoutes implements Surface {
 
     @Override
     public long maxRequestBytes(String path) {
-        return "/comments".equals(path) ? MAX_COMMENT_BYTES : MAX_REQUEST_BYTES;
+        return "/comments".equals(path) || ARTICLE_PATH.matcher(path).matches() ? MAX_COMMENT_BYTES
+                : MAX_REQUEST_BYTES;
     }
 
     @Override

@@ -121,9 +121,11 @@ public final class Views {
      * @param open       the form is shown; else "Comments are closed."
      * @param pagination pages of top-level comments ({@code ?page=N}, 50 to a page by default)
      * @param scriptUrl  comments.js: Reply moves the form, a fresh token, remembered name (an enhancement)
+     * @param postUrl    where the form posts: the article's own address, so the reader's held-comment cookie (scoped
+     *                   to that path) comes with it and a second held comment joins the first
      */
     public record Discussion(long articleId, String countText, long count, List<CommentView> comments, boolean open,
-                             CommentForm form, Pagination pagination, String scriptUrl) {
+                             CommentForm form, Pagination pagination, String scriptUrl, String postUrl) {
     }
 
     /**

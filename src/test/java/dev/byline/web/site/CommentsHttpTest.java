@@ -125,7 +125,7 @@ class CommentsHttpTest {
                 "<label for=\"wp-comment-cookies-consent\">Save my name, email, and website in this browser for the "
                         + "next time I comment.</label>",
                 "<label for=\"subscribe_comments\">Notify me of follow-up comments by email.</label>",
-                "value=\"Post Comment\"", "<form action=\"/comments\" method=\"post\" id=\"commentform\"")) {
+                "value=\"Post Comment\"", "<form action=\"" + path + "\" method=\"post\" id=\"commentform\"")) {
             assertTrue(page.contains(words), words);
         }
         assertTrue(page.matches("(?s).*<script src=\"/assets/comments\\.[A-Za-z0-9]+\\.js\" defer></script>.*"));
@@ -174,6 +174,24 @@ class CommentsHttpTest {
                 && after.contains("id=\"comment-" + comment.id() + "\""));
         assertFalse(after.contains("awaiting moderation"));
         assertFalse(after.contains("nadia@example.org"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aSecondHeldCommentPostedToTheArticleJoinsTheFirstInTheReadersOwnView(TestDatabases db) {
+        Site site = site(db);
+        String path = article(site, "Two held");
+        var guest = new AdminBrowser(site.byline().baseUrl());
+        HttpResponse<String> first = guest.postRaw(path, form(site, guest, path, "Ola", "ola@example.org",
+                "My first thought."), Map.of());
+        assertEquals(303, first.statusCode(), first.body());
+        HttpResponse<String> second = guest.postRaw(path, form(site, guest, path, "Ola", "ola@example.org",
+                "And a second one."), Map.of());
+        assertEquals(303, second.statusCode(), second.body());
+        String own = guest.get(path).body();
+        assertTrue(own.contains("My first thought.") && own.contains("And a second one."), "both, to their author");
+        assertEquals(2, own.split("Your comment is awaiting moderation.", -1).length - 1);
+        assertFalse(new Http(site.byline().baseUrl()).get(path).body().contains("My first thought."));
     }
 
     @ParameterizedTest
