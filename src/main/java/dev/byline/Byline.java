@@ -105,7 +105,8 @@ public final class Byline implements AutoCloseable {
                            DemoContent demo, DemoRemoval demoRemoval, DemoNotice demoNotice, Accounts accounts,
                            Outbox mail, SettingsService settings, dev.byline.article.Desk desk,
                            SectionService sections, TagService tags, MenuService menus, FrontPageService frontPage,
-                           MediaLibrary library) {
+                           MediaLibrary library, dev.byline.comment.CommentService comments,
+                           dev.byline.comment.CommentModeration moderation) {
     }
 
     private Byline(Database database, WebServer web, SchedulePublisher schedule,
@@ -204,9 +205,20 @@ public final class Byline implements AutoCloseable {
         var accountMail = new AccountMailer(mail, users, () -> baseUrl, () -> live.get().siteTitle(),
                 () -> live.get().zone(), clock);
         var accounts = accounts(jdbi, users, authors, media, library, accountMail, activity, live, clock);
+        // reader comments: the form's token is signed with the site's key, the same on every node
+        var commentStore = new dev.byline.comment.CommentStore(jdbi);
+        var commentTokens = new dev.byline.comment.FormTokens(dev.byline.web.admin.SiteKey.load(jdbi, clock.millis()),
+                clock);
+        // readers are mailed only through a real mail server: the log (no server) must never hold their addresses
+        var commentMail = new dev.byline.comment.CommentMail(mail, () -> baseUrl, () -> live.get().siteTitle(),
+                new dev.byline.web.site.SiteUrls(() -> live.get().zone())::article, commentTokens,
+                config.smtp().isPresent());
+        var comments = new dev.byline.comment.CommentService(commentStore, changes, live::get, commentTokens,
+                dev.byline.comment.CommentLimits.DEFAULTS, clock, commentMail);
+        var moderation = new dev.byline.comment.CommentModeration(commentStore, changes, clock, commentMail);
         return new Services(articles, authors, taxonomy, media, images, changes, pageCache, demo, demoRemoval,
                 demoNotice, accounts, mail, settings, desk, new SectionService(taxonomyStore, changes, menuKeys),
-                new TagService(taxonomyStore, changes), menus, frontPage, library);
+                new TagService(taxonomyStore, changes), menus, frontPage, library, comments, moderation);
     }
 
     private static Accounts accounts(org.jdbi.v3.core.Jdbi jdbi, UserStore users, AuthorService authors,
@@ -290,6 +302,8 @@ public final class Byline implements AutoCloseable {
             housekeeping.start(java.time.Duration.ofHours(1));
             mail = services.mail();
             mail.start();
+            // commenters' IP addresses forgotten after the retention setting; stale flood and bucket rows
+            services.comments().startHousekeeping(java.time.Duration.ofHours(1));
             LOG.info("Mail goes to {}", mail.describe());
             if (config.usesPostgres()) {
                 // hands other nodes' changes to the same subscribers as this node's own
@@ -307,7 +321,13 @@ public final class Byline implements AutoCloseable {
             var views = new SiteViews(news, urls, chromes, settings::current);
             var responder = new PageResponder(pageCache, templates, securityHeaders, clock, chromes::validUntil,
                     bypass);
-            site.ready(new SiteRoutes.Needs(news, views, urls, responder, assets, templates));
+            var discussions = new dev.byline.web.site.Discussions(services.comments(), settings::current,
+                    assets.url("comments.js"), clock);
+            var accounts = services.accounts();
+            site.ready(new SiteRoutes.Needs(news, views, urls, responder, assets, templates,
+                    new SiteRoutes.CommentNeeds(services.comments(), discussions,
+                            token -> accounts.sessions().find(token).filter(current -> current.session().signedIn())
+                                    .map(dev.byline.account.Sessions.Current::user), clock)));
             admin.ready(new AdminSurface.Needs(database.jdbi(), services.accounts(), services.articles(),
                     () -> settings.current().siteTitle(), () -> settings.current().zone(),
                     () -> settings.current().twoFactorRequired(), clock, settings, services.demoRemoval(),
@@ -316,6 +336,9 @@ public final class Byline implements AutoCloseable {
                             new dev.byline.article.DeskListing(new dev.byline.article.DeskListingStore(database.jdbi())),
                             services.taxonomy(), services.authors(), views),
                     new AdminSurface.MediaDesk(services.library(), services.images(), assets.url("media.js"))));
+            admin.readyComments(new AdminSurface.CommentDesk(new dev.byline.comment.CommentQueue(database.jdbi()),
+                    services.moderation(), services.comments(), assets.url("moderation.js")),
+                    () -> settings.current().zone());
             String setupLink = services.accounts().service().setupLinkIfNoUsers()
                     .map(token -> baseUrl + AdminSurface.PREFIX + "setup/" + token).orElse(null);
             readiness.ready(database);
@@ -386,6 +409,7 @@ public final class Byline implements AutoCloseable {
     public void close() {
         schedule.close();
         housekeeping.close();
+        services.comments().close();
         services.mail().close();
         follower.ifPresent(ChangeFollower::close);
         web.close();

@@ -51,6 +51,15 @@ public final class Policy {
     }
 
     /**
+     * Moderating an article's comments (approve, edit, spam, trash, reply from the queue), as WordPress: editors and
+     * administrators every article's; authors their own articles'; contributors none.
+     */
+    public static boolean mayModerateComments(Actor actor, Collection<Long> articleAuthorIds) {
+        return actor.can(Capability.MODERATE_COMMENTS)
+                || (actor.can(Capability.PUBLISH_OWN_ARTICLES) && owns(actor, articleAuthorIds));
+    }
+
+    /**
      * Browsing the media library (to choose an image for an article): everyone who writes, contributors included;
      * the files themselves are public under /media/ anyway. Uploading asks {@link Capability#UPLOAD_MEDIA}.
      */

@@ -147,4 +147,9 @@ public final class Keys {
     public static String authorList(long id) {
         return "list:author:" + id;
     }
+
+    /** An article's discussion: its approved comments and their count, wherever they are shown (its page). */
+    public static String comments(long articleId) {
+        return "comments:" + articleId;
+    }
 }

@@ -13,11 +13,11 @@ import java.util.function.Function;
 public final class SettingField<T> {
 
     /** How the settings page asks for it. */
-    public enum Input { TEXT, NUMBER, CHOICE, CHECKBOX }
+    public enum Input { TEXT, NUMBER, CHOICE, CHECKBOX, LINES }
 
     /** The parts of the settings page. */
     public enum Group {
-        SITE("Site"), DATES_AND_LISTS("Dates and lists"), SECURITY("Security");
+        SITE("Site"), DATES_AND_LISTS("Dates and lists"), SECURITY("Security"), DISCUSSION("Discussion");
 
         private final String heading;
 

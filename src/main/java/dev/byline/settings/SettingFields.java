@@ -80,9 +80,48 @@ public final class SettingFields {
             "Older entries are deleted. From 7 to 3650 days (ten years).",
             Group.SECURITY, false, Settings::activityRetentionDays, 7, 3650, " days");
 
+    // the discussion (comments): WordPress's settings, its defaults and its meaning
+    public static final SettingField<Boolean> COMMENT_MANUAL = check("comment_moderation",
+            "Comments must be manually approved", "Every comment waits in the queue for a moderator.", false,
+            settings -> settings.comments().manualModeration());
+    public static final SettingField<Boolean> COMMENT_PREVIOUSLY_APPROVED = check("comment_previously_approved",
+            "The commenter must have a previously approved comment",
+            "A first comment from an email address waits for a moderator; later ones from the same name and "
+                    + "address appear at once.", false, settings -> settings.comments().previouslyApproved());
+    public static final SettingField<Integer> COMMENT_LINKS = number("comment_max_links",
+            "Hold a comment in the queue if it contains this many links or more",
+            "A common trait of spam. 0 turns the rule off.", Group.DISCUSSION, false,
+            settings -> settings.comments().linkLimit(), 0, 100, " links");
+    public static final SettingField<String> COMMENT_MODERATION_KEYS = lines("moderation_keys",
+            "Comment moderation words",
+            "One word or phrase a line. A comment whose name, email, website, text, IP address or browser contains "
+                    + "one (inside words too: “press” matches “WordPress”) waits in the queue.",
+            settings -> settings.comments().moderationKeys());
+    public static final SettingField<String> COMMENT_DISALLOWED_KEYS = lines("disallowed_keys",
+            "Disallowed comment words",
+            "One word or phrase a line, matched the same way: such a comment goes to spam.",
+            settings -> settings.comments().disallowedKeys());
+    public static final SettingField<Integer> COMMENT_CLOSE_DAYS = number("close_comments_days_old",
+            "Close comments on articles older than this many days",
+            "0 keeps comments open however old the article. Each article can also be closed on its own, from the "
+                    + "comments page.", Group.DISCUSSION, true, settings -> settings.comments().closeAfterDays(),
+            0, 36500, " days");
+    public static final SettingField<Integer> COMMENT_DEPTH = number("thread_comments_depth",
+            "Nest replies this many levels deep",
+            "A reply to a comment at the deepest level is shown beside it. 1 shows every comment at the top level.",
+            Group.DISCUSSION, true, settings -> settings.comments().threadDepth(), 1, 10, " levels");
+    public static final SettingField<Integer> COMMENT_PER_PAGE = number("comments_per_page",
+            "Top-level comments on a page", "Longer discussions are split into pages, oldest first.",
+            Group.DISCUSSION, true, settings -> settings.comments().perPage(), 5, 500, "");
+    public static final SettingField<Integer> COMMENT_IP_DAYS = number("comment_ip_retention_days",
+            "Forget commenters' IP addresses after this many days",
+            "They are kept for moderation only (the rules and the queue read them). From 1 to 3650 days.",
+            Group.DISCUSSION, false, settings -> settings.comments().ipRetentionDays(), 1, 3650, " days");
     /** In the order the settings page shows them. */
     public static final List<SettingField<?>> ALL = List.of(TITLE, TAGLINE, LOGO, LANGUAGE, ZONE, DATE_STYLE, PER_PAGE,
-            TWO_FACTOR, SESSION_IDLE, SESSION_LIFETIME, ACTIVITY_RETENTION);
+            TWO_FACTOR, SESSION_IDLE, SESSION_LIFETIME, ACTIVITY_RETENTION, COMMENT_MANUAL,
+            COMMENT_PREVIOUSLY_APPROVED, COMMENT_LINKS, COMMENT_MODERATION_KEYS, COMMENT_DISALLOWED_KEYS,
+            COMMENT_CLOSE_DAYS, COMMENT_DEPTH, COMMENT_PER_PAGE, COMMENT_IP_DAYS);
 
     private SettingFields() {
     }
@@ -138,6 +177,32 @@ public final class SettingFields {
                     return Integer.parseInt(value);
                 },
                 String::valueOf, value -> value + unit, noChoices(), min, max);
+    }
+
+    private static SettingField<Boolean> check(String name, String label, String help, boolean shown,
+                                               Function<Settings, Boolean> read) {
+        return new SettingField<>(name, label, help, Input.CHECKBOX, Group.DISCUSSION, shown, read,
+                SettingFields::checkbox, on -> on ? "on" : "", on -> on ? "on" : "off", noChoices(), 0, 0);
+    }
+
+    /** Words or phrases, one a line: blank lines and spaces around each dropped, at most 20,000 characters. */
+    private static SettingField<String> lines(String name, String label, String help,
+                                              Function<Settings, String> read) {
+        return new SettingField<>(name, label, help, Input.LINES, Group.DISCUSSION, false, read,
+                typed -> {
+                    String value = typed.lines().map(String::strip).filter(line -> !line.isEmpty())
+                            .collect(Collectors.joining("\n"));
+                    if (value.length() > 20_000) {
+                        throw new Refused("Keep the list to 20,000 characters or fewer (this is " + value.length()
+                                + ").");
+                    }
+                    if (value.codePoints().anyMatch(c -> c != '\n' && Character.isISOControl(c))) {
+                        throw new Refused("Use plain words, one a line, without control characters.");
+                    }
+                    return value;
+                },
+                Function.identity(), value -> value.isEmpty() ? "(none)" : value.lines().count() + " lines",
+                noChoices(), 0, 20_000);
     }
 
     private static Optional<Long> logo(String typed) {

@@ -23,15 +23,37 @@ import java.util.Optional;
  * @param activityRetentionDays how long the activity log keeps an entry
  * @param sessionIdleHours      a session without a request for this long ends
  * @param sessionLifetimeDays   a session ends this long after sign-in, however busy
+ * @param comments              the discussion's rules (WordPress's "Discussion" settings)
  */
 public record Settings(String siteTitle, String tagline, Optional<Long> logo, String language, ZoneId zone,
                        DateStyle dateStyle, int perPage, boolean twoFactorRequired, int activityRetentionDays,
-                       int sessionIdleHours, int sessionLifetimeDays) {
+                       int sessionIdleHours, int sessionLifetimeDays, Discussion comments) {
+
+    /**
+     * The comment settings, with WordPress's defaults and meaning.
+     *
+     * @param manualModeration    hold every comment for a moderator
+     * @param linkLimit           hold a comment with this many links or more (0: no limit)
+     * @param moderationKeys      one word or phrase a line; a comment whose name, email, URL, text, IP or user
+     *                            agent contains one is held
+     * @param disallowedKeys      the same, sending the comment to spam
+     * @param previouslyApproved  hold a commenter who has no approved comment yet
+     * @param closeAfterDays      close the discussion of articles older than this (0: never)
+     * @param threadDepth         replies nest this deep (1: no replies nest)
+     * @param perPage             top-level comments on a page of the discussion
+     * @param ipRetentionDays     commenters' IP addresses are forgotten after this long
+     */
+    public record Discussion(boolean manualModeration, int linkLimit, String moderationKeys, String disallowedKeys,
+                             boolean previouslyApproved, int closeAfterDays, int threadDepth, int perPage,
+                             int ipRetentionDays) {
+
+        public static final Discussion DEFAULTS = new Discussion(false, 2, "", "", true, 0, 5, 50, 30);
+    }
 
     /** What a fresh database has: the start-up name and zone ({@code --site-name}, {@code --timezone}). */
     public static Settings defaults(String siteName, ZoneId zone) {
         return new Settings(siteName, "", Optional.empty(), "en", zone, DateStyle.MONTH_DAY_YEAR, 10, false, 365,
-                12, 14);
+                12, 14, Discussion.DEFAULTS);
     }
 
     /** A value for each field: where {@link #of} takes them from (stored text, a checked form). */
@@ -46,7 +68,13 @@ public record Settings(String siteTitle, String tagline, Optional<Long> logo, St
                 values.get(SettingFields.LOGO), values.get(SettingFields.LANGUAGE), values.get(SettingFields.ZONE),
                 values.get(SettingFields.DATE_STYLE), values.get(SettingFields.PER_PAGE),
                 values.get(SettingFields.TWO_FACTOR), values.get(SettingFields.ACTIVITY_RETENTION),
-                values.get(SettingFields.SESSION_IDLE), values.get(SettingFields.SESSION_LIFETIME));
+                values.get(SettingFields.SESSION_IDLE), values.get(SettingFields.SESSION_LIFETIME),
+                new Discussion(values.get(SettingFields.COMMENT_MANUAL), values.get(SettingFields.COMMENT_LINKS),
+                        values.get(SettingFields.COMMENT_MODERATION_KEYS),
+                        values.get(SettingFields.COMMENT_DISALLOWED_KEYS),
+                        values.get(SettingFields.COMMENT_PREVIOUSLY_APPROVED),
+                        values.get(SettingFields.COMMENT_CLOSE_DAYS), values.get(SettingFields.COMMENT_DEPTH),
+                        values.get(SettingFields.COMMENT_PER_PAGE), values.get(SettingFields.COMMENT_IP_DAYS)));
     }
 
     /** {@code rtl} for Arabic, Persian, Hebrew, Urdu… (or a tag naming such a script), else {@code ltr}. */

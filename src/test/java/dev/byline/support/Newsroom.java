@@ -39,6 +39,8 @@ public final class Newsroom implements AutoCloseable {
     public final dev.byline.menu.MenuService menus;
     public final dev.byline.frontpage.FrontPageService frontPage;
     public final dev.byline.media.MediaLibrary library;
+    public final dev.byline.comment.CommentService comments;
+    public final dev.byline.comment.CommentModeration moderation;
     /** every change published, in order (writers on several threads add to it) */
     public final List<Change> published = java.util.Collections.synchronizedList(new ArrayList<>());
 
@@ -63,6 +65,8 @@ public final class Newsroom implements AutoCloseable {
         menus = services.menus();
         frontPage = services.frontPage();
         library = services.library();
+        comments = services.comments();
+        moderation = services.moderation();
     }
 
     public Change lastChange() {

@@ -92,6 +92,10 @@ public final class AdminSurface implements Surface {
     }
 
     private final CompletableFuture<Handlers> handlers = new CompletableFuture<>();
+    /** The moderation queue's handler, once {@link #readyComments} has been called after {@link #ready}. */
+    private final CompletableFuture<CommentsHandler> comments = new CompletableFuture<>();
+    /** Comments waiting for a moderator, for the navigation; set by {@link #readyComments}. */
+    private volatile java.util.function.ToLongFunction<dev.byline.account.Actor> pendingComments = actor -> 0;
     private final Map<String, String> headers;
     private final Templates templates;
     private final boolean https;
@@ -123,9 +127,23 @@ public final class AdminSurface implements Surface {
         this.scriptUrl = scriptUrl;
     }
 
+    /** What the moderation queue needs: the comments' services and its keyboard script. */
+    public record CommentDesk(dev.byline.comment.CommentQueue queue, dev.byline.comment.CommentModeration moderation,
+                              dev.byline.comment.CommentService comments, String scriptUrl) {
+    }
+
+    /** Readies /admin/comments and the navigation's count of waiting comments; after {@link #ready}. */
+    public void readyComments(CommentDesk desk, Supplier<ZoneId> zone) {
+        pendingComments = desk.queue()::pending;
+        Handlers ready = handlers.join();
+        comments.complete(new CommentsHandler(desk.queue(), desk.moderation(), desk.comments(), ready.doors(),
+                new AdminPages(templates), zone, desk.scriptUrl()));
+    }
+
     public void ready(Needs needs) {
         var pages = new AdminPages(templates);
-        var chromes = new AdminChromes(needs.siteTitle(), cssUrl, faviconUrl, scriptUrl);
+        var chromes = new AdminChromes(needs.siteTitle(), cssUrl, faviconUrl, scriptUrl,
+                actor -> pendingComments.applyAsLong(actor));
         var secrets = new Secrets(SiteKey.load(needs.jdbi(), needs.clock().millis()));
         Predicate<User> secondFactorRequired =
                 user -> needs.secondFactorRequired().getAsBoolean() && mustHaveSecondFactor(user);
@@ -181,6 +199,7 @@ public final class AdminSurface implements Surface {
 
     public void failed(Throwable cause) {
         handlers.completeExceptionally(cause);
+        comments.completeExceptionally(cause);
     }
 
     /** The roles the setting "two-factor for administrators and editors" covers. */
@@ -303,6 +322,15 @@ public final class AdminSurface implements Surface {
         routes.get(MediaLibraryHandler.PATH + "/{id}", media(h -> h.item()::show));
         routes.post(MediaLibraryHandler.PATH + "/{id}", media(h -> h.item()::describe));
         routes.post(MediaLibraryHandler.PATH + "/{id}/delete", media(h -> h.item()::delete));
+
+        // the moderation queue
+        routes.get(CommentsHandler.PATH, comments(h -> h::show));
+        routes.post(CommentsHandler.PATH + "/bulk", comments(h -> h::bulk));
+        routes.get(CommentsHandler.PATH + "/{id}", comments(h -> h::edit));
+        routes.post(CommentsHandler.PATH + "/{id}", comments(h -> h::save));
+        routes.post(CommentsHandler.PATH + "/{id}/moderate", comments(h -> h::moderate));
+        routes.post(CommentsHandler.PATH + "/{id}/reply", comments(h -> h::reply));
+        routes.post(CommentsHandler.PATH + "/article/{id}/close", comments(h -> h::close));
     }
 
     /** The signed-in door in front of one of the structure handlers. */
@@ -318,6 +346,19 @@ public final class AdminSurface implements Surface {
     /** The signed-in door in front of one of the media library's handlers. */
     private Handler media(Function<Media, AdminHandler> pick) {
         return ctx -> handlers().doors().signedIn(pick.apply(handlers().media())).handle(ctx);
+    }
+
+    /** The signed-in door in front of the moderation queue's handler. */
+    private Handler comments(Function<CommentsHandler, AdminHandler> pick) {
+        return ctx -> {
+            CommentsHandler handler;
+            try {
+                handler = comments.join();
+            } catch (java.util.concurrent.CompletionException failed) {
+                throw new io.javalin.http.ServiceUnavailableResponse("The admin is not available.");
+            }
+            handlers().doors().signedIn(pick.apply(handler)).handle(ctx);
+        };
     }
 
     /** The signed-in door in front of one of the people handlers. */

@@ -62,6 +62,7 @@ final class SettingsPages {
             case NUMBER -> "number";
             case CHOICE -> "select";
             case CHECKBOX -> "checkbox";
+            case LINES -> "textarea";
         };
         return new SettingsViews.Field(field.name(), field.label(), field.help(), input, field.required(),
                 field.choices(current).stream().map(choice -> new SettingsViews.Option(choice.value(), choice.label(),

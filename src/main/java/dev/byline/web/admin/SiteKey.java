@@ -8,14 +8,14 @@ import org.jdbi.v3.core.Jdbi;
  * The site's signing key: 256 random bits made by whichever node starts first and kept in the settings table, so
  * every node signs and checks with the same key. It never leaves the database and the process.
  */
-final class SiteKey {
+public final class SiteKey {
 
     private static final String NAME = "secret.signing-key";
 
     private SiteKey() {
     }
 
-    static byte[] load(Jdbi jdbi, long now) {
+    public static byte[] load(Jdbi jdbi, long now) {
         byte[] fresh = new byte[32];
         new SecureRandom().nextBytes(fresh);
         String encoded = Base64.getEncoder().encodeToString(fresh);

@@ -21,12 +21,15 @@ final class ArticleHandler implements Handler {
     private final SiteViews views;
     private final SiteUrls urls;
     private final PageResponder responder;
+    private final CommentHandlers comments;
 
-    ArticleHandler(PublicNews news, SiteViews views, SiteUrls urls, PageResponder responder) {
+    ArticleHandler(PublicNews news, SiteViews views, SiteUrls urls, PageResponder responder,
+                   CommentHandlers comments) {
         this.news = news;
         this.views = views;
         this.urls = urls;
         this.responder = responder;
+        this.comments = comments;
     }
 
     @Override
@@ -47,7 +50,17 @@ final class ArticleHandler implements Handler {
             return;
         }
         try {
-            responder.serve(ctx, asked, 1, "article.jte", () -> views.article(slug, asked));
+            // comments come in pages (?page=N); a reader's own view (held comments, staff) only ever reaches a
+            // request that bypasses the shared cache, and a reply form opened without JavaScript is rendered for it
+            long page = PageNumber.parse(ctx.queryParam("page"));
+            Discussions.Reader reader = comments.reader(ctx);
+            if (reader.replyTo() != 0) {
+                responder.serveForOneReader(ctx, 200, "article.jte",
+                        () -> comments.discussions().attach(views.article(slug, asked), page, reader));
+                return;
+            }
+            responder.serve(ctx, asked, page, "article.jte",
+                    () -> comments.discussions().attach(views.article(slug, asked), page, reader));
         } catch (Moved moved) {
             ctx.redirect(SiteUrls.wire(moved.path()), HttpStatus.MOVED_PERMANENTLY);
         }

@@ -64,6 +64,17 @@ public final class PageResponder {
         send(ctx, cache.get(SiteUrls.page(wirePath, page), () -> renderPage(template, render)));
     }
 
+    /**
+     * A page for this request alone, with {@code status}: never from or into the shared cache, marked private (a
+     * comment form sent back with what was typed, a reply form opened without JavaScript).
+     */
+    public void serveForOneReader(Context ctx, int status, String template,
+                                  Supplier<SiteViews.Rendered<?>> render) {
+        CachedPage page = renderPage(template, render).forOneReader();
+        send(ctx, page);
+        ctx.status(status);
+    }
+
     private CachedPage renderPage(String template, Supplier<SiteViews.Rendered<?>> render) {
         // before the render reads the clock for the year: a render across midnight expires at once, not in a year
         Instant validUntil = layoutValidUntil.get();

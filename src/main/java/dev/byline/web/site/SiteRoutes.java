@@ -33,11 +33,27 @@ public final class SiteRoutes implements Surface {
 
     /** What the site's handlers need: there once the database is open and migrated. */
     public record Needs(PublicNews news, SiteViews views, SiteUrls urls, PageResponder responder, Assets assets,
-                        Templates templates) {
+                        Templates templates, CommentNeeds comments) {
     }
 
+    /**
+     * What the discussion under articles needs: the comment service, the thread and form as page records, and who
+     * a session cookie's token belongs to (staff comment as themselves).
+     */
+    public record CommentNeeds(dev.byline.comment.CommentService service, Discussions discussions,
+                               java.util.function.Function<String, java.util.Optional<dev.byline.account.User>> staff,
+                               java.time.Clock clock) {
+    }
+
+    /** An article's address, where its comment form posts. */
+    private static final java.util.regex.Pattern ARTICLE_PATH = java.util.regex.Pattern.compile(
+            "/\\d{4}/\\d{2}/\\d{2}/[^/]+/?");
+
+    /** The comment form's body: WordPress's 65,525 characters, percent-encoded, with room to spare. */
+    static final long MAX_COMMENT_BYTES = 1024 * 1024;
+
     private record Handlers(HomeHandler home, ArticleHandler article, ArchiveHandlers archives, FileHandlers files,
-                            PageHandler page) {
+                            PageHandler page, CommentHandlers comments) {
     }
 
     private final CompletableFuture<Handlers> handlers = new CompletableFuture<>();
@@ -72,11 +88,12 @@ public final class SiteRoutes implements Surface {
 
     public void ready(Needs needs) {
         errors.ready(needs.views());
+        var comments = new CommentHandlers(needs.comments(), needs.views(), needs.urls(), needs.responder());
         handlers.complete(new Handlers(new HomeHandler(needs.views(), needs.responder()),
-                new ArticleHandler(needs.news(), needs.views(), needs.urls(), needs.responder()),
+                new ArticleHandler(needs.news(), needs.views(), needs.urls(), needs.responder(), comments),
                 new ArchiveHandlers(needs.views(), needs.responder()),
                 new FileHandlers(needs.assets()),
-                new PageHandler(needs.news(), needs.views(), needs.responder())));
+                new PageHandler(needs.news(), needs.views(), needs.responder()), comments));
     }
 
     /** Start-up failed: requests waiting for {@link #ready}, and any still arriving, get a 503 instead. */
@@ -103,6 +120,12 @@ public final class SiteRoutes implements Surface {
         routes.get("/tag/{slug}", ctx -> handlers().archives().tag(ctx));
         routes.get("/author/{slug}", ctx -> handlers().archives().author(ctx));
         routes.get("/{year}/{month}/{day}/{slug}", ctx -> handlers().article().handle(ctx));
+        // the comment form posts to its article's address (the held-comment cookie is scoped to it) or here, then
+        // 303 to the comment; its script asks for a fresh token
+        routes.post("/{year}/{month}/{day}/{slug}", ctx -> handlers().comments().post(ctx));
+        routes.post("/comments", ctx -> handlers().comments().post(ctx));
+        routes.get("/comments/token", ctx -> handlers().comments().token(ctx));
+        routes.get("/comments/unsubscribe", ctx -> handlers().comments().unsubscribe(ctx));
         // pages (About, Contact) at /slug/, last: every fixed route above comes first, and a page's slug may not be
         // a word they use (ArticleService.RESERVED_PAGE_SLUGS)
         routes.get("/{slug}", ctx -> handlers().page().handle(ctx));
@@ -116,6 +139,12 @@ public final class SiteRoutes implements Surface {
     @Override
     public long maxRequestBytes() {
         return MAX_REQUEST_BYTES;
+    }
+
+    @Override
+    public long maxRequestBytes(String path) {
+        return "/comments".equals(path) || ARTICLE_PATH.matcher(path).matches() ? MAX_COMMENT_BYTES
+                : MAX_REQUEST_BYTES;
     }
 
     @Override

@@ -170,7 +170,7 @@ public final class SiteViews {
                 title + " – " + site.siteTitle(), description, url, "article", shareImage, jsonLd);
         var more = new Link("More in " + section.name(), SiteUrls.section(section.slug()), false);
         Rendered<ArticlePage> page = rendered(site, new ArticlePage(chrome, view, more,
-                teasers(site, article.related())), menu, shown);
+                teasers(site, article.related()), article.id(), null), menu, shown);
         if (heroInBody) {
             // the lead image stands in the body with the caption the body gives it, not as a captioned hero
             page.keys().remove(Keys.caption(featured.id()));

@@ -100,7 +100,65 @@ public final class Views {
                            Pagination pagination) {
     }
 
-    public record ArticlePage(Chrome chrome, ArticleView article, Link moreLink, List<Teaser> more) {
+    /**
+     * @param articleId  the article's id (0 for a preview)
+     * @param discussion its comments and the form; null where none is shown (the editor's preview)
+     */
+    public record ArticlePage(Chrome chrome, ArticleView article, Link moreLink, List<Teaser> more, long articleId,
+                              Discussion discussion) {
+
+        public ArticlePage withDiscussion(Discussion discussion) {
+            return new ArticlePage(chrome, article, moreLink, more, articleId, discussion);
+        }
+    }
+
+    /**
+     * The readers' discussion under an article: the count (by the headline and above the thread), the thread, and
+     * the form.
+     *
+     * @param countText  "3 Comments", "1 Comment", "No comments yet"
+     * @param comments   the top-level comments of this page, each with its replies
+     * @param open       the form is shown; else "Comments are closed."
+     * @param pagination pages of top-level comments ({@code ?page=N}, 50 to a page by default)
+     * @param scriptUrl  comments.js: Reply moves the form, a fresh token, remembered name (an enhancement)
+     * @param postUrl    where the form posts: the article's own address, so the reader's held-comment cookie (scoped
+     *                   to that path) comes with it and a second held comment joins the first
+     */
+    public record Discussion(long articleId, String countText, long count, List<CommentView> comments, boolean open,
+                             CommentForm form, Pagination pagination, String scriptUrl, String postUrl) {
+    }
+
+    /**
+     * One comment as readers see it. {@code authorUrl} empty for none (else linked {@code rel="nofollow ugc"});
+     * {@code avatarUrl} null: the initials stand in; {@code held} marks the reader's own comment that waits.
+     */
+    public record CommentView(long id, String authorName, String authorUrl, Initials initials, String avatarUrl,
+                              boolean staff, String dateIso, String dateText, String permalink, String bodyHtml,
+                              boolean held, int depth, boolean canReply, String replyUrl, List<CommentView> replies) {
+    }
+
+    /**
+     * The form, with what was typed when it comes back refused.
+     *
+     * @param token     the signed form token ({@code dev.byline.comment.FormTokens})
+     * @param parentId  the comment replied to (without JavaScript, from {@code ?replytocom=}), or 0
+     * @param replyTo   "Leave a Reply to Nadia Petrova" when replying, else null
+     * @param staffName a signed-in member of staff comments as themselves: "Logged in as …"; null for readers
+     * @param message   what refused the whole form (a duplicate, too fast, expired), or null
+     * @param values    what was typed, by field name (author, email, url, comment)
+     * @param errors    a message for each field that is wrong
+     */
+    public record CommentForm(String token, long parentId, String replyTo, String staffName, String message,
+                              java.util.Map<String, String> values, java.util.Map<String, String> errors,
+                              boolean followUps, boolean remember) {
+
+        public String value(String field) {
+            return values.getOrDefault(field, "");
+        }
+
+        public String error(String field) {
+            return errors.get(field);
+        }
     }
 
     /** A section, tag or author archive. {@code author} is set on author archives only. */

@@ -17,7 +17,8 @@ import java.util.Optional;
  */
 public final class Assets {
 
-    private static final List<String> FILES = List.of("site.css", "favicon.svg", "admin.css", "admin.js", "media.js");
+    private static final List<String> FILES = List.of("site.css", "favicon.svg", "admin.css", "admin.js", "media.js",
+            "comments.js", "moderation.js");
     private static final Map<String, String> TYPES = Map.of("css", "text/css; charset=utf-8", "svg", "image/svg+xml",
             "js", "text/javascript; charset=utf-8");
 
