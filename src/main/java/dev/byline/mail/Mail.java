@@ -2,6 +2,8 @@ package dev.byline.mail;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One plain-text message to one person.
@@ -23,6 +25,24 @@ public record Mail(String to, String subject, String body) {
         }
         body = body == null ? "" : body;
     }
+
+    /**
+     * An address as the log may show it: the first letter of the name and the domain ({@code a…@example.org}).
+     * A reader's address is never written to the log; an operator still sees which domain refused a message.
+     */
+    public static String masked(String address) {
+        int at = address == null ? -1 : address.lastIndexOf('@');
+        return at <= 0 ? "…" : address.substring(0, Character.charCount(address.codePointAt(0))) + "…"
+                + address.substring(at);
+    }
+
+    /** {@code text} with every address in it masked, as {@link #masked} (an SMTP server's reply often quotes one). */
+    public static String maskedIn(String text) {
+        return text == null ? "" : ADDRESS_IN_TEXT.matcher(text)
+                .replaceAll(m -> Matcher.quoteReplacement(masked(m.group())));
+    }
+
+    private static final Pattern ADDRESS_IN_TEXT = Pattern.compile("[^\\s<>\"'(),;:@]+@[^\\s<>\"'(),;:@]+");
 
     /** Whether {@code value} is one bare address with a domain: {@code name@example.org}. */
     public static boolean isAddress(String value) {

@@ -97,7 +97,7 @@ public final class Outbox implements AutoCloseable {
         try {
             delivery.deliver(new Mail(to, subject, body));
         } catch (MessagingException | RuntimeException e) {
-            LOG.info("Test message to {} not sent: {}", to, e.toString());
+            LOG.info("Test message to {} not sent: {}", Mail.masked(to), Mail.maskedIn(e.toString()));
             return new Attempt(false, MailFailures.describe(e, delivery.describe()));
         }
         if (delivery instanceof LogDelivery) {
@@ -171,7 +171,7 @@ public final class Outbox implements AutoCloseable {
         }
         if (!store.sent(message, clock.millis())) {
             LOG.warn("Mail {} to {} was sent after its claim ran out; it may be sent twice", message.id(),
-                    message.mail().to());
+                    Mail.masked(message.mail().to()));
         }
         return true;
     }
@@ -181,14 +181,14 @@ public final class Outbox implements AutoCloseable {
         Mail mail = message.mail();
         if (now - message.createdAt() >= GIVE_UP_AFTER.toMillis()) {
             store.giveUp(message, now, error);
-            LOG.error("Gave up on mail to {} (\"{}\") after {} attempts over {} hours: {}", mail.to(), mail.subject(),
-                    message.attempts(), GIVE_UP_AFTER.toHours(), error);
+            LOG.error("Gave up on mail {} to {} after {} attempts over {} hours: {}", message.id(),
+                    Mail.masked(mail.to()), message.attempts(), GIVE_UP_AFTER.toHours(), Mail.maskedIn(error));
             return;
         }
         Duration wait = backoff(message.attempts());
         store.retry(message, now + wait.toMillis(), error);
-        LOG.warn("Could not send mail to {} (\"{}\"), attempt {}, trying again in {} s: {}", mail.to(),
-                mail.subject(), message.attempts(), wait.toSeconds(), error);
+        LOG.warn("Could not send mail {} to {}, attempt {}, trying again in {} s: {}", message.id(),
+                Mail.masked(mail.to()), message.attempts(), wait.toSeconds(), Mail.maskedIn(error));
     }
 
     /** The wait after the {@code attempts}th failed attempt: 30 s, doubling, at most an hour. */

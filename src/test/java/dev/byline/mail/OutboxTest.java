@@ -1,6 +1,7 @@
 package dev.byline.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -113,7 +114,9 @@ class OutboxTest {
         var outbox = outbox(database, server);
         enqueue(database, outbox, new Mail("ana@example.org", "Reset your password", BODY));
 
-        assertEquals(0, outbox.deliverDue());
+        String log = LogCapture.during(() -> assertEquals(0, outbox.deliverDue()));
+        assertTrue(log.contains("to a…@example.org, attempt 1"), "the log names the domain: " + log);
+        assertFalse(log.contains("ana@example.org"), "and never a reader's address: " + log);
         Outbox.Waiting waiting = outbox.waiting().getFirst();
         assertEquals(1, waiting.attempts());
         assertTrue(waiting.lastError().startsWith("Could not connect to the SMTP server 127.0.0.1:" + server.port()),
@@ -197,6 +200,15 @@ class OutboxTest {
         assertTrue(log.contains("https://news.example.org/admin/reset/abc123"), "the operator can follow it: " + log);
         assertTrue(outbox.waiting().isEmpty());
         assertEquals("sent", column(database, "status"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void addressesInWhatTheLogSaysAreMasked() {
+        assertEquals("a…@example.org", Mail.masked("ana@example.org"));
+        assertEquals("é…@example.org", Mail.masked("éva@example.org"));
+        assertEquals("…", Mail.masked("no address"));
+        assertEquals("550 5.1.1 <b…@example.org>: mailbox unknown; $ kept, cc c…@x.example",
+                Mail.maskedIn("550 5.1.1 <bo@example.org>: mailbox unknown; $ kept, cc carl@x.example"));
     }
 
     static String column(Database database, String column) {
