@@ -11,6 +11,9 @@ import dev.byline.article.ArticleStatus;
 import dev.byline.article.Kind;
 import dev.byline.article.NoteKind;
 import dev.byline.article.Placement;
+import dev.byline.comment.Comment;
+import dev.byline.comment.CommentModeration;
+import dev.byline.comment.Submission;
 import dev.byline.support.AdminBrowser;
 import dev.byline.support.Axe;
 import dev.byline.support.Browser;
@@ -99,6 +102,10 @@ class AdminAccessibilityTest extends DemoSiteTest {
                 new Target("profile", 200),
                 new Target("activity", 200),
                 new Target("settings", 200),
+                new Target("comments-pending", 200),
+                new Target("comments-approved", 200),
+                new Target("comments-article", 200),
+                new Target("comment", 200),
                 new Target("public-page", 200),
                 new Target("public-article-with-notes", 200),
                 new Target("public-trashed-article", 410));
@@ -134,6 +141,22 @@ class AdminAccessibilityTest extends DemoSiteTest {
         desk.addNote(actor, story.id(), NoteKind.CORRECTION, "An earlier version gave Friday; it was Saturday.",
                 Placement.TOP);
         desk.addNote(actor, story.id(), NoteKind.UPDATE, "The timetable is now online.", Placement.FOOT);
+
+        // a discussion under the story: an approved comment, a reply held for moderation, one marked as spam
+        var comments = byline.services().comments();
+        var moderation = byline.services().moderation();
+        java.time.Instant formShown = clock.instant().minusSeconds(120);
+        Comment approved = comments.post(new Submission(story.id(), 0, "Mina Rahimi", "mina@example.org",
+                "https://mina.example.org/", "The timetable helps.\n\nThank you, <em>desk</em>.", false,
+                "198.51.100.7", "Firefox", "", comments.tokens().issue(story.id(), formShown), null)).comment();
+        moderation.act(actor, approved.id(), approved.version(), CommentModeration.Action.APPROVE);
+        Comment held = comments.post(new Submission(story.id(), approved.id(), "Omar Haidari", "omar@example.org",
+                "", "Does the Tuesday ferry run at night?", false, "198.51.100.8", "Firefox", "",
+                comments.tokens().issue(story.id(), formShown), null)).comment();
+        Comment spam = comments.post(new Submission(story.id(), 0, "Cheap pills", "pills@example.org", "",
+                "Buy now https://a.example https://b.example https://c.example", false, "198.51.100.9", "Bot", "",
+                comments.tokens().issue(story.id(), formShown), null)).comment();
+        moderation.act(actor, spam.id(), spam.version(), CommentModeration.Action.SPAM);
 
         Article page = desk.save(actor, new ArticleDraft(0, "About the desk", "Who we are.", "about-the-desk",
                 "We report.\n\n## Write to us\n\n[The desk](mailto:desk@example.org).", "", null,
@@ -179,6 +202,10 @@ class AdminAccessibilityTest extends DemoSiteTest {
         PATHS.put("profile", "/admin/profile");
         PATHS.put("activity", "/admin/activity");
         PATHS.put("settings", "/admin/settings");
+        PATHS.put("comments-pending", "/admin/comments");
+        PATHS.put("comments-approved", "/admin/comments?status=approved");
+        PATHS.put("comments-article", "/admin/comments?article=" + story.id() + "&status=approved");
+        PATHS.put("comment", "/admin/comments/" + held.id());
         PATHS.put("public-page", "/about-the-desk/");
         PATHS.put("public-article-with-notes", viewOnTheSite(storyEditor));
         PATHS.put("public-trashed-article", gonePath);
@@ -207,6 +234,10 @@ class AdminAccessibilityTest extends DemoSiteTest {
     @MethodSource("submitted")
     void aRefusedOrConflictingSaveShowsAnAccessiblePage(String name) throws Exception {
         var desk = byline.services().desk();
+        if (name.equals("comment-refused")) {
+            commentRefused();
+            return;
+        }
         String path;
         if (name.equals("editor-refused")) {
             path = "/admin/articles/new";
@@ -239,7 +270,44 @@ class AdminAccessibilityTest extends DemoSiteTest {
     }
 
     static Stream<String> submitted() {
-        return Stream.of("editor-refused", "editor-conflict");
+        return Stream.of("editor-refused", "editor-conflict", "comment-refused");
+    }
+
+    /** A reader's comment refused (an address that is none): the article comes back with a message at the field. */
+    private static void commentRefused() throws Exception {
+        String article = PATHS.get("public-article-with-notes");
+        var reader = new AdminBrowser(byline.baseUrl());
+        String page = reader.get(article).body();
+        var form = new LinkedHashMap<String, String>();
+        form.put("comment_post_ID", first(page, "name=\"comment_post_ID\" value=\"(\\d+)\""));
+        form.put("form_token", first(page, "id=\"form_token\" value=\"([^\"]+)\""));
+        form.put("author", "Lena");
+        form.put("email", "lena at example");
+        form.put("comment", "When does the first ferry leave?");
+        HttpResponse<String> served = reader.postRaw(article, form, Map.of());
+        assertEquals(422, served.statusCode(), served.body());
+        assertTrue(served.body().contains("Please enter a valid email address"), served.body());
+
+        var signedIn = browser.manage().getCookies();
+        browser.manage().deleteAllCookies(); // a reader, not the signed-in administrator
+        try {
+            browser.get(byline.baseUrl() + article);
+            browser.findElement(By.id("author")).sendKeys("Lena");
+            browser.findElement(By.id("email")).sendKeys("lena at example");
+            browser.findElement(By.id("comment")).sendKeys("When does the first ferry leave?");
+            browser.findElement(By.cssSelector("#commentform [type=submit]")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> !driver.findElements(
+                    By.cssSelector("#commentform .field-error")).isEmpty());
+            // the form posts to the article's #respond: the page that comes back opens at the form, not the headline
+            assertTrue(browser.getCurrentUrl().endsWith("#respond"), browser.getCurrentUrl());
+            assertTrue((Boolean) browser.executeScript("var box = document.getElementById('respond')"
+                    + ".getBoundingClientRect(); return box.top < window.innerHeight && box.bottom > 0;"),
+                    "the form is in view");
+            check("comment-refused", served.body());
+        } finally {
+            browser.get(byline.baseUrl() + "/admin/login");
+            signedIn.forEach(cookie -> browser.manage().addCookie(cookie));
+        }
     }
 
     /** The checkers are awake: each sees what is wrong with a page made wrong on purpose. */

@@ -81,7 +81,7 @@ public final class Discussions {
                 thread.page() > 1 ? SiteUrls.page(url, thread.page() - 1) + "#comments" : null,
                 thread.page() < thread.pages() ? SiteUrls.page(url, thread.page() + 1) + "#comments" : null);
         Discussion discussion = new Discussion(articleId, countText(thread.approved()), thread.approved(), tree,
-                thread.open(), form(thread, reader), pagination, scriptUrl, url);
+                thread.open(), form(thread, reader), pagination, scriptUrl, url + "#respond");
         var keys = new LinkedHashSet<>(rendered.keys());
         keys.add(Keys.comments(articleId));
         // the form's token must be renewed before it expires, and the form goes when the age rule closes it

@@ -125,7 +125,7 @@ class CommentsHttpTest {
                 "<label for=\"wp-comment-cookies-consent\">Save my name, email, and website in this browser for the "
                         + "next time I comment.</label>",
                 "<label for=\"subscribe_comments\">Notify me of follow-up comments by email.</label>",
-                "value=\"Post Comment\"", "<form action=\"" + path + "\" method=\"post\" id=\"commentform\"")) {
+                "value=\"Post Comment\"", "<form action=\"" + path + "#respond\" method=\"post\" id=\"commentform\"")) {
             assertTrue(page.contains(words), words);
         }
         assertTrue(page.matches("(?s).*<script src=\"/assets/comments\\.[A-Za-z0-9]+\\.js\" defer></script>.*"));
