@@ -20,7 +20,12 @@ import dev.byline.support.MutableClock;
 import dev.byline.support.Staff;
 import dev.byline.support.TestDatabases;
 import dev.byline.taxonomy.Section;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -163,7 +169,7 @@ class CommentsHttpTest {
         assertTrue(shared.body().contains("No comments yet"));
         assertFalse(shared.headers().firstValue("cache-control").orElseThrow().contains("private"));
         String cached = new String(site.byline().services().pageCache().get(path).orElseThrow().body(),
-                java.nio.charset.StandardCharsets.UTF_8);
+                StandardCharsets.UTF_8);
         assertFalse(cached.contains("mining deals"), "and the shared cache never held it");
 
         site.byline().services().moderation().act(Actor.commandLine(), comment.id(), comment.version(),
@@ -236,6 +242,35 @@ class CommentsHttpTest {
         assertEquals(0, site.byline().services().comments().thread(articleId(site, path), 1, List.of()).approved());
     }
 
+    /** Bytes that are not UTF-8, control characters and oversize fields: a 422 that says so, never a 500. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void bytesThatAreNotTextAndOversizeFieldsAreRefusedWithAMessage(TestDatabases db) throws Exception {
+        Site site = site(db);
+        String path = article(site, "Odd bytes");
+        var reader = new AdminBrowser(site.byline().baseUrl());
+        var form = form(site, reader, path, "Jo", "jo@example.org", "PLACEHOLDER");
+        String encoded = form.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(
+                e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        var client = HttpClient.newHttpClient();
+        for (String text : List.of("broken%FF%FEbytes", "a+bell%07here", "%C3%28")) {
+            var sent = client.send(HttpRequest.newBuilder(URI.create(site.byline().baseUrl()
+                            + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(encoded.replace("PLACEHOLDER", text)))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(422, sent.statusCode(), text + ": " + sent.body());
+            assertTrue(sent.body().contains("id=\"comment-error\""), text + ": a message at the comment");
+            assertTrue(sent.body().contains("value=\"jo@example.org\""), "what was typed is kept");
+        }
+        form.put("comment", "x".repeat(65_526));
+        form.put("author", "n".repeat(246));
+        HttpResponse<String> long_ = reader.postRaw(path, form, Map.of());
+        assertEquals(422, long_.statusCode());
+        assertTrue(long_.body().contains("id=\"author-error\"") && long_.body().contains("id=\"comment-error\""),
+                long_.body());
+        assertEquals(0, site.byline().services().comments().thread(articleId(site, path), 1, List.of()).approved());
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void duplicatesFloodsAndClosedDiscussionsAreRefusedWithTheirStatus(TestDatabases db) {
@@ -291,7 +326,7 @@ class CommentsHttpTest {
                 + "\""));
         assertEquals("private, no-store", reply.headers().firstValue("cache-control").orElseThrow());
         assertFalse(new String(site.byline().services().pageCache().get(path).orElseThrow().body(),
-                java.nio.charset.StandardCharsets.UTF_8).contains("Leave a Reply to"), "the shared page is untouched");
+                StandardCharsets.UTF_8).contains("Leave a Reply to"), "the shared page is untouched");
 
         var reader = new AdminBrowser(site.byline().baseUrl());
         var form = form(site, reader, path + "?replytocom=" + staff.id(), "Ola", "ola@example.org", "A reply.");
