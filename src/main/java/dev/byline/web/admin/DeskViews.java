@@ -77,7 +77,7 @@ public final class DeskViews {
                              String publicUrl, String trashUrl, String restoreUrl, String deleteUrl,
                              List<NoteRow> notes,
                              Form noteForm, int words, int readingMinutes, String listUrl,
-                             AutosaveNotice autosave) {
+                             AutosaveNotice autosave, String commentsUrl) {
 
         /** The editor's fields in the order the form shows them, with their labels, for the error summary. */
         private static final List<Map.Entry<String, String>> FIELDS = List.of(

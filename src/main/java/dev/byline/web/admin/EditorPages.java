@@ -118,6 +118,8 @@ final class EditorPages {
                 words, Math.max(1, Math.round(words / 230f)),
                 page ? ArticlesHandler.PAGES : ArticlesHandler.ARTICLES,
                 theirs == null && errors.isEmpty() ? current.map(article -> newerAutosave(actor, request.user().displayName(), article)).orElse(null)
+                        : null,
+                id != 0 && Policy.mayModerateComments(actor, byline) ? CommentsHandler.PATH + "?article=" + id
                         : null), status);
     }
 

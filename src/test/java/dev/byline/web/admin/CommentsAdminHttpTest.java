@@ -205,6 +205,11 @@ class CommentsAdminHttpTest {
 
         AdminBrowser ownerBrowser = staff.signIn(owner);
         assertTrue(ownerBrowser.get("/admin/comments").body().contains("Legitimacy requires"));
+        String link = "href=\"/admin/comments?article=" + story.article().id() + "\"";
+        assertTrue(ownerBrowser.get("/admin/articles/" + story.article().id()).body().contains(link),
+                "the editor links to the article's comments");
+assertTrue(staff.signedIn(Role.EDITOR).get("/admin/articles/" + story.article().id()).body().contains(link),
+                "an editor's too");
         var noToken = new LinkedHashMap<>(button(comment, "approve"));
         noToken.put("csrf", "forged");
         assertEquals(403, ownerBrowser.postRaw("/admin/comments/" + comment.id() + "/moderate", noToken, Map.of())
