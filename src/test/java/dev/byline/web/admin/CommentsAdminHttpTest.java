@@ -208,7 +208,7 @@ class CommentsAdminHttpTest {
         String link = "href=\"/admin/comments?article=" + story.article().id() + "\"";
         assertTrue(ownerBrowser.get("/admin/articles/" + story.article().id()).body().contains(link),
                 "the editor links to the article's comments");
-assertTrue(staff.signedIn(Role.EDITOR).get("/admin/articles/" + story.article().id()).body().contains(link),
+        assertTrue(staff.signedIn(Role.EDITOR).get("/admin/articles/" + story.article().id()).body().contains(link),
                 "an editor's too");
         var noToken = new LinkedHashMap<>(button(comment, "approve"));
         noToken.put("csrf", "forged");
