@@ -117,7 +117,7 @@ document.addEventListener("submit", function (event) {
   // autosave every few seconds when something changed; the first one of a new article creates it as a draft
   var status = document.getElementById("autosave-status");
   var idField = form.querySelector("input[name=id]");
-  var changed = false, saving = false, inFlight = null;
+  var changed = false, saving = false, inFlight = null, queued = false;
   form.addEventListener("input", function () { changed = true; });
   form.addEventListener("change", function () { changed = true; });
   form.addEventListener("submit", function (event) {
@@ -127,8 +127,11 @@ document.addEventListener("submit", function (event) {
       // an autosave still on its way would land after this save (or, for a new article, create a second one):
       // the save goes once it is back, to the draft it made
       event.preventDefault();
-      var submitter = event.submitter;
-      inFlight.then(function () { form.requestSubmit(submitter); });
+      if (!queued) { // a second press while waiting sends nothing more: one save, not a second one that conflicts
+        queued = true;
+        var submitter = event.submitter;
+        inFlight.then(function () { queued = false; form.requestSubmit(submitter); });
+      }
       return;
     }
     changed = false;

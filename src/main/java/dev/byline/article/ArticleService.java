@@ -420,6 +420,11 @@ public final class ArticleService {
                 body.html(), excerpt, draft.featuredMediaId(), prepared.status(), prepared.sectionId(), publishedAt,
                 before.map(Article::createdAt).orElse(now), now, prepared.authorIds(), tagIds, version,
                 prepared.kind(), prepared.seoTitle(), prepared.seoDescription(), null, null);
+        if (before.map(Article::isPublic).orElse(false) && !article.isPublic()) {
+            // taken down: the addresses readers knew answer 410 from now on, not "never was" (read before the
+            // update, so a new slug given in the same save, which readers never saw, is not one of them)
+            store.rememberGone(handle, draft.id(), now);
+        }
         long id = draft.id();
         if (id == 0) {
             id = store.insert(handle, article);
@@ -432,16 +437,15 @@ public final class ArticleService {
             used.add(draft.featuredMediaId());
         }
         store.replaceMediaUse(handle, id, used);
-        store.forgetOldSlug(handle, slug);
         if (article.isPublic()) {
-            store.forgetGoneSlug(handle, slug); // a public article takes back an address that was gone
+            // a public article takes the address: it stops redirecting elsewhere and is no longer gone (a draft
+            // holding the slug leaves the published story's redirect and the 410 as they are)
+            store.forgetOldSlug(handle, slug);
+            store.forgetGoneSlug(handle, slug);
         }
         // an address readers may have kept: not one a story only was scheduled under
         before.filter(old -> !old.slug().equals(slug) && old.publishedAt() != null && !old.publishedAt().isAfter(now))
                 .ifPresent(old -> store.rememberOldSlug(handle, old.slug(), draft.id()));
-        if (before.map(Article::isPublic).orElse(false) && !article.isPublic()) {
-            store.rememberGone(handle, id, now); // taken down: readers are told it is gone (410), not that it never was
-        }
         return article.withId(id);
     }
 

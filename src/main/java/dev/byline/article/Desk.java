@@ -154,6 +154,11 @@ public final class Desk {
             if (current.status() == ArticleStatus.TRASH) {
                 throw new Invalid(Map.of("status", "This article is in the trash: restore it before editing it."));
             }
+            if (current.version() != draft.version()) {
+                // kept, it would be offered later as "a newer autosave" and restored over the other person's save
+                throw new Conflict("Not autosaved: someone saved this article after you opened it (it is at version "
+                        + current.version() + "). Save to compare your text with theirs; nothing was overwritten.");
+            }
             revisions.dropAutosave(handle, current.id(), actor.userId());
             revisions.insert(handle, autosaveOf(current, draft, actor, now), actor.userId());
         });
@@ -350,6 +355,8 @@ public final class Desk {
             errors.put("text", "Write the correction or update.");
         } else if (body.length() > NOTE_MAX) {
             errors.put("text", "Keep it under " + NOTE_MAX + " characters (it has " + body.length() + ").");
+        } else if (dev.byline.text.ControlCharacters.inLines(body)) {
+            errors.put("text", "This has a control character in it (from a paste, perhaps): type it again.");
         }
         if (!errors.isEmpty()) {
             throw new Invalid(errors);

@@ -75,6 +75,10 @@ public final class TagService {
      */
     public Tag merge(Actor actor, long fromId, String into) {
         Policy.require(actor, Capability.MANAGE_TAXONOMY, "merge tags");
+        if (dev.byline.text.ControlCharacters.in(into)) {
+            throw new Invalid(Map.of("into", "This has a control character in it (from a paste, perhaps): type it "
+                    + "again."));
+        }
         Tag target = resolve(into).orElseThrow(() -> new Invalid(Map.of("into", into == null || into.isBlank()
                 ? "Type the name of the tag to merge this one into." : "There is no tag “" + into.strip() + "”.")));
         return changes.write("tag.merged", handle -> writer.merge(handle, fromId, target.id()));

@@ -1,5 +1,7 @@
 package dev.byline.web;
 
+import dev.byline.error.BadRequest;
+import dev.byline.text.ControlCharacters;
 import dev.byline.web.ops.OpsRoutes;
 import dev.byline.web.support.ClientAddress;
 import dev.byline.web.support.LastResortErrors;
@@ -81,6 +83,7 @@ public final class WebServer implements AutoCloseable {
                 Surface surface = owner(byPrefix, ctx.path());
                 surface.headers().forEach(ctx::header);
                 limitBody(ctx, surface.maxRequestBytes(ctx.path()));
+                refuseControlCharactersInQuery(ctx);
             });
             // Javalin's own (no route, wrong method, body too large) and ours, in the owning surface's format
             config.routes.exception(HttpResponseException.class, (error, ctx) -> fail(byPrefix, ctx, error));
@@ -94,6 +97,25 @@ public final class WebServer implements AutoCloseable {
         });
         app.start();
         return new WebServer(app);
+    }
+
+    /**
+     * No search box or filter takes a control character (PostgreSQL refuses NUL in text outright, a 500 wherever a
+     * query parameter reached SQL): such an address is a 400 that says so, on every surface.
+     */
+    static void refuseControlCharactersInQuery(Context ctx) {
+        String query = ctx.queryString();
+        if (query == null || query.isEmpty()) {
+            return;
+        }
+        for (var values : ctx.queryParamMap().values()) {
+            for (String value : values) {
+                if (ControlCharacters.in(value)) {
+                    throw new BadRequest("The address has a control character in it (such as %00, from a copied "
+                            + "link perhaps): remove it and try again.");
+                }
+            }
+        }
     }
 
     /** The port actually bound. */

@@ -225,6 +225,30 @@ class DeskWorkflowTest extends NewsroomTest {
         assertFalse(after.getFirst().autosave());
     }
 
+    /**
+     * An autosave made from a version someone has saved over is refused: kept, it would be offered to its author as
+     * "a newer autosave" and restored over the other person's save.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void anAutosaveOfAVersionSavedOverIsRefused(TestDatabases db) {
+        open(db);
+        Actor amina = actor(people.author);
+        Actor eddie = actor(people.editor);
+        Article opened = desk.save(amina, people.draft(people.author, "Port strike", ArticleStatus.DRAFT, NOW));
+        clock.advance(Duration.ofMinutes(1));
+        Article theirs = desk.save(eddie, DeskPeople.edit(opened, "The editor's text."));
+        clock.advance(Duration.ofSeconds(30));
+        Conflict refused = assertThrows(Conflict.class, () -> desk.autosave(amina, DeskPeople.edit(opened,
+                "Her older text.")));
+        assertTrue(refused.getMessage().contains("someone saved this article after you opened it"),
+                refused.getMessage());
+        assertTrue(desk.revisions(amina, opened.id()).stream().noneMatch(Revision::autosave), "nothing kept");
+        assertEquals("The editor's text.", newsroom.articles.find(opened.id()).orElseThrow().bodyMarkdown());
+        desk.autosave(amina, DeskPeople.edit(theirs, "Her text on theirs.")); // from the newest: kept
+        assertEquals(1, desk.revisions(amina, opened.id()).stream().filter(Revision::autosave).count());
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void theFirstAutosaveOfANewArticleCreatesADraft(TestDatabases db) {

@@ -99,6 +99,53 @@ class SiteDeskHttpTest extends DemoSiteTest {
         assertEquals(200, http.get(path).statusCode(), "published again at its address");
     }
 
+    /**
+     * Taken down and renamed in the same save (a draft again, or scheduled later under its real headline): the
+     * address readers knew answers 410, the new one, which readers never saw, 404 (a 410 would confirm the headline).
+     */
+    @Test
+    void aSlugGivenInTheSaveThatTookTheArticleDownWasNeverPublicAndAnswers404() {
+        Article mayor = publish("Mayor stays in office", "Text.");
+        desk().save(EDITOR, new ArticleDraft(mayor.id(), mayor.title(), "", "mayor-resigns-tonight",
+                mayor.bodyMarkdown(), "", null, ArticleStatus.DRAFT, mayor.sectionId(), mayor.authorIds(), List.of(),
+                null, mayor.version()));
+        assertEquals(410, http.get(path(mayor)).statusCode(), "the address readers knew is gone");
+        assertEquals(404, http.get("/2020/01/01/mayor-resigns-tonight/").statusCode());
+
+        Article preview = publish("Quarterly results preview", "Text.");
+        desk().save(EDITOR, new ArticleDraft(preview.id(), preview.title(), "", "acme-to-cut-900-jobs",
+                preview.bodyMarkdown(), "", null, ArticleStatus.SCHEDULED, preview.sectionId(), preview.authorIds(),
+                List.of(), clock.instant().plus(java.time.Duration.ofDays(2)), preview.version()));
+        assertEquals(410, http.get(path(preview)).statusCode());
+        assertEquals(404, http.get("/2020/01/01/acme-to-cut-900-jobs/").statusCode(), "the embargo holds");
+    }
+
+    /** A draft that takes a published story's old address leaves the story's redirect alone until it is public. */
+    @Test
+    void aDraftHoldingAnOldSlugLeavesThePublishedStorysRedirect() {
+        Article vote = publish("Budget vote", "Text.");
+        String old = path(vote);
+        Article renamed = desk().save(EDITOR, new ArticleDraft(vote.id(), vote.title(), "", "budget-vote-delayed",
+                vote.bodyMarkdown(), "", null, ArticleStatus.PUBLISHED, vote.sectionId(), vote.authorIds(), List.of(),
+                vote.publishedAt(), vote.version()));
+        assertEquals(301, http.get(old).statusCode());
+        Article any = any();
+        Article draft = desk().save(EDITOR, new ArticleDraft(0, "Budget vote", "", "", "Notes.", "", null,
+                ArticleStatus.DRAFT, any.sectionId(), any.authorIds(), List.of(), null));
+        assertEquals("budget-vote", draft.slug(), "the draft holds the old address");
+        HttpResponse<String> still = http.get(old);
+        assertEquals(301, still.statusCode(), "readers' links still reach the story");
+        assertTrue(still.headers().firstValue("location").orElseThrow().endsWith(path(renamed)));
+        desk().trash(EDITOR, draft.id(), draft.version());
+        desk().deleteForever(EDITOR, draft.id());
+        assertEquals(301, http.get(old).statusCode(), "and after the draft is gone");
+
+        Article another = desk().save(EDITOR, new ArticleDraft(0, "Budget vote", "", "", "Text.", "", null,
+                ArticleStatus.PUBLISHED, any.sectionId(), any.authorIds(), List.of(), null));
+        assertEquals("budget-vote", another.slug());
+        assertEquals(200, http.get(path(another)).statusCode(), "a public article takes the address for itself");
+    }
+
     @Test
     void anArticleThatNeverWasPublicAnswers404WhenTrashed() {
         Article any = any();

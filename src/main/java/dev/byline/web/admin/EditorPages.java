@@ -132,7 +132,7 @@ final class EditorPages {
         List<RevisionEntry> revisions = desk.latestRevisions(actor, article.id());
         Optional<RevisionEntry> mine = revisions.stream()
                 .filter(revision -> revision.autosave() && (revision.who().equals(name) || revision.who().equals(actor.name()))
-                        && revision.at().isAfter(article.updatedAt()))
+                        && revision.at().isAfter(article.updatedAt()) && revision.version() == article.version())
                 .findFirst();
         Optional<RevisionEntry> saved = revisions.stream().filter(revision -> !revision.autosave()).findFirst();
         if (mine.isEmpty() || saved.isEmpty()) {
