@@ -81,6 +81,10 @@ final class CommentHandlers {
 
     void post(Context ctx) {
         long articleId = parseId(ctx.formParam("comment_post_ID"));
+        if (articleId == 0) {
+            throw new BadRequest("No comment came with this request: write it in the form under the article, "
+                    + "then press Post Comment.");
+        }
         CommentStore.Target article = needs.service().article(articleId).filter(CommentStore.Target::published)
                 .orElseThrow(() -> new NotFound("This article does not exist, or is no longer published."));
         String path = urls.article(article.slug(), article.publishedAt());
