@@ -57,6 +57,8 @@ public final class ChangeFeed {
     static final Duration RETENTION = Duration.ofDays(7);
     /** Pruning runs after every this many writes, on the node that made the write. */
     private static final int PRUNE_EVERY = 500;
+    /** How long a write on SQLite waits for the writers before it to finish (the pool's connection timeout). */
+    private static final Duration WRITER_WAIT = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(ChangeFeed.class);
 
     private final Jdbi jdbi;
@@ -67,6 +69,8 @@ public final class ChangeFeed {
     private final List<Participant> participants = new CopyOnWriteArrayList<>();
     /** the follower on this node, told of this node's own commits so it does not apply them twice */
     private final List<Consumer<Change>> localCommits = new CopyOnWriteArrayList<>();
+    /** SQLite: the one writer at a time, first come first served (see {@link #write}); null on PostgreSQL */
+    private final java.util.concurrent.locks.ReentrantLock sqliteWriter;
 
     /** @param postgres PostgreSQL: record transaction ids and send a NOTIFY with each change */
     public ChangeFeed(Jdbi jdbi, Clock clock, boolean postgres) {
@@ -74,6 +78,7 @@ public final class ChangeFeed {
         this.store = new ChangeStore(jdbi, postgres);
         this.clock = clock;
         this.postgres = postgres;
+        this.sqliteWriter = postgres ? null : new java.util.concurrent.locks.ReentrantLock(true);
     }
 
     public void subscribe(Consumer<Change> subscriber) {
@@ -84,8 +89,40 @@ public final class ChangeFeed {
         participants.add(participant);
     }
 
-    /** Runs {@code work} in one transaction with its change row, then tells subscribers. */
+    /**
+     * Runs {@code work} in one transaction with its change row, then tells subscribers.
+     *
+     * <p>On SQLite, writers take {@link #sqliteWriter} first, in the order they arrive, and only then a connection
+     * and SQLite's write lock. SQLite's busy timeout is no queue: a waiting writer sleeps and retries with a growing
+     * back-off (up to 100 ms), so under a steady stream of writers (8 posting comments at once) an early waiter kept
+     * losing the lock to newer ones and gave up after the 5 s timeout with SQLITE_BUSY: a 500 for that reader. Worse,
+     * the SQLite driver begins the next transaction right after {@code commit} (its eager BEGIN IMMEDIATE), so a
+     * writer starved there got an error for a write that was already committed, and its subscribers (the page
+     * cache) were never told. With one writer at a time inside the process, SQLite's lock is only ever contended by
+     * the few writes made outside the feed (sessions, sign-in throttles, the outbox), and the busy timeout is ample
+     * for those. PostgreSQL locks rows, not the database, and is left alone.
+     */
     public <T> T write(String kind, Work<T> work) {
+        if (sqliteWriter == null) {
+            return writeNow(kind, work);
+        }
+        try {
+            if (!sqliteWriter.tryLock(WRITER_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the database stayed busy with other writes for "
+                        + WRITER_WAIT.toSeconds() + " s; " + kind + " was not written");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to write " + kind, e);
+        }
+        try {
+            return writeNow(kind, work);
+        } finally {
+            sqliteWriter.unlock();
+        }
+    }
+
+    private <T> T writeNow(String kind, Work<T> work) {
         record Done<T>(T value, Change change) {
         }
         Done<T> done = jdbi.inTransaction(handle -> {
