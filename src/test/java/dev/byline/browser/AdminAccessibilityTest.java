@@ -99,6 +99,7 @@ class AdminAccessibilityTest extends DemoSiteTest {
                 new Target("profile", 200),
                 new Target("activity", 200),
                 new Target("settings", 200),
+                new Target("comment-privacy", 200),
                 new Target("public-page", 200),
                 new Target("public-article-with-notes", 200),
                 new Target("public-trashed-article", 410));
@@ -179,6 +180,7 @@ class AdminAccessibilityTest extends DemoSiteTest {
         PATHS.put("profile", "/admin/profile");
         PATHS.put("activity", "/admin/activity");
         PATHS.put("settings", "/admin/settings");
+        PATHS.put("comment-privacy", "/admin/comments/privacy");
         PATHS.put("public-page", "/about-the-desk/");
         PATHS.put("public-article-with-notes", viewOnTheSite(storyEditor));
         PATHS.put("public-trashed-article", gonePath);

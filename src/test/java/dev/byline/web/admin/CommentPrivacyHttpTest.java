@@ -18,6 +18,7 @@ import dev.byline.comment.Submission;
 import dev.byline.support.AdminBrowser;
 import dev.byline.support.Http;
 import dev.byline.support.MutableClock;
+import dev.byline.support.NuValidator;
 import dev.byline.support.Staff;
 import dev.byline.support.TestDatabases;
 import dev.byline.taxonomy.Section;
@@ -98,6 +99,7 @@ class CommentPrivacyHttpTest {
         String page = admin.get("/admin/comments/privacy").body();
         assertTrue(page.contains("<h1>Commenters’ personal data</h1>"), page);
         assertTrue(page.contains("name=\"csrf\""));
+        assertEquals(List.of(), new NuValidator().check(page), "valid HTML");
     }
 
     @ParameterizedTest
@@ -118,6 +120,7 @@ class CommentPrivacyHttpTest {
         assertEquals(422, malformed.statusCode());
         assertTrue(malformed.body().contains("That is not an email address"));
         assertTrue(malformed.body().contains("value=\"sara at example\""), "what was typed is kept");
+        assertEquals(List.of(), new NuValidator().check(malformed.body()), "the refused page is valid HTML");
         HttpResponse<String> nobody = admin.post("/admin/comments/privacy/export",
                 Map.of("email", "nobody@example.org"));
         assertEquals(200, nobody.statusCode());
@@ -205,6 +208,9 @@ class CommentPrivacyHttpTest {
             assertTrue(on.body().contains("<img class=\"avatar avatar-comment\" src=\"" + gravatar
                     + "\" alt=\"\" width=\"40\" height=\"40\""), on.body());
             assertFalse(on.body().contains(email), "the email itself never enters the page");
+            // errors only: the thread's comment markup (not the avatar) draws a warning about headings in <article>
+            assertEquals(List.of(), new NuValidator().check(on.body()).stream()
+                    .filter(message -> !message.startsWith("warning")).toList(), "the avatars are valid HTML");
             assertTrue(csp(on).contains("img-src 'self' data: https://www.gravatar.com;"), csp(on));
             HttpResponse<String> hit = reader.get(story.path());
             assertTrue(site.services().pageCache().get(story.path()).isPresent());
