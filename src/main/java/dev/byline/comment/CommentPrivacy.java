@@ -125,6 +125,10 @@ public final class CommentPrivacy {
                 store.replaceText(handle, address, REMOVED, CommentText.html(REMOVED), now);
             }
             int anonymised = store.anonymise(handle, address, ANONYMOUS, now);
+            if (anonymised + deleted == 0) {
+                // another administrator's erasure committed first (it held the rows): nothing left to do or log
+                return Written.of(new Erased(address, 0, 0, Set.of()), Set.of(), List.of());
+            }
             store.forgetLimits(handle, address, found.stream().map(row -> row.comment().ip())
                     .filter(ip -> !ip.isEmpty()).distinct().toList());
             var articles = new LinkedHashSet<Long>();
