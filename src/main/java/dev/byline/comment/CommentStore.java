@@ -278,6 +278,80 @@ public final class CommentStore {
         });
     }
 
+    // a commenter's personal data (CommentPrivacy): every comment stored with one email, whatever its status
+
+    /** Every comment stored with {@code email}, with its article, oldest first. */
+    List<Listed> byEmail(Handle handle, String email) {
+        return handle.createQuery("SELECT " + COLUMNS + """
+                        , a.title AS article_title, a.slug AS article_slug, a.published_at AS article_published_at
+                        FROM comments c JOIN articles a ON a.id = c.article_id
+                        WHERE c.author_email = :email
+                        ORDER BY c.created_at, c.id
+                        """)
+                .bind("email", email)
+                .map((rs, ctx) -> new Listed(comment(rs, ctx), rs.getString("article_title"),
+                        rs.getString("article_slug"), rs.getObject("article_published_at") == null ? null
+                        : Instant.ofEpochMilli(rs.getLong("article_published_at"))))
+                .list();
+    }
+
+    /**
+     * Deletes the address's comments nobody replied to, again until none is left (a reply of theirs to themselves
+     * goes first, then the comment it answered): the threads of the others stay whole.
+     *
+     * @return how many were deleted
+     */
+    int deleteUnanswered(Handle handle, String email) {
+        int total = 0;
+        int deleted;
+        do {
+            deleted = handle.createUpdate("""
+                            DELETE FROM comments
+                            WHERE author_email = :email
+                              AND NOT EXISTS (SELECT 1 FROM comments r WHERE r.parent_id = comments.id)
+                            """)
+                    .bind("email", email).execute();
+            total += deleted;
+        } while (deleted > 0);
+        return total;
+    }
+
+    /** Replaces the text of the address's comments (those kept because others replied to them). */
+    void replaceText(Handle handle, String email, String text, String html, long now) {
+        handle.createUpdate("""
+                        UPDATE comments SET body = :text, body_html = :html, updated_at = :now, version = version + 1
+                        WHERE author_email = :email
+                        """)
+                .bind("email", email).bind("text", text).bind("html", html).bind("now", now).execute();
+    }
+
+    /**
+     * WordPress's erasure: the name becomes {@code name}; email, website, IP address and browser are emptied, the
+     * follow-up mail stops, and a member of staff's comment no longer names their account.
+     *
+     * @return how many comments
+     */
+    int anonymise(Handle handle, String email, String name, long now) {
+        return handle.createUpdate("""
+                        UPDATE comments SET author_name = :name, author_email = '', author_url = '', author_ip = '',
+                            user_agent = '', user_id = NULL, notify = 0, updated_at = :now, version = version + 1
+                        WHERE author_email = :email
+                        """)
+                .bind("email", email).bind("name", name).bind("now", now).execute();
+    }
+
+    /** The flood and bucket rows that name the address or the IP addresses its comments came from. */
+    void forgetLimits(Handle handle, String email, List<String> ips) {
+        handle.createUpdate("DELETE FROM comment_flood WHERE subject = :subject")
+                .bind("subject", "email:" + email).execute();
+        if (ips.isEmpty()) {
+            return;
+        }
+        handle.createUpdate("DELETE FROM comment_flood WHERE subject IN (<subjects>)")
+                .bindList("subjects", ips.stream().map(ip -> "ip:" + ip).toList()).execute();
+        handle.createUpdate("DELETE FROM comment_buckets WHERE ip IN (<ips>)").bindList("ips", ips).execute();
+    }
+
     static Comment comment(ResultSet rs, StatementContext ctx) throws SQLException {
         return new Comment(rs.getLong("id"), rs.getLong("article_id"), rs.getLong("parent_id"),
                 rs.getLong("thread_id"), rs.getInt("depth"), rs.getString("author_name"),

@@ -65,7 +65,7 @@ final class CommentsHandler {
                 listed.rows().stream().map(this::row).toList(), bulk(status), articleId, title, closed,
                 page > 1 ? base + "status=" + status.dbValue() + "&page=" + (page - 1) : null,
                 listed.hasMore() ? base + "status=" + status.dbValue() + "&page=" + (page + 1) : null, here,
-                scriptUrl));
+                scriptUrl, request.actor().can(dev.byline.account.Capability.HANDLE_PERSONAL_DATA)));
     }
 
     /** One comment's button: approve, unapprove, spam, not spam, trash, restore, delete. */
