@@ -78,8 +78,8 @@ public final class CommentModeration {
                 if (comment.status() != CommentStatus.TRASH && comment.status() != CommentStatus.SPAM) {
                     throw new Forbidden("Only comments in the trash or marked as spam are deleted for good.");
                 }
-                store.delete(handle, comment);
-                return written(java.util.Optional.<Comment>empty(), comment, false);
+                boolean repliesShown = store.delete(handle, comment);
+                return written(java.util.Optional.<Comment>empty(), comment, repliesShown);
             }
             CommentStatus next = switch (action) {
                 case APPROVE -> CommentStatus.APPROVED;

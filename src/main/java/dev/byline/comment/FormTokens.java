@@ -21,8 +21,9 @@ import javax.crypto.spec.SecretKeySpec;
  * hours), so every render within a period makes the same bytes, and the page expires at the period's end
  * ({@link #pageTokenExpires}), leaving a reader who opened it just then 18 hours to write. The script that moves the
  * form asks for a fresh token of its own, dated to the millisecond, when the reader starts typing
- * ({@code GET /comments/token}), so the minimum time measures the reader; a page's own token only proves the
- * form came from this site within the last day.
+ * ({@code GET /comments/token}), so the minimum time measures the reader; a page's own token (signed apart, so it
+ * cannot pass for a fresh one) only proves the form came from this site within the last day: a comment sent with
+ * it, by a reader without JavaScript or by a bot that fetched the page, is held for a moderator.
  */
 public final class FormTokens {
 
@@ -35,7 +36,11 @@ public final class FormTokens {
     public sealed interface Checked {
     }
 
-    public record Good(Instant madeAt) implements Checked {
+    /**
+     * @param fromPage the token came with the cached page (dated at its period's start), not fresh from the script:
+     *                 how long the form was open is unknown
+     */
+    public record Good(Instant madeAt, boolean fromPage) implements Checked {
     }
 
     public record Expired() implements Checked {
@@ -55,8 +60,11 @@ public final class FormTokens {
     /** The token for article {@code articleId}'s page: dated at the start of the current {@link #PERIOD}. */
     public String issueForPage(long articleId) {
         long period = PERIOD.toMillis();
-        return issue(articleId, Instant.ofEpochMilli(clock.millis() / period * period));
+        String payload = articleId + "." + (clock.millis() / period * period);
+        return payload + "." + sign(PAGE, payload); // signed apart: it cannot pass for a fresh token
     }
+
+    private static final String PAGE = "page-form";
 
     /** When the pages made now must be made again, with the next period's token. */
     public Instant pageTokenExpires() {
@@ -76,7 +84,12 @@ public final class FormTokens {
     }
 
     public Checked check(long articleId, String token) {
-        Optional<Instant> madeAt = genuine(articleId, token);
+        Optional<Instant> madeAt = genuine(articleId, token, null);
+        boolean fromPage = false;
+        if (madeAt.isEmpty()) {
+            madeAt = genuine(articleId, token, PAGE);
+            fromPage = true;
+        }
         if (madeAt.isEmpty()) {
             return new Forged();
         }
@@ -84,10 +97,11 @@ public final class FormTokens {
         if (madeAt.get().isAfter(now.plusSeconds(60)) || madeAt.get().plus(VALID).isBefore(now)) {
             return new Expired();
         }
-        return new Good(madeAt.get());
+        return new Good(madeAt.get(), fromPage);
     }
 
-    private Optional<Instant> genuine(long articleId, String token) {
+    /** The token's time, if {@code token} is signed for {@code articleId} (in {@code domain}; null: a fresh one). */
+    private Optional<Instant> genuine(long articleId, String token, String domain) {
         if (token == null || token.length() > 200) {
             return Optional.empty();
         }
@@ -97,7 +111,8 @@ public final class FormTokens {
             return Optional.empty();
         }
         String payload = token.substring(0, last);
-        if (!MessageDigest.isEqual(sign(payload).getBytes(StandardCharsets.US_ASCII),
+        String signature = domain == null ? sign(payload) : sign(domain, payload);
+        if (!MessageDigest.isEqual(signature.getBytes(StandardCharsets.US_ASCII),
                 token.substring(last + 1).getBytes(StandardCharsets.US_ASCII))) {
             return Optional.empty();
         }

@@ -199,6 +199,10 @@ class CommentsAdminHttpTest {
 
         AdminBrowser stranger = staff.signIn(other);
         assertFalse(stranger.get("/admin/comments").body().contains("Legitimacy requires"), "not theirs to see");
+        HttpResponse<String> others = stranger.get("/admin/comments?article=" + story.article().id());
+        assertEquals(404, others.statusCode(), "another's article: not even its title");
+        assertFalse(others.body().contains(story.article().title()), others.body());
+        assertEquals(404, stranger.get("/admin/comments?page=9223372036854775807").statusCode(), "no overflow");
         assertEquals(403, stranger.post("/admin/comments/" + comment.id() + "/moderate",
                 button(comment, "approve")).statusCode());
         assertEquals(403, stranger.get("/admin/comments/" + comment.id()).statusCode());
