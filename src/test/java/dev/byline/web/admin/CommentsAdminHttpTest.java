@@ -173,6 +173,10 @@ class CommentsAdminHttpTest {
         assertEquals(409, stale.statusCode(), "the version the form was made from is gone");
         assertTrue(stale.body().contains(">Lavrov has said the same thing for years.</textarea>"), "kept");
 
+        HttpResponse<String> blank = editor.post("/admin/comments/" + comment.id() + "/reply", Map.of("reply", " "));
+        assertEquals(422, blank.statusCode(), blank.body());
+        assertEquals(CommentStatus.PENDING, site.services().comments().find(comment.id()).orElseThrow().status(),
+                "a refused reply approves nothing");
         HttpResponse<String> reply = editor.post("/admin/comments/" + comment.id() + "/reply",
                 Map.of("reply", "Thank you, corrected."));
         assertEquals(302, reply.statusCode(), reply.body());
