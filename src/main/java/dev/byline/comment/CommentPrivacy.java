@@ -11,13 +11,9 @@ import dev.byline.change.ChangeFeed.Written;
 import dev.byline.change.Keys;
 import dev.byline.error.Invalid;
 import dev.byline.mail.Mail;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -177,11 +173,6 @@ public final class CommentPrivacy {
      * for an address someone can name, without keeping the address that was erased.
      */
     static String digest(String address) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(address.getBytes(StandardCharsets.UTF_8));
-            return "sha256 " + HexFormat.of().formatHex(hash).substring(0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return "sha256 " + dev.byline.account.OneTimeLinks.hash(address).substring(0, 12);
     }
 }

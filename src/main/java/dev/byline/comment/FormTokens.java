@@ -1,15 +1,10 @@
 package dev.byline.comment;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
+import dev.byline.account.Secrets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The comment form's token: the article and the time the form was made, signed with the site's key (the same on
@@ -49,11 +44,11 @@ public final class FormTokens {
     public record Forged() implements Checked {
     }
 
-    private final SecretKeySpec key;
+    private final Secrets secrets;
     private final Clock clock;
 
     public FormTokens(byte[] siteKey, Clock clock) {
-        this.key = new SecretKeySpec(siteKey, "HmacSHA256");
+        this.secrets = new Secrets(siteKey);
         this.clock = clock;
     }
 
@@ -111,9 +106,7 @@ public final class FormTokens {
             return Optional.empty();
         }
         String payload = token.substring(0, last);
-        String signature = domain == null ? sign(payload) : sign(domain, payload);
-        if (!MessageDigest.isEqual(signature.getBytes(StandardCharsets.US_ASCII),
-                token.substring(last + 1).getBytes(StandardCharsets.US_ASCII))) {
+        if (!secrets.verify(domain == null ? FORM : domain, payload, token.substring(last + 1))) {
             return Optional.empty();
         }
         try {
@@ -147,8 +140,7 @@ public final class FormTokens {
             return java.util.List.of();
         }
         String payload = cookie.substring(0, last);
-        if (!MessageDigest.isEqual(sign("held-comments", payload).getBytes(StandardCharsets.US_ASCII),
-                cookie.substring(last + 1).getBytes(StandardCharsets.US_ASCII))) {
+        if (!secrets.verify("held-comments", payload, cookie.substring(last + 1))) {
             return java.util.List.of();
         }
         try {
@@ -163,26 +155,18 @@ public final class FormTokens {
     }
 
     String sign(String payload) {
-        return sign("comment-form", payload);
+        return sign(FORM, payload);
     }
+
+    private static final String FORM = "comment-form";
 
     /** Whether {@code signature} is {@code payload}'s under {@code purpose}, compared in constant time. */
     boolean verify(String purpose, String payload, String signature) {
-        return signature != null && MessageDigest.isEqual(sign(purpose, payload).getBytes(StandardCharsets.US_ASCII),
-                signature.getBytes(StandardCharsets.US_ASCII));
+        return secrets.verify(purpose, payload, signature);
     }
 
     /** HMAC-SHA256 under a purpose of its own, so no other signature of the site's key passes for a token. */
     String sign(String purpose, String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            mac.update(purpose.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every JDK has HmacSHA256", e);
-        }
+        return secrets.sign(purpose, payload);
     }
 }

@@ -2,13 +2,14 @@ package dev.byline.web.admin;
 
 import dev.byline.account.Accounts;
 import dev.byline.account.Role;
+import dev.byline.account.Secrets;
 import dev.byline.account.User;
 import dev.byline.article.ArticleImages;
 import dev.byline.article.ArticleService;
 import dev.byline.demo.DemoRemoval;
 import dev.byline.frontpage.FrontPageService;
-import dev.byline.menu.MenuService;
 import dev.byline.media.MediaLibrary;
+import dev.byline.menu.MenuService;
 import dev.byline.settings.SettingsService;
 import dev.byline.taxonomy.SectionService;
 import dev.byline.taxonomy.TagService;
@@ -25,8 +26,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
-import java.util.function.Predicate;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 

@@ -144,16 +144,8 @@ public final class Discussions {
         if (!site.comments().gravatar() || email.isEmpty()) {
             return null;
         }
-        return dev.byline.web.support.SecurityHeaders.GRAVATAR + "/avatar/" + sha256(email) + "?s=80&d=identicon";
-    }
-
-    private static String sha256(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return dev.byline.web.support.SecurityHeaders.GRAVATAR + "/avatar/" + dev.byline.account.OneTimeLinks.hash(email)
+                + "?s=80&d=identicon";
     }
 
     private CommentView view(Settings site, Comment comment, int depth, Map<Long, List<Comment>> children,
