@@ -239,7 +239,8 @@ public final class Byline implements AutoCloseable {
                 () -> settings.get().siteTitle(), clock);
         var signIn = new SignIn(jdbi, users, passwords, sessions, throttle, activity, twoFactor);
         return new Accounts(service, signIn, sessions, activity, throttle, twoFactor,
-                new ProfileService(users, authors, media, library, activity, clock));
+                new ProfileService(users, authors, media, library, activity, clock),
+                new dev.byline.account.ApiKeys(jdbi, users, activity, clock));
     }
 
     /** Starts Byline on the system clock (UTC), as {@link #main} does. */
@@ -336,6 +337,7 @@ public final class Byline implements AutoCloseable {
                     new SiteRoutes.CommentNeeds(services.comments(), discussions,
                             token -> accounts.sessions().find(token).filter(current -> current.session().signedIn())
                                     .map(dev.byline.account.Sessions.Current::user), clock)));
+            api.ready(services.accounts().apiKeys());
             admin.ready(new AdminSurface.Needs(database.jdbi(), services.accounts(), services.articles(),
                     () -> settings.current().siteTitle(), () -> settings.current().zone(),
                     () -> settings.current().twoFactorRequired(), clock, settings, services.demoRemoval(),

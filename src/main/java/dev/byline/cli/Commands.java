@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The commands an operator runs next to the site, in one table: {@code ./byline demo remove} and
- * {@code ./byline user add|list|role|disable|enable|reset-password}. Each is a picocli subcommand with its own
+ * {@code ./byline user add|list|role|disable|enable|reset-password|app-password}. Each is a picocli subcommand with its own
  * options and {@code --help}; the site itself ({@code ./byline [flags]}) stays with
  * {@link dev.byline.config.ConfigParser}.
  */
@@ -56,7 +56,8 @@ public final class Commands {
                 .addSubcommand(new UserEnableCommand(env, in, out, err))
                 .addSubcommand(new UserResetPasswordCommand(env, in, out, err))
                 .addSubcommand(new UserResetTwoFactorCommand(env, in, out, err))
-                .addSubcommand(new UserUnlockCommand(env, in, out, err));
+                .addSubcommand(new UserUnlockCommand(env, in, out, err))
+                .addSubcommand(new UserAppPasswordCommand(env, in, out, err));
         var commands = new CommandLine(new Root()).addSubcommand(demo).addSubcommand(user)
                 .setParameterExceptionHandler(Commands::badUsage);
         commands.setOut(new PrintWriter(out, true));

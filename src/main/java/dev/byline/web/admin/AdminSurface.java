@@ -89,7 +89,7 @@ public final class AdminSurface implements Surface {
 
     /** People, profiles and the activity log. */
     private record People(PeopleHandler people, ProfileHandler profile, AccountSecurityHandler security,
-                          ActivityHandler activity) {
+                          ActivityHandler activity, ApiKeysHandler keys) {
     }
 
     private final CompletableFuture<Handlers> handlers = new CompletableFuture<>();
@@ -199,7 +199,8 @@ public final class AdminSurface implements Surface {
         var profile = new ProfileHandler(needs.accounts(), doors, pages, needs.zone());
         return new People(new PeopleHandler(needs.accounts(), doors, pages, needs.zone()), profile,
                 new AccountSecurityHandler(needs.accounts(), doors, profile),
-                new ActivityHandler(needs.accounts(), pages, needs.zone()));
+                new ActivityHandler(needs.accounts(), pages, needs.zone()),
+                new ApiKeysHandler(needs.accounts().apiKeys(), doors, pages, needs.zone()));
     }
 
     public void failed(Throwable cause) {
@@ -265,6 +266,9 @@ public final class AdminSurface implements Surface {
         routes.post("/admin/profile/password", people(h -> h.security()::changePassword));
         routes.post("/admin/profile/sessions/end", people(h -> h.security()::endSession));
         routes.post("/admin/profile/sessions/others", people(h -> h.security()::signOutOthers));
+        routes.get(ApiKeysHandler.PAGE, people(h -> h.keys()::show));
+        routes.post(ApiKeysHandler.PAGE, people(h -> h.keys()::make));
+        routes.post(ApiKeysHandler.PAGE + "/revoke", people(h -> h.keys()::revoke));
         routes.get("/admin/activity", people(h -> h.activity()::show));
 
         // sections, tags, menus, the front page
