@@ -102,6 +102,8 @@ class AdminAccessibilityTest extends DemoSiteTest {
                 new Target("profile", 200),
                 new Target("api-keys", 200),
                 new Target("activity", 200),
+                new Target("webhooks", 200),
+                new Target("webhook", 200),
                 new Target("settings", 200),
                 new Target("comments-pending", 200),
                 new Target("comments-approved", 200),
@@ -206,6 +208,12 @@ class AdminAccessibilityTest extends DemoSiteTest {
                 "Mobile app", dev.byline.account.ApiKey.Scope.READ);
         PATHS.put("api-keys", "/admin/profile/keys");
         PATHS.put("activity", "/admin/activity");
+        var hooks = byline.services().webhooks();
+        var hook = hooks.add(actor, "https://example.org/hooks/byline", List.of("article.published",
+                "comment.created"));
+        hooks.sendTest(actor, hook.id());
+        PATHS.put("webhooks", "/admin/webhooks");
+        PATHS.put("webhook", "/admin/webhooks/" + hook.id());
         PATHS.put("settings", "/admin/settings");
         PATHS.put("comments-pending", "/admin/comments");
         PATHS.put("comments-approved", "/admin/comments?status=approved");
