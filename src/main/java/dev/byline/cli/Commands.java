@@ -58,7 +58,9 @@ public final class Commands {
                 .addSubcommand(new UserResetTwoFactorCommand(env, in, out, err))
                 .addSubcommand(new UserUnlockCommand(env, in, out, err))
                 .addSubcommand(new UserAppPasswordCommand(env, in, out, err));
-        var commands = new CommandLine(new Root()).addSubcommand(demo).addSubcommand(user)
+        var imports = new CommandLine(new Imports())
+                .addSubcommand(new CommandLine(new ImportWordPressCommand(env, out, err)));
+        var commands = new CommandLine(new Root()).addSubcommand(demo).addSubcommand(user).addSubcommand(imports)
                 .setParameterExceptionHandler(Commands::badUsage);
         commands.setOut(new PrintWriter(out, true));
         commands.setErr(new PrintWriter(err, true));
@@ -89,6 +91,10 @@ public final class Commands {
     @Command(name = "demo", mixinStandardHelpOptions = true, description = "The demo newspaper loaded on the "
             + "first start.")
     static final class Demo {
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true, description = "Content from another system.")
+    static final class Imports {
     }
 
     @Command(name = "user", mixinStandardHelpOptions = true,
