@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 public final class Commands {
 
     /** First words that name a command rather than the site's flags. */
-    private static final Set<String> NAMES = Set.of("demo", "user");
+    private static final Set<String> NAMES = Set.of("demo", "user", "import");
 
     private Commands() {
     }
