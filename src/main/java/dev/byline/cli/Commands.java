@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 public final class Commands {
 
     /** First words that name a command rather than the site's flags. */
-    private static final Set<String> NAMES = Set.of("demo", "user");
+    private static final Set<String> NAMES = Set.of("demo", "user", "reindex");
 
     private Commands() {
     }
@@ -58,6 +58,7 @@ public final class Commands {
                 .addSubcommand(new UserResetTwoFactorCommand(env, in, out, err))
                 .addSubcommand(new UserUnlockCommand(env, in, out, err));
         var commands = new CommandLine(new Root()).addSubcommand(demo).addSubcommand(user)
+                .addSubcommand(new CommandLine(new ReindexCommand(env, out, err)))
                 .setParameterExceptionHandler(Commands::badUsage);
         commands.setOut(new PrintWriter(out, true));
         commands.setErr(new PrintWriter(err, true));

@@ -79,6 +79,9 @@ public final class SearchIndex implements AutoCloseable {
     /** changes heard and not yet applied: the indexing thread takes all there are at once */
     private final java.util.concurrent.ConcurrentLinkedQueue<Change> pending =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** ids of the changes this node's feed told of, so following the feed on SQLite does not apply them twice */
+    private final Set<Long> heard = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean following;
     private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("search-rebuild").factory());
     private final AtomicReference<CompletableFuture<Void>> rebuilding = new AtomicReference<>();
@@ -110,7 +113,13 @@ public final class SearchIndex implements AutoCloseable {
      */
     public static SearchIndex open(Path path, SearchStore store, Supplier<String> language, Clock clock) {
         var index = new SearchIndex(path, store, language, clock);
-        index.start();
+        try {
+            index.start();
+        } catch (RuntimeException e) {
+            index.indexer.shutdownNow();
+            index.rebuilder.shutdownNow();
+            throw e;
+        }
         return index;
     }
 
@@ -143,7 +152,7 @@ public final class SearchIndex implements AutoCloseable {
         indexer.scheduleWithFixedDelay(() -> {
             try {
                 synchronized (writing) {
-                    if (!closed && engine.writer().hasUncommittedChanges()) {
+                    if (!closed && engine != null && engine.writer().hasUncommittedChanges()) {
                         commit();
                     }
                 }
@@ -238,6 +247,39 @@ public final class SearchIndex implements AutoCloseable {
      * stream of writes the thread takes every change waiting at once: one read, one refresh.
      */
     public void onChange(Change change) {
+        if (closed) {
+            return;
+        }
+        if (following) {
+            heard.add(change.id());
+        }
+        apply(change);
+    }
+
+    /**
+     * On SQLite, where no follower reads the feed, writes made by other processes on the same file (the
+     * {@code ./byline reindex} and {@code demo remove} commands) are read from it every second; this node's own
+     * changes, already heard, are skipped.
+     */
+    public void followOtherProcesses(dev.byline.change.ChangeFeed feed) {
+        following = true;
+        long[] last = {feed.latestId()};
+        indexer.scheduleWithFixedDelay(() -> {
+            try {
+                for (Change change : feed.since(last[0], 500)) {
+                    if (!heard.remove(change.id())) {
+                        apply(change);
+                    }
+                    last[0] = change.id();
+                }
+                heard.removeIf(id -> id <= last[0]);
+            } catch (RuntimeException e) {
+                LOG.warn("reading the change feed for the search index failed; will try again: {}", e.toString());
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private void apply(Change change) {
         if (closed) {
             return;
         }

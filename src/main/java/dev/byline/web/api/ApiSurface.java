@@ -22,6 +22,8 @@ public final class ApiSurface implements Surface {
     private final Supplier<String> siteName;
     private final Map<String, String> headers;
     private final Problems problems = new Problems(MAX_REQUEST_BYTES);
+    private final java.util.concurrent.CompletableFuture<SearchApi> search =
+            new java.util.concurrent.CompletableFuture<>();
 
     /** @param siteName the site's title as the settings say it now */
     public ApiSurface(Supplier<String> siteName, boolean https) {
@@ -29,6 +31,12 @@ public final class ApiSurface implements Surface {
         var all = new LinkedHashMap<>(SecurityHeaders.forApi(https));
         all.put("Cache-Control", "no-store");
         this.headers = Map.copyOf(all);
+    }
+
+    /** The search endpoint's needs, once the search index is open. */
+    public void readySearch(dev.byline.search.SearchService service, dev.byline.web.site.SiteUrls urls,
+                            Supplier<dev.byline.settings.Settings> settings) {
+        search.complete(new SearchApi(service, urls, settings));
     }
 
     /** What the API is: {"name": the site's name, "version": "1"}. */
@@ -44,6 +52,7 @@ public final class ApiSurface implements Surface {
     public void register(Routes routes) {
         routes.get(PREFIX + "v" + VERSION + "/", ctx -> Json.send(ctx, 200, Json.CONTENT_TYPE,
                 new Index(siteName.get(), VERSION)));
+        routes.get(PREFIX + "v" + VERSION + "/search", ctx -> search.join().handle(ctx));
     }
 
     @Override
