@@ -82,6 +82,7 @@ public final class SearchIndex implements AutoCloseable {
     /** ids of the changes this node's feed told of, so following the feed on SQLite does not apply them twice */
     private final Set<Long> heard = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean following;
+    private final java.util.concurrent.atomic.AtomicLong rebuilds = new java.util.concurrent.atomic.AtomicLong();
     private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("search-rebuild").factory());
     private final AtomicReference<CompletableFuture<Void>> rebuilding = new AtomicReference<>();
@@ -414,6 +415,7 @@ public final class SearchIndex implements AutoCloseable {
             commit();
         }
         complete = true;
+        rebuilds.incrementAndGet();
         LOG.info("Search index rebuilt: {} articles in {} ms", count, (System.nanoTime() - started) / 1_000_000);
         return count;
     }
@@ -544,6 +546,11 @@ public final class SearchIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** How many rebuilds this node finished since it started (the one at start included): for tests and tools. */
+    public long rebuilds() {
+        return rebuilds.get();
     }
 
     /** How many documents the index holds (every status): for tests and the reindex command's report. */
