@@ -358,7 +358,8 @@ public final class Byline implements AutoCloseable {
                     () -> settings.current().twoFactorRequired(), clock, settings, services.demoRemoval(),
                     services.sections(), services.tags(), services.menus(), services.frontPage(),
                     new AdminSurface.DeskNeeds(services.desk(),
-                            new dev.byline.article.DeskListing(new dev.byline.article.DeskListingStore(database.jdbi())),
+                            new dev.byline.article.DeskListing(new dev.byline.article.DeskListingStore(database.jdbi()),
+                                    search::deskMatches),
                             services.taxonomy(), services.authors(), views),
                     new AdminSurface.MediaDesk(services.library(), services.images(), assets.url("media.js"))));
             admin.readyComments(new AdminSurface.CommentDesk(new dev.byline.comment.CommentQueue(database.jdbi()),

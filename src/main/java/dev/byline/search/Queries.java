@@ -34,7 +34,8 @@ final class Queries {
             Fields.AUTHORS, 2f, Fields.SECTION, 1.5f, Fields.BODY, 1f);
     static final Duration RECENCY_PIVOT = Duration.ofDays(30);
     static final float RECENCY_WEIGHT = 1.5f;
-    private static final int MIN_PREFIX = 2;
+    /** Readers' shortest unfinished word: one letter would expand to most of the index's words. */
+    static final int MIN_PREFIX = 2;
 
     private final Analyzer analyzer;
     private final QueryBuilder builder;
@@ -46,13 +47,18 @@ final class Queries {
 
     /** The words and phrases as a query, without filters; null when nothing searchable is left (only stop words). */
     Query text(QueryText text) {
+        return text(text, MIN_PREFIX);
+    }
+
+    /** @param minPrefix the shortest last word also matched as the start of words */
+    Query text(QueryText text, int minPrefix) {
         var all = new BooleanQuery.Builder();
         int clauses = 0;
         for (int i = 0; i < text.words().size(); i++) {
             String word = text.words().get(i);
             boolean last = text.prefix() && i == text.words().size() - 1;
             Query match = across(word, false);
-            Query prefix = last ? prefix(word) : null;
+            Query prefix = last ? prefix(word, minPrefix) : null;
             if (match != null && prefix != null) {
                 match = new BooleanQuery.Builder().add(match, Occur.SHOULD).add(prefix, Occur.SHOULD).build();
             } else if (match == null) {
@@ -148,9 +154,9 @@ final class Queries {
     }
 
     /** The word as the start of a word as written (the plain field: no stems, no stop words). */
-    private Query prefix(String word) {
+    private Query prefix(String word, int minPrefix) {
         List<String> terms = terms(Fields.PLAIN, word);
-        if (terms.size() != 1 || terms.getFirst().length() < MIN_PREFIX) {
+        if (terms.size() != 1 || terms.getFirst().length() < minPrefix) {
             return null;
         }
         return new BoostQuery(new PrefixQuery(new Term(Fields.PLAIN, terms.getFirst())), 0.5f);

@@ -81,16 +81,29 @@ public final class SearchService {
     }
 
     /**
-     * The ids of every match, best first (at most {@code limit}), for the desk's list, which reads its rows from
-     * the database in this order.
+     * The desk's search of its list ({@link dev.byline.article.DeskListing.TextSearch}): the ids of the articles
+     * (or pages) whose text matches the words, best first, at most {@code limit}, among those the viewer's list
+     * holds (their own only when {@code ownerId} is not 0; the trash only when asked for). Empty when the index is
+     * being rebuilt or the words are only stop words: the list then searches titles as before.
      */
-    public List<Long> ids(SearchRequest request, Audience audience, int limit) {
-        SearchIndex.Engine engine = index.engine();
-        Query words = engine.queries().text(QueryText.parse(request.text()));
-        if (words == null) {
-            return List.of();
+    public java.util.Optional<List<Long>> deskMatches(String words, dev.byline.article.Kind kind,
+                                                      dev.byline.article.ArticleStatus status, long ownerId,
+                                                      int limit) {
+        SearchIndex.Engine engine;
+        try {
+            engine = index.engine();
+        } catch (SearchUnavailable rebuilding) {
+            return java.util.Optional.empty();
         }
-        Query query = engine.queries().full(words, request, audience, clock.instant());
+        // the newsroom expects what it just saved to be in its list: this node's changes heard so far are applied
+        index.awaitIndexed();
+        // one letter typed last also matches as a prefix: the desk's lists are looked at, not served to the world
+        Query text = engine.queries().text(QueryText.parse(words), 1);
+        if (text == null) {
+            return java.util.Optional.empty();
+        }
+        var audience = new Audience.Desk(kind.dbValue(), status == null ? null : status.dbValue(), ownerId);
+        Query query = engine.queries().full(text, SearchRequest.of(words), audience, clock.instant());
         try {
             IndexSearcher searcher = engine.searchers().acquire();
             try {
@@ -100,7 +113,7 @@ public final class SearchService {
                 for (ScoreDoc hit : top.scoreDocs) {
                     ids.add(Long.parseLong(stored.document(hit.doc, Set.of(Fields.ID)).get(Fields.ID)));
                 }
-                return ids;
+                return java.util.Optional.of(ids);
             } finally {
                 engine.searchers().release(searcher);
             }

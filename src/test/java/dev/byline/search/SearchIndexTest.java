@@ -312,4 +312,39 @@ class SearchIndexTest extends NewsroomTest {
         assertEquals(1, find("\u0643\u062A\u0627\u0628\u200C\u0647\u0627\u064A").total());
         assertEquals(1, find("\u06A9\u0627\u0628\u0644").total());
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void theDeskListSearchesTheIndexWithTheRolesVisibility(TestDatabases db) {
+        open(db);
+        save("Ferry strike", "", "The ferries stopped.", ArticleStatus.DRAFT, writer);
+        save("Ferry timetable", "", "New times.", ArticleStatus.PENDING, other);
+        save("Harbour news", "", "A ferry arrived late.", ArticleStatus.PUBLISHED, other);
+        Article trashed = save("Ferry sold", "", "Sold.", ArticleStatus.PUBLISHED, writer);
+        newsroom.desk.trash(Actor.commandLine(), trashed.id(), trashed.version());
+        var desk = new dev.byline.article.DeskListing(new dev.byline.article.DeskListingStore(
+                newsroom.database.jdbi()), search::deskMatches);
+        var editor = new Actor(1, "editor", java.util.Optional.of(dev.byline.account.Role.EDITOR), 0, "");
+        var contributor = new Actor(2, "contributor", java.util.Optional.of(dev.byline.account.Role.CONTRIBUTOR),
+                writer.id(), "");
+
+        assertEquals(List.of("Ferry strike", "Ferry timetable", "Harbour news"),
+                deskTitles(desk.list(editor, deskFilter("ferry", null), 1)), "drafts and pending included, body too");
+        assertEquals(List.of("Ferry strike"), deskTitles(desk.list(contributor, deskFilter("ferry", null), 1)),
+                "a contributor: their own only, as the list without words");
+        assertEquals(List.of("Ferry sold"), deskTitles(desk.list(editor, deskFilter("ferry",
+                ArticleStatus.TRASH), 1)));
+        assertEquals(List.of("Ferry strike"), deskTitles(desk.list(editor, deskFilter("ferry str", null), 1)),
+                "the last word as the start of a word");
+        assertEquals(List.of("Harbour news"), titles(find("ferry")), "readers: the published one only");
+    }
+
+    static dev.byline.article.DeskFilter deskFilter(String words, ArticleStatus status) {
+        return new dev.byline.article.DeskFilter(dev.byline.article.Kind.ARTICLE, status, null, null, null, null,
+                null, words, dev.byline.article.DeskFilter.Sort.TITLE);
+    }
+
+    static List<String> deskTitles(dev.byline.article.DeskListing.Listed listed) {
+        return listed.page().items().stream().map(dev.byline.article.DeskRow::title).toList();
+    }
 }
