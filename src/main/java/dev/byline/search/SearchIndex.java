@@ -201,7 +201,7 @@ public final class SearchIndex implements AutoCloseable {
     private static Engine engine(Directory directory, String wanted, IndexWriterConfig.OpenMode mode)
             throws IOException {
         Analyzer analyzer = Analyzers.forIndex(wanted);
-        var config = new IndexWriterConfig(analyzer).setOpenMode(mode).setRAMBufferSizeMB(32);
+        var config = new IndexWriterConfig(analyzer).setOpenMode(mode).setRAMBufferSizeMB(16);
         var writer = new IndexWriter(directory, config);
         if (mode == IndexWriterConfig.OpenMode.CREATE) {
             writer.setLiveCommitData(Map.of(LANGUAGE, wanted, WATERMARK, "0").entrySet());

@@ -19,6 +19,7 @@ import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
@@ -36,7 +37,8 @@ public final class SearchService {
             Fields.TAGS, Fields.AUTHORS, Fields.SECTION);
     /** Escaped text with only {@code <mark>} added: the snippets are emitted as HTML. */
     private static final DefaultPassageFormatter MARKS = new DefaultPassageFormatter("<mark>", "</mark>", " … ", true);
-    private static final int SNIPPET_CHARS = 10_000;
+    private static final int SNIPPET_CHARS = 5_000;
+    private static final int COUNTED = 1_000;
 
     private final SearchIndex index;
     private final Clock clock;
@@ -70,7 +72,9 @@ public final class SearchService {
                 List<SearchHit> hits = hits(engine, searcher, query, page);
                 String suggestion = audience instanceof Audience.Readers && request.page() == 1
                         ? suggestion(engine, searcher, text, request, audience) : null;
-                return new SearchResults(text.normalized(), top.totalHits.value(), request.page(),
+                long total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO ? top.totalHits.value()
+                        : searcher.count(query);
+                return new SearchResults(text.normalized(), total, request.page(),
                         request.pageSize(), hits, suggestion);
             } finally {
                 engine.searchers().release(searcher);
@@ -122,15 +126,17 @@ public final class SearchService {
         }
     }
 
-    /** The hits up to the end of the page asked for, and the exact total. */
+    /**
+     * The hits up to the end of the page asked for. Counting stops at {@link #COUNTED}, so the collector may skip
+     * documents that cannot make the page (block-max WAND); a larger total is then counted apart, without scores.
+     */
     private static TopDocs top(IndexSearcher searcher, Query query, SearchRequest request) throws IOException {
         int upTo = request.page() * request.pageSize();
         if (request.byDate()) {
-            var sort = new Sort(new SortedNumericSortField(Fields.DATE, SortField.Type.LONG, true),
-                    SortField.FIELD_SCORE);
-            return searcher.search(query, new TopFieldCollectorManager(sort, upTo, null, Integer.MAX_VALUE));
+            var sort = new Sort(new SortedNumericSortField(Fields.DATE, SortField.Type.LONG, true));
+            return searcher.search(query, new TopFieldCollectorManager(sort, upTo, null, COUNTED));
         }
-        return searcher.search(query, new TopScoreDocCollectorManager(upTo, null, Integer.MAX_VALUE));
+        return searcher.search(query, new TopScoreDocCollectorManager(upTo, null, COUNTED));
     }
 
     private static List<SearchHit> hits(SearchIndex.Engine engine, IndexSearcher searcher, Query query,

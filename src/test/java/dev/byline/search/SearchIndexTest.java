@@ -347,4 +347,40 @@ class SearchIndexTest extends NewsroomTest {
     static List<String> deskTitles(dev.byline.article.DeskListing.Listed listed) {
         return listed.page().items().stream().map(dev.byline.article.DeskRow::title).toList();
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void anIndexOpenedAgainCatchesUpWithWhatChangedWhileItWasClosed(TestDatabases db) {
+        open(db);
+        Article kept = save("Osprey nests", "", "Two nests.", ArticleStatus.PUBLISHED);
+        Article deleted = save("Heron nests", "", "Three nests.", ArticleStatus.PUBLISHED);
+        index.close();
+        clock.advance(Duration.ofHours(1));
+        newsroom.articles.save(new ArticleDraft(kept.id(), "Kestrel nests", "", kept.slug(), "Two nests.", "", null,
+                ArticleStatus.PUBLISHED, asia.id(), List.of(writer.id()), List.of(), kept.publishedAt(),
+                kept.version()));
+        newsroom.articles.delete(deleted.id(), deleted.version());
+        newsroom.articles.save(new ArticleDraft(0, "Swift nests", "", "", "Many.", "", null,
+                ArticleStatus.PUBLISHED, asia.id(), List.of(writer.id()), List.of(), null));
+
+        openIndex("en");
+        assertTrue(index.isComplete(), "the index on disk is used, not rebuilt");
+        index.awaitIndexed();
+        assertEquals(List.of("Kestrel nests"), titles(find("kestrel")));
+        assertEquals(0, find("osprey").total());
+        assertEquals(0, find("heron").total());
+        assertEquals(List.of("Swift nests"), titles(find("swift")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aNewLanguageRebuildsTheIndexWithItsAnalyser(TestDatabases db) {
+        open(db);
+        save("Election results", "", "Votes counted.", ArticleStatus.PUBLISHED);
+        assertEquals(1, find("elections").total(), "English stems: elections, election");
+        index.close();
+        openIndex("fr");
+        assertTrue(index.rebuilds() >= 1, "rebuilt for French");
+        assertEquals(1, find("election").total());
+    }
 }
