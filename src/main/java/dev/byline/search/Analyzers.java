@@ -92,6 +92,23 @@ final class Analyzers {
     /** Every field: the language's analyser for the text, the standard one (no stop words) for plain and spelling. */
     static Analyzer forIndex(String tag) {
         Analyzer plain = new StandardAnalyzer(CharArraySet.EMPTY_SET);
-        return new PerFieldAnalyzerWrapper(forLanguage(tag), Map.of(Fields.PLAIN, plain, Fields.SPELL, plain));
+        Analyzer language = forLanguage(tag);
+        return new PerFieldAnalyzerWrapper(language, Map.of(Fields.PLAIN, plain, Fields.SPELL, plain, Fields.ALL,
+                gapped(language)));
+    }
+
+    /** The same analysis with a gap between a field's values: a phrase never runs from the title into the dek. */
+    private static Analyzer gapped(Analyzer analyzer) {
+        return new org.apache.lucene.analysis.DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+            @Override
+            protected Analyzer getWrappedAnalyzer(String fieldName) {
+                return analyzer;
+            }
+
+            @Override
+            public int getPositionIncrementGap(String fieldName) {
+                return 100;
+            }
+        };
     }
 }

@@ -10,8 +10,8 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 
 /**
- * The index's fields and how an article becomes a document. Text fields are analysed in the site's language and
- * stored (the highlighter reads them back); filter fields are exact terms; {@link #DATE} is a point with doc values
+ * The index's fields and how an article becomes a document. Words are searched in {@link #ALL}; the title, dek and
+ * body are stored for the highlighter; filter fields are exact terms; {@link #DATE} is a point with doc values
  * (ranges, sorting, the recency boost).
  */
 final class Fields {
@@ -26,6 +26,19 @@ final class Fields {
     static final String TAGS = "tags";
     static final String SECTION = "section";
     static final String AUTHORS = "authors";
+    /**
+     * Everything a word is looked for in, each part as many times as it counts: the title four times, the dek, tags
+     * and bylines twice, the section and the body once. One field is BM25F by repetition: a single term query per
+     * word, which the top ten can be collected from without scoring every match (block-max WAND).
+     */
+    static final String ALL = "all";
+    /** How many times each part is written into {@link #ALL}. */
+    static final int TITLE_WEIGHT = 4;
+    static final int DEK_WEIGHT = 2;
+    static final int TAGS_WEIGHT = 2;
+    static final int AUTHORS_WEIGHT = 2;
+    /** Bumped when what the index holds changes: an index of another schema is rebuilt at start. */
+    static final String SCHEMA = "2";
     /** every word of the text as written (standard analysis): prefix matching on the last word typed */
     static final String PLAIN = "plain";
     /** the words of public articles only: "did you mean" may never suggest a word only a draft has */
@@ -51,13 +64,17 @@ final class Fields {
         doc.add(new StringField(KIND, article.kind(), Store.NO));
         doc.add(new StringField(STATUS, article.status(), Store.YES));
         doc.add(new StoredField(SLUG, article.slug()));
-        doc.add(new TextField(TITLE, article.title(), Store.YES));
-        doc.add(new TextField(DEK, article.dek(), Store.YES));
-        doc.add(new TextField(BODY, article.bodyText(), Store.YES));
-        doc.add(new TextField(TAGS, names(article.tags()), Store.NO));
-        doc.add(new TextField(AUTHORS, names(article.authors()), Store.NO));
-        doc.add(new TextField(SECTION, article.sections().isEmpty() ? "" : article.sections().getFirst().name(),
-                Store.NO));
+        // read back by the highlighter, which analyses them again: stored, not indexed (ALL is searched)
+        doc.add(new StoredField(TITLE, article.title()));
+        doc.add(new StoredField(DEK, article.dek()));
+        doc.add(new StoredField(BODY, article.bodyText()));
+        String sectionName = article.sections().isEmpty() ? "" : article.sections().getFirst().name();
+        addTimes(doc, article.title(), TITLE_WEIGHT);
+        addTimes(doc, article.dek(), DEK_WEIGHT);
+        addTimes(doc, names(article.tags()), TAGS_WEIGHT);
+        addTimes(doc, names(article.authors()), AUTHORS_WEIGHT);
+        addTimes(doc, sectionName, 1);
+        addTimes(doc, article.bodyText(), 1);
         String text = String.join("\n", article.title(), article.dek(), article.bodyText());
         doc.add(new TextField(PLAIN, text + "\n" + names(article.tags()) + "\n"
                 + names(article.authors()), Store.NO));
@@ -87,6 +104,15 @@ final class Fields {
         doc.add(new StoredField(SHOWN_AUTHORS, article.authors().stream()
                 .map(author -> author.slug() + "\t" + author.name()).collect(Collectors.joining("\n"))));
         return doc;
+    }
+
+    private static void addTimes(Document doc, String text, int times) {
+        if (text.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < times; i++) {
+            doc.add(new TextField(ALL, text, Store.NO));
+        }
     }
 
     private static String names(java.util.List<Named> named) {

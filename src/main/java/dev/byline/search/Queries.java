@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -13,7 +12,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -22,16 +20,13 @@ import org.apache.lucene.util.QueryBuilder;
 
 /**
  * Builds the Lucene query from what was typed ({@link QueryText}), the filters and who asks ({@link Audience}).
- * Every word must match in some field (title above dek above body, with tags, section and bylines between); a
+ * Every word must match (title above dek above body, with tags, section and bylines between: {@link Fields#ALL}); a
  * phrase must match as a phrase; the last word may also be the start of a word. Relevance gets a gentle lift for
  * recent news: a distance-to-now score that halves at {@link #RECENCY_PIVOT}, worth about as much as a word found
  * in the body. Who may see what is a filter in the same query.
  */
 final class Queries {
 
-    /** Field boosts: the title counts most, then the dek, then the body. */
-    static final Map<String, Float> BOOSTS = Map.of(Fields.TITLE, 4f, Fields.DEK, 2f, Fields.TAGS, 2f,
-            Fields.AUTHORS, 2f, Fields.SECTION, 1.5f, Fields.BODY, 1f);
     static final Duration RECENCY_PIVOT = Duration.ofDays(30);
     static final float RECENCY_WEIGHT = 1.5f;
     /** Readers' shortest unfinished word: one letter would expand to most of the index's words. */
@@ -46,19 +41,23 @@ final class Queries {
     }
 
     /** The words and phrases as a query, without filters; null when nothing searchable is left (only stop words). */
-    Query text(QueryText text) {
-        return text(text, MIN_PREFIX);
+    Query text(QueryText text, org.apache.lucene.index.IndexReader reader) {
+        return text(text, MIN_PREFIX, reader);
     }
 
-    /** @param minPrefix the shortest last word also matched as the start of words */
-    Query text(QueryText text, int minPrefix) {
+    /**
+     * @param minPrefix the shortest last word also matched as the start of words
+     * @param reader    the index searched: a last word it knows as a whole word is taken as finished (a prefix of
+     *                  a common word would weigh every article that has it, for little)
+     */
+    Query text(QueryText text, int minPrefix, org.apache.lucene.index.IndexReader reader) {
         var all = new BooleanQuery.Builder();
         int clauses = 0;
         for (int i = 0; i < text.words().size(); i++) {
             String word = text.words().get(i);
             boolean last = text.prefix() && i == text.words().size() - 1;
             Query match = across(word, false);
-            Query prefix = last ? prefix(word, minPrefix) : null;
+            Query prefix = last ? prefix(word, minPrefix, reader) : null;
             if (match != null && prefix != null) {
                 match = new BooleanQuery.Builder().add(match, Occur.SHOULD).add(prefix, Occur.SHOULD).build();
             } else if (match == null) {
@@ -122,42 +121,37 @@ final class Queries {
     }
 
     /**
-     * The word or phrase in the boosted fields; null when the analyser leaves nothing of it. A word is scored as
-     * BM25F over the fields together ({@link CombinedFieldQuery}: each field's occurrences count as many times as
-     * its boost, against one document length and one document frequency), so a rare field such as the dek is not
-     * given a rarity it does not have. A phrase is the best of its matches field by field.
+     * The word or phrase in {@link Fields#ALL}, where each part of an article counts as many times as it is
+     * written (title above dek above body); null when the analyser leaves nothing of it.
      */
     private Query across(String text, boolean phrase) {
-        if (!phrase) {
-            List<String> terms = terms(Fields.BODY, text);
-            if (terms.isEmpty()) {
-                return null;
-            }
-            var all = new BooleanQuery.Builder();
-            for (String term : terms) {
-                var combined = new CombinedFieldQuery.Builder(term);
-                BOOSTS.forEach(combined::addField);
-                all.add(combined.build(), Occur.MUST);
-            }
-            return terms.size() == 1 ? all.build().clauses().getFirst().query() : all.build();
+        if (phrase) {
+            return builder.createPhraseQuery(Fields.ALL, text);
         }
-        var any = new BooleanQuery.Builder();
-        int fields = 0;
-        for (var field : BOOSTS.entrySet()) {
-            Query match = builder.createPhraseQuery(field.getKey(), text);
-            if (match != null) {
-                any.add(new BoostQuery(match, field.getValue()), Occur.SHOULD);
-                fields++;
-            }
+        List<String> terms = terms(Fields.ALL, text);
+        if (terms.isEmpty()) {
+            return null;
         }
-        return fields == 0 ? null : any.build();
+        if (terms.size() == 1) {
+            return new TermQuery(new Term(Fields.ALL, terms.getFirst()));
+        }
+        var all = new BooleanQuery.Builder();
+        terms.forEach(term -> all.add(new TermQuery(new Term(Fields.ALL, term)), Occur.MUST));
+        return all.build();
     }
 
     /** The word as the start of a word as written (the plain field: no stems, no stop words). */
-    private Query prefix(String word, int minPrefix) {
+    private Query prefix(String word, int minPrefix, org.apache.lucene.index.IndexReader reader) {
         List<String> terms = terms(Fields.PLAIN, word);
         if (terms.size() != 1 || terms.getFirst().length() < minPrefix) {
             return null;
+        }
+        try {
+            if (reader.docFreq(new Term(Fields.PLAIN, terms.getFirst())) > 0) {
+                return null;
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         return new BoostQuery(new PrefixQuery(new Term(Fields.PLAIN, terms.getFirst())), 0.5f);
     }

@@ -65,6 +65,7 @@ public final class SearchIndex implements AutoCloseable {
     private static final int BATCH = 500;
     private static final String LANGUAGE = "language";
     private static final String WATERMARK = "watermark";
+    private static final String SCHEMA = "schema";
     /** A node catching up re-reads the articles changed this long before its last commit, for clocks apart. */
     private static final Duration CATCH_UP_MARGIN = Duration.ofMinutes(5);
 
@@ -174,6 +175,12 @@ public final class SearchIndex implements AutoCloseable {
             }
             Engine opened = engine(directory, wanted, IndexWriterConfig.OpenMode.APPEND);
             String built = userData(opened.writer()).getOrDefault(LANGUAGE, "");
+            if (!Fields.SCHEMA.equals(userData(opened.writer()).get(SCHEMA))) {
+                LOG.info("The search index holds an older kind of document: rebuilding it");
+                closeEngine(opened);
+                wipe();
+                return null;
+            }
             if (!built.equals(wanted)) {
                 LOG.info("The search index was built for '{}', the site's language is now '{}': rebuilding it",
                         built, wanted);
@@ -204,7 +211,7 @@ public final class SearchIndex implements AutoCloseable {
         var config = new IndexWriterConfig(analyzer).setOpenMode(mode).setRAMBufferSizeMB(16);
         var writer = new IndexWriter(directory, config);
         if (mode == IndexWriterConfig.OpenMode.CREATE) {
-            writer.setLiveCommitData(Map.of(LANGUAGE, wanted, WATERMARK, "0").entrySet());
+            writer.setLiveCommitData(Map.of(LANGUAGE, wanted, WATERMARK, "0", SCHEMA, Fields.SCHEMA).entrySet());
             writer.commit();
         }
         var searchers = new SearcherManager(writer, new SearcherFactory());
@@ -509,7 +516,7 @@ public final class SearchIndex implements AutoCloseable {
         Engine current = engine;
         try {
             current.writer().setLiveCommitData(Map.of(LANGUAGE, current.language(),
-                    WATERMARK, String.valueOf(clock.millis())).entrySet());
+                    WATERMARK, String.valueOf(clock.millis()), SCHEMA, Fields.SCHEMA).entrySet());
             current.writer().commit();
             current.searchers().maybeRefreshBlocking();
         } catch (IOException e) {

@@ -33,7 +33,7 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
  */
 public final class SearchService {
 
-    private static final Set<String> TEXT_FIELDS = Set.of(Fields.TITLE, Fields.DEK, Fields.BODY, Fields.PLAIN,
+    private static final Set<String> TEXT_FIELDS = Set.of(Fields.ALL, Fields.TITLE, Fields.DEK, Fields.BODY, Fields.PLAIN,
             Fields.TAGS, Fields.AUTHORS, Fields.SECTION);
     /** Escaped text with only {@code <mark>} added: the snippets are emitted as HTML. */
     private static final DefaultPassageFormatter MARKS = new DefaultPassageFormatter("<mark>", "</mark>", " … ", true);
@@ -57,14 +57,15 @@ public final class SearchService {
     public SearchResults search(SearchRequest request, Audience audience) {
         SearchIndex.Engine engine = index.engine();
         QueryText text = QueryText.parse(request.text());
-        Query words = engine.queries().text(text);
-        if (words == null) {
-            return new SearchResults(text.normalized(), 0, request.page(), request.pageSize(), List.of(), null);
-        }
-        Query query = engine.queries().full(words, request, audience, clock.instant());
         try {
             IndexSearcher searcher = engine.searchers().acquire();
             try {
+                Query words = engine.queries().text(text, searcher.getIndexReader());
+                if (words == null) {
+                    return new SearchResults(text.normalized(), 0, request.page(), request.pageSize(), List.of(),
+                            null);
+                }
+                Query query = engine.queries().full(words, request, audience, clock.instant());
                 TopDocs top = top(searcher, query, request);
                 int from = (request.page() - 1) * request.pageSize();
                 ScoreDoc[] page = from >= top.scoreDocs.length ? new ScoreDoc[0]
@@ -74,8 +75,8 @@ public final class SearchService {
                         ? suggestion(engine, searcher, text, request, audience) : null;
                 long total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO ? top.totalHits.value()
                         : searcher.count(query);
-                return new SearchResults(text.normalized(), total, request.page(),
-                        request.pageSize(), hits, suggestion);
+                return new SearchResults(text.normalized(), total, request.page(), request.pageSize(), hits,
+                        suggestion);
             } finally {
                 engine.searchers().release(searcher);
             }
@@ -102,15 +103,15 @@ public final class SearchService {
         // the newsroom expects what it just saved to be in its list: this node's changes heard so far are applied
         index.awaitIndexed();
         // one letter typed last also matches as a prefix: the desk's lists are looked at, not served to the world
-        Query text = engine.queries().text(QueryText.parse(words), 1);
-        if (text == null) {
-            return java.util.Optional.empty();
-        }
         var audience = new Audience.Desk(kind.dbValue(), status == null ? null : status.dbValue(), ownerId);
-        Query query = engine.queries().full(text, SearchRequest.of(words), audience, clock.instant());
         try {
             IndexSearcher searcher = engine.searchers().acquire();
             try {
+                Query text = engine.queries().text(QueryText.parse(words), 1, searcher.getIndexReader());
+                if (text == null) {
+                    return java.util.Optional.empty();
+                }
+                Query query = engine.queries().full(text, SearchRequest.of(words), audience, clock.instant());
                 TopDocs top = searcher.search(query, Math.max(1, limit));
                 var stored = searcher.storedFields();
                 var ids = new ArrayList<Long>(top.scoreDocs.length);
@@ -195,7 +196,7 @@ public final class SearchService {
                 continue;
             }
             String corrected = replaceWord(request.text(), word, close[0].string);
-            Query words = engine.queries().text(QueryText.parse(corrected));
+            Query words = engine.queries().text(QueryText.parse(corrected), reader);
             if (words != null && searcher.count(engine.queries().full(words, request, audience,
                     clock.instant())) > 0) {
                 return QueryText.parse(corrected).normalized();
