@@ -238,4 +238,19 @@ class SearchHttpTest {
             assertEquals(200, new Http(site.baseUrl()).get("/search?q=anything").statusCode());
         }
     }
+
+    /** The search page in each of its states, and a page with the header's search form, are valid HTML. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void theSearchPagesAreValidHtml(TestDatabases db) {
+        publish(db, "Pelicans <return> & nest", "Pelicans nest on the \"old\" pier.", ArticleStatus.PUBLISHED);
+        var validator = new dev.byline.support.NuValidator();
+        for (String path : List.of("/", "/search", "/search?q=pelicans", "/search?q=pelicns",
+                "/search?q=pelicans&sort=date&from=2001-01-01&to=yesterday&section=" + SECTIONS.get(db).slug(),
+                "/search?q=" + q("\"old pier\" <b>"))) {
+            var page = get(db, path);
+            assertEquals(200, page.statusCode(), path);
+            assertEquals(List.of(), validator.check(page.body()), path);
+        }
+    }
 }
