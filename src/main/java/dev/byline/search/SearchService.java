@@ -71,10 +71,11 @@ public final class SearchService {
                 ScoreDoc[] page = from >= top.scoreDocs.length ? new ScoreDoc[0]
                         : java.util.Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
                 List<SearchHit> hits = hits(engine, searcher, query, page);
-                String suggestion = audience instanceof Audience.Readers && request.page() == 1
-                        ? suggestion(engine, searcher, text, request, audience) : null;
                 long total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO ? top.totalHits.value()
                         : searcher.count(query);
+                // offered when nothing was found: a word finished by the prefix ("plasm") found what it meant
+                String suggestion = total == 0 && audience instanceof Audience.Readers
+                        ? suggestion(engine, searcher, text, request, audience) : null;
                 return new SearchResults(text.normalized(), total, request.page(), request.pageSize(), hits,
                         suggestion);
             } finally {

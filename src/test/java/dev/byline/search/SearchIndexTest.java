@@ -207,6 +207,8 @@ class SearchIndexTest extends NewsroomTest {
         assertEquals(0, misspelt.total());
         assertEquals("parliament budget", misspelt.suggestion());
         assertNull(find("parliament").suggestion());
+        assertEquals(1, find("parliam").total(), "an unfinished last word: found, nothing to suggest");
+        assertNull(find("parliam").suggestion());
     }
 
     @ParameterizedTest
