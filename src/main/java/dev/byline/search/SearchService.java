@@ -55,6 +55,15 @@ public final class SearchService {
      * @throws SearchUnavailable while the index is being built from nothing
      */
     public SearchResults search(SearchRequest request, Audience audience) {
+        try {
+            return searchNow(request, audience);
+        } catch (org.apache.lucene.store.AlreadyClosedException swapped) {
+            // the index was closed under this search: the site's language changed and it is being rebuilt
+            throw new SearchUnavailable("The search index is being rebuilt. Please try again in a minute.");
+        }
+    }
+
+    private SearchResults searchNow(SearchRequest request, Audience audience) {
         SearchIndex.Engine engine = index.engine();
         QueryText text = QueryText.parse(request.text());
         try {
@@ -103,11 +112,20 @@ public final class SearchService {
         }
         // the newsroom expects what it just saved to be in its list: this node's changes heard so far are applied
         index.awaitIndexed();
-        // one letter typed last also matches as a prefix: the desk's lists are looked at, not served to the world
         var audience = new Audience.Desk(kind.dbValue(), status == null ? null : status.dbValue(), ownerId);
+        try {
+            return deskMatches(engine, words, audience, limit);
+        } catch (org.apache.lucene.store.AlreadyClosedException swapped) {
+            return java.util.Optional.empty(); // being rebuilt in another language: the title search meanwhile
+        }
+    }
+
+    private java.util.Optional<List<Long>> deskMatches(SearchIndex.Engine engine, String words, Audience audience,
+                                                       int limit) {
         try {
             IndexSearcher searcher = engine.searchers().acquire();
             try {
+                // one letter typed last also matches as a prefix: the desk's lists are looked at, not served to all
                 Query text = engine.queries().text(QueryText.parse(words), 1, searcher.getIndexReader());
                 if (text == null) {
                     return java.util.Optional.empty();
