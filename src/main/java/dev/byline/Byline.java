@@ -98,6 +98,8 @@ public final class Byline implements AutoCloseable {
     private final Optional<ChangeFollower> follower;
     private final String baseUrl;
     private final Services services;
+    private final dev.byline.search.SearchIndex searchIndex;
+    private final dev.byline.search.SearchService search;
 
     /** The services, for tests and tools that drive Byline without HTTP. */
     public record Services(ArticleService articles, AuthorService authors, TaxonomyService taxonomy,
@@ -113,7 +115,10 @@ public final class Byline implements AutoCloseable {
 
     private Byline(Database database, WebServer web, SchedulePublisher schedule,
                    dev.byline.account.Housekeeping housekeeping, Optional<ChangeFollower> follower,
-                   String baseUrl, Services services) {
+                   String baseUrl, Services services, dev.byline.search.SearchIndex searchIndex,
+                   dev.byline.search.SearchService search) {
+        this.searchIndex = searchIndex;
+        this.search = search;
         this.housekeeping = housekeeping;
         this.database = database;
         this.web = web;
@@ -286,6 +291,7 @@ public final class Byline implements AutoCloseable {
         Outbox mail = null;
         dev.byline.webhook.Webhooks webhooks = null;
         Optional<ChangeFollower> follower = Optional.empty();
+        dev.byline.search.SearchIndex searchIndex = null;
         try {
             int port = config.port() == 0 ? freePort(config.host()) : config.port();
             String baseUrl = config.publicBase(port);
@@ -312,6 +318,17 @@ public final class Byline implements AutoCloseable {
             Services services = wire(config, database, clock, pageCache, baseUrl);
             settingsRead.complete(services.settings());
             services.changes().subscribe(site::onChange);
+            // search: this node's own index, following the change feed from before the demo loads; missing or
+            // damaged, it is rebuilt in the background while search says so
+            searchIndex = dev.byline.search.SearchIndex.open(config.dataDir().resolve("search"),
+                    new dev.byline.search.SearchStore(database.jdbi()), () -> services.settings().current().language(),
+                    clock);
+            services.changes().subscribe(searchIndex::onChange);
+            if (!config.usesPostgres()) {
+                // other processes on this SQLite file (./byline reindex, demo remove) are heard by polling
+                searchIndex.followOtherProcesses(services.changes());
+            }
+            var search = new dev.byline.search.SearchService(searchIndex, clock);
             if (config.demo()) {
                 readiness.starting("loading the demo content");
                 database.exclusively("byline.demo-content", () -> services.demo().loadIfEmpty());
@@ -359,7 +376,8 @@ public final class Byline implements AutoCloseable {
                     () -> settings.current().twoFactorRequired(), clock, settings, services.demoRemoval(),
                     services.sections(), services.tags(), services.menus(), services.frontPage(),
                     new AdminSurface.DeskNeeds(services.desk(),
-                            new dev.byline.article.DeskListing(new dev.byline.article.DeskListingStore(database.jdbi())),
+                            new dev.byline.article.DeskListing(new dev.byline.article.DeskListingStore(database.jdbi()),
+                                    search::deskMatches),
                             services.taxonomy(), services.authors(), views),
                     new AdminSurface.MediaDesk(services.library(), services.images(), assets.url("media.js"))));
             admin.readyComments(new AdminSurface.CommentDesk(new dev.byline.comment.CommentQueue(database.jdbi()),
@@ -377,7 +395,11 @@ public final class Byline implements AutoCloseable {
                         + "a restart prints a new link), or run: ./byline user add --email you@example.org "
                         + "--name \"Your Name\" --role administrator", setupLink);
             }
-            return new Byline(database, web, schedule, housekeeping, follower, baseUrl, services);
+            site.readySearch(new dev.byline.web.site.SearchHandler(search, chromes, urls, settings::current,
+                    services.taxonomy()::sections, responder));
+            api.readySearch(search, urls, settings::current);
+            return new Byline(database, web, schedule, housekeeping, follower, baseUrl, services, searchIndex,
+                    search);
         } catch (RuntimeException | Error e) {
             String reason = rootMessage(e);
             // nobody waits for a site that will not come: waiting requests get a 503, then everything stops
@@ -389,6 +411,7 @@ public final class Byline implements AutoCloseable {
                 admin.failed(e);
             }
             follower.ifPresent(ChangeFollower::close);
+            closeQuietly(searchIndex);
             closeQuietly(schedule);
             closeQuietly(housekeeping);
             closeQuietly(mail);
@@ -419,6 +442,16 @@ public final class Byline implements AutoCloseable {
         return services;
     }
 
+    /** This node's search index: for tests that wait for it ({@code awaitIndexed}) and tools. */
+    public dev.byline.search.SearchIndex searchIndex() {
+        return searchIndex;
+    }
+
+    /** Search as the site, the API and the desk use it. */
+    public dev.byline.search.SearchService search() {
+        return search;
+    }
+
     /** The scheduled-publishing tick, for tests that move the clock and tick by hand. */
     public SchedulePublisher schedule() {
         return schedule;
@@ -443,6 +476,7 @@ public final class Byline implements AutoCloseable {
         services.webhooks().close();
         follower.ifPresent(ChangeFollower::close);
         web.close();
+        searchIndex.close();
         database.close();
     }
 

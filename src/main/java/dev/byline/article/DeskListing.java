@@ -16,10 +16,31 @@ public final class DeskListing {
 
     public static final int PAGE_SIZE = 25;
 
+    /** How many of the best matches a search of the list reads from the search index. */
+    public static final int MAX_MATCHES = 2_000;
+
+    /**
+     * The words of a search of the list, as the search index finds them: the ids of the articles that match, for
+     * this viewer (their own only, when {@code ownerId} is not 0), best first; empty when the index cannot answer
+     * (it is being rebuilt), and the list falls back to its title search.
+     */
+    @FunctionalInterface
+    public interface TextSearch {
+        java.util.Optional<List<Long>> matching(String words, Kind kind, ArticleStatus status, long ownerId,
+                                                int limit);
+    }
+
     private final DeskListingStore store;
+    private final TextSearch textSearch;
 
     public DeskListing(DeskListingStore store) {
+        this(store, (words, kind, status, ownerId, limit) -> java.util.Optional.empty());
+    }
+
+    /** @param textSearch searches the list's words in the search index (title, dek, body, tags, bylines) */
+    public DeskListing(DeskListingStore store, TextSearch textSearch) {
         this.store = store;
+        this.textSearch = textSearch;
     }
 
     /**
@@ -58,7 +79,10 @@ public final class DeskListing {
                     false);
         }
         long offset = Math.multiplyExact(Math.max(0, pageNumber - 1), (long) PAGE_SIZE);
-        List<DeskRow> rows = store.list(filter, ownerId, PAGE_SIZE + 1, offset);
+        java.util.Optional<List<Long>> matching = filter.search().isBlank() ? java.util.Optional.empty()
+                : textSearch.matching(filter.search(), filter.kind(), filter.status(), ownerId, MAX_MATCHES);
+        List<DeskRow> rows = matching.isPresent() && matching.get().isEmpty() ? List.of()
+                : store.list(filter, ownerId, PAGE_SIZE + 1, offset, matching.orElse(null));
         return new Listed(Page.of(rows, pageNumber, PAGE_SIZE), store.countsByStatus(filter.kind(), ownerId),
                 everyone);
     }

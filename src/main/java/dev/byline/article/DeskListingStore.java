@@ -64,10 +64,19 @@ public final class DeskListingStore {
 
     /** Up to {@code limit} rows from {@code offset}; {@code ownerId} (not 0) keeps only that author's. */
     public List<DeskRow> list(DeskFilter filter, long ownerId, int limit, long offset) {
+        return list(filter, ownerId, limit, offset, null);
+    }
+
+    /**
+     * As {@link #list(DeskFilter, long, int, long)}, with the filter's words matched by the search index: only the
+     * articles {@code matching} names (not empty), instead of the title search; null: the title search.
+     */
+    public List<DeskRow> list(DeskFilter filter, long ownerId, int limit, long offset, List<Long> matching) {
         return jdbi.withHandle(handle -> {
-            Query query = handle.createQuery(sql(filter, ownerId, postgres()) + " LIMIT :limit OFFSET :offset")
+            Query query = handle.createQuery(sql(filter, ownerId, postgres(), matching != null)
+                            + " LIMIT :limit OFFSET :offset")
                     .bind("limit", limit).bind("offset", offset);
-            bind(query, filter, ownerId);
+            bind(query, filter, ownerId, matching);
             List<DeskRow> rows = query.map(DeskListingStore::row).list();
             return rows.isEmpty() ? rows : withBylines(handle, rows);
         });
@@ -105,6 +114,11 @@ public final class DeskListingStore {
 
     /** The list's query without its LIMIT: what EXPLAIN is asked about in the plan test. */
     static String sql(DeskFilter filter, long ownerId, boolean postgres) {
+        return sql(filter, ownerId, postgres, false);
+    }
+
+    /** @param byIds the words were matched by the search index: {@code a.id IN (<matching>)} replaces the LIKE */
+    static String sql(DeskFilter filter, long ownerId, boolean postgres, boolean byIds) {
         var sql = new StringBuilder("SELECT " + COLUMNS + " FROM articles a WHERE a.kind = :kind");
         sql.append(filter.status() != null ? " AND a.status = :status" : " AND a.status <> 'trash'");
         if (ownerId != 0) {
@@ -125,13 +139,19 @@ public final class DeskListingStore {
         if (filter.until() != null) {
             sql.append(" AND COALESCE(a.published_at, a.updated_at) < :until");
         }
-        if (!filter.search().isEmpty()) {
+        if (byIds) {
+            sql.append(" AND a.id IN (<matching>)");
+        } else if (!filter.search().isEmpty()) {
             sql.append(postgres ? " AND a.title ILIKE :search ESCAPE '!'" : " AND a.title LIKE :search ESCAPE '!'");
         }
         return sql.append(" ORDER BY ").append(filter.sort().orderBy).toString();
     }
 
     static void bind(Query query, DeskFilter filter, long ownerId) {
+        bind(query, filter, ownerId, null);
+    }
+
+    static void bind(Query query, DeskFilter filter, long ownerId, List<Long> matching) {
         query.bind("kind", filter.kind().dbValue()).bind("ownerId", ownerId);
         if (filter.status() != null) {
             query.bind("status", filter.status().dbValue());
@@ -151,7 +171,9 @@ public final class DeskListingStore {
         if (filter.until() != null) {
             query.bind("until", filter.until().toEpochMilli());
         }
-        if (!filter.search().isEmpty()) {
+        if (matching != null) {
+            query.bindList("matching", matching);
+        } else if (!filter.search().isEmpty()) {
             query.bind("search", dev.byline.text.LikePatterns.containing(filter.search()));
         }
     }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 public final class Commands {
 
     /** First words that name a command rather than the site's flags. */
-    private static final Set<String> NAMES = Set.of("demo", "user", "import");
+    private static final Set<String> NAMES = Set.of("demo", "user", "import", "reindex");
 
     private Commands() {
     }
@@ -61,6 +61,7 @@ public final class Commands {
         var imports = new CommandLine(new Imports())
                 .addSubcommand(new CommandLine(new ImportWordPressCommand(env, out, err)));
         var commands = new CommandLine(new Root()).addSubcommand(demo).addSubcommand(user).addSubcommand(imports)
+                .addSubcommand(new CommandLine(new ReindexCommand(env, out, err)))
                 .setParameterExceptionHandler(Commands::badUsage);
         commands.setOut(new PrintWriter(out, true));
         commands.setErr(new PrintWriter(err, true));

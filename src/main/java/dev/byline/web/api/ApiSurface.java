@@ -25,6 +25,8 @@ public final class ApiSurface implements Surface {
     /** The keys to the API, once the database is open; until then what needs one answers 503. */
     private final java.util.concurrent.CompletableFuture<dev.byline.account.ApiKeys> keys =
             new java.util.concurrent.CompletableFuture<>();
+    private final java.util.concurrent.CompletableFuture<SearchApi> search =
+            new java.util.concurrent.CompletableFuture<>();
 
     /** @param siteName the site's title as the settings say it now */
     public ApiSurface(Supplier<String> siteName, boolean https) {
@@ -32,6 +34,12 @@ public final class ApiSurface implements Surface {
         var all = new LinkedHashMap<>(SecurityHeaders.forApi(https));
         all.put("Cache-Control", "no-store");
         this.headers = Map.copyOf(all);
+    }
+
+    /** The search endpoint's needs, once the search index is open. */
+    public void readySearch(dev.byline.search.SearchService service, dev.byline.web.site.SiteUrls urls,
+                            Supplier<dev.byline.settings.Settings> settings) {
+        search.complete(new SearchApi(service, urls, settings));
     }
 
     /** What the API is: {"name": the site's name, "version": "1"}. */
@@ -76,6 +84,7 @@ public final class ApiSurface implements Surface {
         routes.get(PREFIX + "v" + VERSION + "/", ctx -> Json.send(ctx, 200, Json.CONTENT_TYPE,
                 new Index(siteName.get(), VERSION)));
         routes.get(PREFIX + "v" + VERSION + "/me", this::me);
+        routes.get(PREFIX + "v" + VERSION + "/search", ctx -> search.join().handle(ctx));
     }
 
     @Override

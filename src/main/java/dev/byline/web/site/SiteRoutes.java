@@ -57,6 +57,7 @@ public final class SiteRoutes implements Surface {
     }
 
     private final CompletableFuture<Handlers> handlers = new CompletableFuture<>();
+    private final CompletableFuture<SearchHandler> search = new CompletableFuture<>();
     private final ErrorPages errors;
     private final String faviconUrl;
     private final Map<String, String> headers;
@@ -111,10 +112,16 @@ public final class SiteRoutes implements Surface {
                 new PageHandler(needs.news(), needs.views(), needs.responder()), comments));
     }
 
+    /** The search page's handler, once the search index is open. */
+    public void readySearch(SearchHandler handler) {
+        search.complete(handler);
+    }
+
     /** Start-up failed: requests waiting for {@link #ready}, and any still arriving, get a 503 instead. */
     public void failed(Throwable cause) {
         errors.failed(cause);
         handlers.completeExceptionally(cause);
+        search.completeExceptionally(cause);
     }
 
     @Override
@@ -124,7 +131,12 @@ public final class SiteRoutes implements Surface {
 
     @Override
     public void register(Routes routes) {
-        routes.get("/", ctx -> handlers().home().handle(ctx));
+        routes.get("/", ctx -> {
+            if (!SearchHandler.fromWordPress(ctx)) { // WordPress's /?s=words: 301 to /search?q=words
+                handlers().home().handle(ctx);
+            }
+        });
+        routes.get("/search", ctx -> searchHandler().handle(ctx));
         routes.get("/assets/{name}", ctx -> handlers().files().asset(ctx));
         routes.get("/media/<path>", ctx -> handlers().files().media(ctx));
         routes.get("/favicon.ico", ctx -> ctx.redirect(faviconUrl, HttpStatus.MOVED_PERMANENTLY));
@@ -171,6 +183,15 @@ public final class SiteRoutes implements Surface {
     @Override
     public List<Handler.Wrapper> inFront() {
         return List.of(new CacheFastPath(cache, this::headers, bypass), new MediaFiles(mediaRoot, headers));
+    }
+
+    private SearchHandler searchHandler() {
+        handlers();
+        try {
+            return search.join();
+        } catch (CompletionException startFailed) {
+            throw new ServiceUnavailableResponse("The site is not available. Please try again later.");
+        }
     }
 
     private Handlers handlers() {
