@@ -88,9 +88,11 @@ public final class Chromes {
         List<MenuLink> header = menus.header().customised() ? Navigation.of(menus.header(), sections)
                 : Navigation.topLevel(sections);
         List<MenuLink> footer = Navigation.of(menus.footer(), sections);
+        // the path is encoded for the wire, the query (?page=N) kept as it is: encoded, ? would become %3F
         String here = path == null ? null : path.replaceFirst("\\?.*$", "");
         return new Chrome(site.siteTitle(), site.tagline(), logo(site), site.language(), site.direction(), title,
-                description, path == null ? null : baseUrl + SiteUrls.wire(path), baseUrl,
+                description, path == null ? null : baseUrl + SiteUrls.wire(here) + path.substring(here.length()),
+                baseUrl,
                 Navigation.marked(header, here, current), assets.url("site.css"), assets.url("favicon.svg"), ogType,
                 shareImage == null ? null : baseUrl + shareImage.src(), jsonLd,
                 path == null ? "noindex" : null, clock.instant().atZone(site.zone()).getYear(),
