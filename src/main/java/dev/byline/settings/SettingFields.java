@@ -123,11 +123,16 @@ public final class SettingFields {
                     + "chose at gravatar.com (or a pattern): readers' browsers then load it from Gravatar, which "
                     + "learns who reads which page and receives a hash of each commenter's email address.", true,
             settings -> settings.comments().gravatar());
+    public static final SettingField<String> TITLE_PATTERN = new SettingField<>("title_pattern", "Page title pattern",
+            "How each page's title is written for browser tabs and search results: %title% stands for the page's "
+                    + "own title, %site% for the site title. The home page's title is the site title alone.",
+            Input.TEXT, Group.SITE, true, Settings::titlePattern, SettingFields::titlePattern, Function.identity(),
+            value -> "“" + value + "”", noChoices(), 0, 100);
     /** In the order the settings page shows them. */
     public static final List<SettingField<?>> ALL = List.of(TITLE, TAGLINE, LOGO, LANGUAGE, ZONE, DATE_STYLE, PER_PAGE,
             TWO_FACTOR, SESSION_IDLE, SESSION_LIFETIME, ACTIVITY_RETENTION, COMMENT_MANUAL,
             COMMENT_PREVIOUSLY_APPROVED, COMMENT_LINKS, COMMENT_MODERATION_KEYS, COMMENT_DISALLOWED_KEYS,
-            COMMENT_CLOSE_DAYS, COMMENT_DEPTH, COMMENT_PER_PAGE, COMMENT_IP_DAYS, COMMENT_GRAVATAR);
+            COMMENT_CLOSE_DAYS, COMMENT_DEPTH, COMMENT_PER_PAGE, COMMENT_IP_DAYS, COMMENT_GRAVATAR, TITLE_PATTERN);
 
     private SettingFields() {
     }
@@ -244,6 +249,22 @@ public final class SettingFields {
 
     private static DateStyle dateStyle(String typed) {
         return DateStyle.of(typed.strip()).orElseThrow(() -> new Refused("Choose one of the date formats listed."));
+    }
+
+    /** A title pattern: one line that names the page's title ({@code %title%}), at most 100 characters. */
+    private static String titlePattern(String typed) {
+        String value = typed.strip();
+        if (!value.contains("%title%")) {
+            throw new Refused("Include %title% where the page's title goes, e.g. “%title% – %site%”.");
+        }
+        int length = value.codePointCount(0, value.length());
+        if (length > 100) {
+            throw new Refused("Keep it to 100 characters or fewer (this is " + length + ").");
+        }
+        if (value.codePoints().anyMatch(Character::isISOControl)) {
+            throw new Refused("Use one line of text, without control characters.");
+        }
+        return value;
     }
 
     private static boolean checkbox(String typed) {

@@ -24,10 +24,19 @@ import java.util.Optional;
  * @param sessionIdleHours      a session without a request for this long ends
  * @param sessionLifetimeDays   a session ends this long after sign-in, however busy
  * @param comments              the discussion's rules (WordPress's "Discussion" settings)
+ * @param titlePattern          how a page's {@code <title>} is written: {@code %title%} the page's own title,
+ *                              {@code %site%} the site's title (default {@value #DEFAULT_TITLE_PATTERN})
  */
 public record Settings(String siteTitle, String tagline, Optional<Long> logo, String language, ZoneId zone,
                        DateStyle dateStyle, int perPage, boolean twoFactorRequired, int activityRetentionDays,
-                       int sessionIdleHours, int sessionLifetimeDays, Discussion comments) {
+                       int sessionIdleHours, int sessionLifetimeDays, Discussion comments, String titlePattern) {
+
+    public static final String DEFAULT_TITLE_PATTERN = "%title% – %site%";
+
+    /** A page's {@code <title>}: its own title in the title pattern. */
+    public String pageTitle(String title) {
+        return titlePattern.replace("%title%", title).replace("%site%", siteTitle);
+    }
 
     /**
      * The comment settings, with WordPress's defaults and meaning.
@@ -63,7 +72,7 @@ public record Settings(String siteTitle, String tagline, Optional<Long> logo, St
     /** What a fresh database has: the start-up name and zone ({@code --site-name}, {@code --timezone}). */
     public static Settings defaults(String siteName, ZoneId zone) {
         return new Settings(siteName, "", Optional.empty(), "en", zone, DateStyle.MONTH_DAY_YEAR, 10, false, 365,
-                12, 14, Discussion.DEFAULTS);
+                12, 14, Discussion.DEFAULTS, DEFAULT_TITLE_PATTERN);
     }
 
     /** A value for each field: where {@link #of} takes them from (stored text, a checked form). */
@@ -85,7 +94,7 @@ public record Settings(String siteTitle, String tagline, Optional<Long> logo, St
                         values.get(SettingFields.COMMENT_PREVIOUSLY_APPROVED),
                         values.get(SettingFields.COMMENT_CLOSE_DAYS), values.get(SettingFields.COMMENT_DEPTH),
                         values.get(SettingFields.COMMENT_PER_PAGE), values.get(SettingFields.COMMENT_IP_DAYS),
-                        values.get(SettingFields.COMMENT_GRAVATAR)));
+                        values.get(SettingFields.COMMENT_GRAVATAR)), values.get(SettingFields.TITLE_PATTERN));
     }
 
     /** {@code rtl} for Arabic, Persian, Hebrew, Urdu… (or a tag naming such a script), else {@code ltr}. */

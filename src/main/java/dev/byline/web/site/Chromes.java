@@ -88,13 +88,33 @@ public final class Chromes {
         List<MenuLink> header = menus.header().customised() ? Navigation.of(menus.header(), sections)
                 : Navigation.topLevel(sections);
         List<MenuLink> footer = Navigation.of(menus.footer(), sections);
+        // the path is encoded for the wire, the query (?page=N) kept as it is: encoded, ? would become %3F
         String here = path == null ? null : path.replaceFirst("\\?.*$", "");
         return new Chrome(site.siteTitle(), site.tagline(), logo(site), site.language(), site.direction(), title,
-                description, path == null ? null : baseUrl + SiteUrls.wire(path), baseUrl,
+                description, path == null ? null : baseUrl + SiteUrls.wire(here) + path.substring(here.length()),
+                baseUrl,
                 Navigation.marked(header, here, current), assets.url("site.css"), assets.url("favicon.svg"), ogType,
                 shareImage == null ? null : baseUrl + shareImage.src(), jsonLd,
                 path == null ? "noindex" : null, clock.instant().atZone(site.zone()).getYear(),
-                demoNotice.getAsBoolean(), Navigation.marked(footer, here, null));
+                demoNotice.getAsBoolean(), Navigation.marked(footer, here, null), share(shareImage), List.of());
+    }
+
+    /** The preview image as og:image describes it (its width and height are those of the file named). */
+    private Views.ShareImage share(Image image) {
+        return image == null ? null
+                : new Views.ShareImage(baseUrl + image.src(), image.width(), image.height(), image.alt());
+    }
+
+    /**
+     * The publisher's logo for structured data (absolute): the site's logo image (a copy at least 600 wide, else
+     * the original) when it has one, else the site's icon (an SVG drawn on a 32 × 32 grid).
+     */
+    public Views.ShareImage publisherLogo(Settings site) {
+        return site.logo().flatMap(images::apply).map(media -> {
+            int width = media.variants().stream().filter(w -> w >= 600).findFirst().orElse(media.width());
+            int height = width == media.width() ? media.height() : media.heightAt(width);
+            return new Views.ShareImage(baseUrl + media.urlAtLeast(600), width, height, site.siteTitle());
+        }).orElseGet(() -> new Views.ShareImage(baseUrl + assets.url("favicon.svg"), 32, 32, site.siteTitle()));
     }
 
     /** The logo, named by the site's title (it stands for it); null when there is none or its image is gone. */

@@ -50,6 +50,8 @@ public final class SiteViews {
     private static final String TEASER_SIZES = "(min-width: 64rem) 20rem, (min-width: 40rem) 40vw, 100vw";
     private static final String LEAD_SIZES = "(min-width: 64rem) 40rem, 100vw";
     private static final String HERO_SIZES = "(min-width: 48rem) 44rem, 100vw";
+    /** Link previews want an image at least this wide (Facebook's recommendation, Google's for large cards). */
+    static final int SHARE_WIDTH = 1200;
 
     /**
      * A page record, the keys of everything it shows, and when it goes out of date by itself (null: only when a
@@ -98,11 +100,13 @@ public final class SiteViews {
             shown = latest;
         }
         List<Teaser> rest = teasers(site, listing.cards());
-        String title = pageNumber == 1 ? site.siteTitle() : site.siteTitle() + " – page " + pageNumber;
+        String title = pageNumber == 1 ? site.siteTitle() : site.pageTitle("Page " + pageNumber);
         String description = site.tagline().isBlank() ? "The latest news from " + site.siteTitle() + "."
                 : site.tagline();
+        Media leadImage = pageNumber == 1 && front(shown) != null ? front(shown) : null;
         var chrome = chromes.chrome(site, menu.content(), null, title, description, SiteUrls.page("/", pageNumber),
-                "website", lead == null ? null : lead.image(), null);
+                "website", leadImage == null ? null : shareImage(leadImage),
+                pageNumber == 1 ? StructuredData.webSite(chromes.baseUrl(), site, chromes.publisherLogo(site)) : null);
         return rendered(site, new HomePage(chrome, lead, pinned, rest, pagination("/", listing)), menu, shown);
     }
 
@@ -161,13 +165,17 @@ public final class SiteViews {
                 article.bylines().stream().map(SiteViews::authorBox).toList(), hero,
                 readingMinutes(article.bodyHtml()), notes(site, article.notes(), Placement.TOP),
                 notes(site, article.notes(), Placement.FOOT));
-        Image shareImage = featured == null ? null : image(featured, HERO_SIZES, 1200);
-        String jsonLd = StructuredData.newsArticle(chromes.baseUrl(), view, article, shareImage, site);
+        Image shareImage = featured == null ? null : shareImage(featured);
+        String modified = iso(site, article.updatedAt().isAfter(article.publishedAt()) ? article.updatedAt()
+                : article.publishedAt());
+        String jsonLd = StructuredData.newsArticle(chromes.baseUrl(), view, article, site, modified,
+                chromes.publisherLogo(site), at -> iso(site, at));
         String description = !article.seoDescription().isBlank() ? article.seoDescription()
                 : article.dek().isBlank() ? article.excerpt() : article.dek();
         String title = article.seoTitle().isBlank() ? article.title() : article.seoTitle();
         var chrome = chromes.chrome(site, menu.content(), article.sectionTrail().getFirst(),
-                title + " – " + site.siteTitle(), description, url, "article", shareImage, jsonLd);
+                site.pageTitle(title), description, url, "article", shareImage, jsonLd)
+                .withArticleMeta(articleMeta(view, article, modified));
         var more = new Link("More in " + section.name(), SiteUrls.section(section.slug()), false);
         Rendered<ArticlePage> page = rendered(site, new ArticlePage(chrome, view, more,
                 teasers(site, article.related()), article.id(), null), menu, shown);
@@ -209,9 +217,29 @@ public final class SiteViews {
         String description = !page.seoDescription().isBlank() ? page.seoDescription()
                 : page.dek().isBlank() ? page.excerpt() : page.dek();
         String title = page.seoTitle().isBlank() ? page.title() : page.seoTitle();
-        var chrome = chromes.chrome(site, menu.content(), null, title + " – " + site.siteTitle(), description, url,
-                "website", hero, null);
+        var chrome = chromes.chrome(site, menu.content(), null, site.pageTitle(title), description, url,
+                "website", page.image() == null ? null : shareImage(page.image()), null);
         return rendered(site, new Views.PagePage(chrome, view), menu, shown);
+    }
+
+    /**
+     * OpenGraph's article properties: when it was published and last changed, its section, each tag and each
+     * author's page (absolute).
+     */
+    private List<Views.MetaProperty> articleMeta(Views.ArticleView view, ArticleDetail article, String modified) {
+        var meta = new java.util.ArrayList<Views.MetaProperty>();
+        meta.add(new Views.MetaProperty("article:published_time", view.dateIso()));
+        meta.add(new Views.MetaProperty("article:modified_time", modified));
+        meta.add(new Views.MetaProperty("article:section", article.section().name()));
+        article.tags().forEach(tag -> meta.add(new Views.MetaProperty("article:tag", tag.name())));
+        article.bylines().forEach(author -> meta.add(new Views.MetaProperty("article:author",
+                chromes.baseUrl() + SiteUrls.wire(SiteUrls.author(author.slug())))));
+        return meta;
+    }
+
+    /** The front page's lead image, if it shows one. */
+    private static Media front(Shown<?> shown) {
+        return shown.content() instanceof FrontPageNews front && front.lead() != null ? front.lead().image() : null;
     }
 
     /** Nothing public answers to {@code slug}: 410 when something did and was taken away, else 404. */
@@ -278,7 +306,7 @@ public final class SiteViews {
         Settings site = settings.get();
         List<Section> sections = news.sections().content();
         List<Teaser> latest = status == 404 ? teasers(site, news.latest(1, 5).content().cards()) : List.of();
-        var chrome = chromes.chrome(site, sections, null, heading + " – " + site.siteTitle(), message, null,
+        var chrome = chromes.chrome(site, sections, null, site.pageTitle(heading), message, null,
                 "website", null, null);
         return new Views.ErrorPage(chrome, status, heading, message, latest);
     }
@@ -286,7 +314,7 @@ public final class SiteViews {
     private Rendered<ArchivePage> archive(Settings site, Shown<List<Section>> menu, Shown<?> shown,
                                           Section currentTop, String kind, String heading, String description,
                                           AuthorBox author, List<Link> trail, String path, Listing listing) {
-        String title = heading + (listing.page() > 1 ? " – page " + listing.page() : "") + " – " + site.siteTitle();
+        String title = site.pageTitle(heading + (listing.page() > 1 ? " – page " + listing.page() : ""));
         String summary = description.isBlank() ? kind + " archive: " + heading + ", newest first." : description;
         var chrome = chromes.chrome(site, menu.content(), currentTop, title, summary,
                 SiteUrls.page(path, listing.page()), kind.equals("Author") ? "profile" : "website", null, null);
@@ -353,6 +381,17 @@ public final class SiteViews {
     static Image image(Media media, String sizes, int preferredWidth) {
         return new Image(media.urlAtLeast(preferredWidth), media.srcset(), sizes, media.width(), media.height(),
                 media.alt(), media.caption(), media.credit());
+    }
+
+    /**
+     * An image for link previews: the smallest copy at least {@value #SHARE_WIDTH} wide (else the original), with
+     * the width and height of that file, which og:image:width and :height describe.
+     */
+    static Image shareImage(Media media) {
+        int width = media.variants().stream().filter(w -> w >= SHARE_WIDTH).findFirst().orElse(media.width());
+        int height = width == media.width() ? media.height() : media.heightAt(width);
+        return new Image(media.urlAtLeast(SHARE_WIDTH), media.srcset(), HERO_SIZES, width, height, media.alt(),
+                media.caption(), media.credit());
     }
 
     private static String iso(Settings site, Instant instant) {

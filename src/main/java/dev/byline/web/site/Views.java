@@ -19,11 +19,36 @@ public final class Views {
      * @param demoNotice show the notice that the site carries demo content (and how to remove it)
      * @param nav        the header menu
      * @param footer     the footer menu; empty for none
+     * @param shareImage the link preview's image with its size and alt text (og:image:*, twitter:image:alt), or null
+     * @param articleMeta OpenGraph {@code article:*} properties in order (one per tag and author); empty elsewhere
      */
     public record Chrome(String siteName, String tagline, Image logo, String lang, String dir, String title,
                          String description, String canonicalUrl, String baseUrl,
                          List<MenuLink> nav, String cssUrl, String faviconUrl, String ogType, String ogImageUrl,
-                         String jsonLd, String robots, int year, boolean demoNotice, List<MenuLink> footer) {
+                         String jsonLd, String robots, int year, boolean demoNotice, List<MenuLink> footer,
+                         ShareImage shareImage, List<MetaProperty> articleMeta) {
+
+        /** The same page kept out of search engines' indexes (search results). */
+        public Chrome noindexed() {
+            return new Chrome(siteName, tagline, logo, lang, dir, title, description, canonicalUrl, baseUrl, nav, cssUrl,
+                    faviconUrl, ogType, ogImageUrl, jsonLd, "noindex", year, demoNotice, footer, shareImage,
+                    articleMeta);
+        }
+
+        /** The same page with OpenGraph {@code article:*} properties. */
+        public Chrome withArticleMeta(List<MetaProperty> properties) {
+            return new Chrome(siteName, tagline, logo, lang, dir, title, description, canonicalUrl, baseUrl, nav, cssUrl,
+                    faviconUrl, ogType, ogImageUrl, jsonLd, robots, year, demoNotice, footer, shareImage,
+                    List.copyOf(properties));
+        }
+    }
+
+    /** An image for link previews: its absolute URL and the size of that file. */
+    public record ShareImage(String url, int width, int height, String alt) {
+    }
+
+    /** A {@code <meta property content>} pair. */
+    public record MetaProperty(String property, String content) {
     }
 
     public record Link(String label, String url, boolean current) {
