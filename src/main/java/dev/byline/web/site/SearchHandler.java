@@ -43,7 +43,7 @@ public final class SearchHandler {
         Settings site = settings.get();
         List<Section> menu = sections.get();
         if (form.isEmpty()) {
-            var chrome = chromes.chrome(site, menu, null, "Search – " + site.siteTitle(),
+            var chrome = chromes.chrome(site, menu, null, site.pageTitle("Search"),
                     "Search " + site.siteTitle() + ".", null, "website", null, null);
             respond(ctx, 200, SearchViews.empty(chrome, form, false, menu));
             return;
@@ -52,7 +52,7 @@ public final class SearchHandler {
         try {
             results = search.search(form.request(site.zone()), Audience.READERS);
         } catch (SearchUnavailable e) {
-            var chrome = chromes.chrome(site, menu, null, "Search – " + site.siteTitle(), e.getMessage(), null,
+            var chrome = chromes.chrome(site, menu, null, site.pageTitle("Search"), e.getMessage(), null,
                     "website", null, null);
             ctx.header("Retry-After", "30");
             respond(ctx, 503, SearchViews.empty(chrome, form, true, menu));
@@ -61,8 +61,7 @@ public final class SearchHandler {
         if (form.page() > 1 && results.hits().isEmpty()) {
             throw new NotFound("There is no page " + form.page() + " of these search results.");
         }
-        String title = "Search: " + results.text() + (form.page() > 1 ? " – page " + form.page() : "") + " – "
-                + site.siteTitle();
+        String title = site.pageTitle("Search: " + results.text() + (form.page() > 1 ? " – page " + form.page() : ""));
         var chrome = chromes.chrome(site, menu, null, title, "Search results for " + results.text() + ".", null,
                 "website", null, null);
         respond(ctx, 200, SearchViews.page(chrome, form, results, site, urls, menu));
