@@ -106,7 +106,8 @@ public final class Byline implements AutoCloseable {
                            Outbox mail, SettingsService settings, dev.byline.article.Desk desk,
                            SectionService sections, TagService tags, MenuService menus, FrontPageService frontPage,
                            MediaLibrary library, dev.byline.comment.CommentService comments,
-                           dev.byline.comment.CommentModeration moderation) {
+                           dev.byline.comment.CommentModeration moderation,
+                           dev.byline.comment.CommentPrivacy commentPrivacy) {
     }
 
     private Byline(Database database, WebServer web, SchedulePublisher schedule,
@@ -216,9 +217,14 @@ public final class Byline implements AutoCloseable {
         var comments = new dev.byline.comment.CommentService(commentStore, changes, live::get, commentTokens,
                 dev.byline.comment.CommentLimits.DEFAULTS, clock, commentMail);
         var moderation = new dev.byline.comment.CommentModeration(commentStore, changes, clock, commentMail);
+        // a commenter's data exported or erased at their request, by an administrator
+        var siteUrls = new dev.byline.web.site.SiteUrls(() -> live.get().zone());
+        var commentPrivacy = new dev.byline.comment.CommentPrivacy(commentStore, changes, activity,
+                (slug, publishedAt) -> baseUrl + siteUrls.article(slug, publishedAt), clock);
         return new Services(articles, authors, taxonomy, media, images, changes, pageCache, demo, demoRemoval,
                 demoNotice, accounts, mail, settings, desk, new SectionService(taxonomyStore, changes, menuKeys),
-                new TagService(taxonomyStore, changes), menus, frontPage, library, comments, moderation);
+                new TagService(taxonomyStore, changes), menus, frontPage, library, comments, moderation,
+                commentPrivacy);
     }
 
     private static Accounts accounts(org.jdbi.v3.core.Jdbi jdbi, UserStore users, AuthorService authors,
@@ -324,6 +330,8 @@ public final class Byline implements AutoCloseable {
             var discussions = new dev.byline.web.site.Discussions(services.comments(), settings::current,
                     assets.url("comments.js"), clock);
             var accounts = services.accounts();
+            // Gravatar's host is among the image sources only while the setting shows avatars from it
+            site.showsGravatar(() -> settings.current().comments().gravatar());
             site.ready(new SiteRoutes.Needs(news, views, urls, responder, assets, templates,
                     new SiteRoutes.CommentNeeds(services.comments(), discussions,
                             token -> accounts.sessions().find(token).filter(current -> current.session().signedIn())
@@ -337,7 +345,8 @@ public final class Byline implements AutoCloseable {
                             services.taxonomy(), services.authors(), views),
                     new AdminSurface.MediaDesk(services.library(), services.images(), assets.url("media.js"))));
             admin.readyComments(new AdminSurface.CommentDesk(new dev.byline.comment.CommentQueue(database.jdbi()),
-                    services.moderation(), services.comments(), assets.url("moderation.js")),
+                    services.moderation(), services.comments(), assets.url("moderation.js"),
+                    services.commentPrivacy()),
                     () -> settings.current().zone());
             String setupLink = services.accounts().service().setupLinkIfNoUsers()
                     .map(token -> baseUrl + AdminSurface.PREFIX + "setup/" + token).orElse(null);

@@ -38,4 +38,7 @@ public record Activity(long id, Instant at, long userId, String actor, String ac
     public static final String RECOVERY_CODES_REPLACED = "recovery-codes-replaced";
     public static final String SETTINGS_CHANGED = "settings-changed";
     public static final String DEMO_REMOVED = "demo-removed";
+    /** A commenter's comments exported or erased at their request (the email only as a short hash). */
+    public static final String COMMENTS_EXPORTED = "comments-exported";
+    public static final String COMMENTS_ERASED = "comments-erased";
 }

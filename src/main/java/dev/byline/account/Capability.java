@@ -17,5 +17,7 @@ public enum Capability {
     /** The site's settings, the demo content. */
     MANAGE_SETTINGS,
     /** Everyone's activity; each person sees their own. */
-    VIEW_ACTIVITY
+    VIEW_ACTIVITY,
+    /** Export or erase a commenter's personal data (WordPress's export and erase_others_personal_data). */
+    HANDLE_PERSONAL_DATA
 }

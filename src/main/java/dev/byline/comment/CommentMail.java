@@ -41,6 +41,9 @@ public final class CommentMail {
 
     /** A comment readers can now see: the article's authors, and the subscriber it replies to. */
     void approved(Handle handle, CommentStore store, Comment comment, CommentStore.Target article) {
+        if (!store.markMailed(handle, comment.id())) {
+            return; // approved before, unapproved, approved again: its mail went the first time
+        }
         String link = baseUrl.get() + articlePath.apply(article.slug(), article.publishedAt()) + "#comment-"
                 + comment.id();
         String excerpt = excerpt(comment);
@@ -57,10 +60,11 @@ public final class CommentMail {
                         comment.id())));
             }
         }
-        if (comment.parentId() == 0 || !mailReaders) {
+        long answered = store.answered(handle, comment);
+        if (answered == 0 || !mailReaders) {
             return;
         }
-        store.find(handle, comment.parentId())
+        store.find(handle, answered)
                 .filter(parent -> parent.followUps() && parent.approved()
                         && !parent.authorEmail().equals(comment.authorEmail()) && Mail.isAddress(parent.authorEmail()))
                 .ifPresent(parent -> outbox.enqueue(handle, new Mail(parent.authorEmail(),

@@ -78,8 +78,8 @@ public final class CommentModeration {
                 if (comment.status() != CommentStatus.TRASH && comment.status() != CommentStatus.SPAM) {
                     throw new Forbidden("Only comments in the trash or marked as spam are deleted for good.");
                 }
-                store.delete(handle, comment);
-                return written(java.util.Optional.<Comment>empty(), comment, false);
+                boolean repliesShown = store.delete(handle, comment);
+                return written(java.util.Optional.<Comment>empty(), comment, repliesShown);
             }
             CommentStatus next = switch (action) {
                 case APPROVE -> CommentStatus.APPROVED;
@@ -130,6 +130,8 @@ public final class CommentModeration {
      */
     public Comment reply(Actor actor, Submission.Staff staff, long parentId, String text, CommentService comments) {
         Comment parent = store.jdbi().withHandle(handle -> mine(handle, actor, parentId, "reply to this comment"));
+        // the reply's own text is checked before the parent is approved: a refused reply approves nothing
+        CommentText.check(staff.name(), staff.email(), "", text, true);
         if (parent.status() == CommentStatus.PENDING) {
             act(actor, parent.id(), parent.version(), Action.APPROVE);
         } else if (!parent.approved()) {

@@ -42,6 +42,9 @@ public final class CommentQueue {
     }
 
     /** Whether the actor moderates anything: editors and administrators, and authors (their own articles'). */
+    /** Past this, a page number is a typo or a probe (20 a page: 20 million comments); its offset could overflow. */
+    static final long MAX_PAGE = 1_000_000;
+
     public static boolean moderates(Actor actor) {
         return actor.can(Capability.MODERATE_COMMENTS) || actor.can(Capability.PUBLISH_OWN_ARTICLES);
     }
@@ -52,6 +55,9 @@ public final class CommentQueue {
     public Page list(Actor actor, CommentStatus status, long articleId, long page) {
         if (!moderates(actor)) {
             throw new Forbidden("Contributors do not moderate comments: an editor, or the article's author, does.");
+        }
+        if (page > MAX_PAGE) {
+            throw new dev.byline.error.NotFound("There is no page " + page + " of comments.");
         }
         long offset = (Math.max(1, page) - 1) * PAGE_SIZE;
         return jdbi.withHandle(handle -> {
@@ -92,10 +98,21 @@ public final class CommentQueue {
                 .bindMap(scoped(actor, 0)).mapTo(Long.class).one());
     }
 
-    /** The article's title, when the actor may moderate its comments (for the per-article view's heading). */
-    public java.util.Optional<String> articleTitle(long articleId) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT title FROM articles WHERE id = :id")
-                .bind("id", articleId).mapTo(String.class).findOne());
+    /**
+     * The article's title, when the actor may moderate its comments (for the per-article view's heading); empty
+     * for an article that is not there or not theirs (an author must not learn the title of another's draft).
+     */
+    public java.util.Optional<String> articleTitle(Actor actor, long articleId) {
+        String mine = actor.can(Capability.MODERATE_COMMENTS) ? "" : " AND a.id IN "
+                + "(SELECT w.article_id FROM article_authors w WHERE w.author_id = :author)";
+        return jdbi.withHandle(handle -> {
+            var query = handle.createQuery("SELECT a.title FROM articles a WHERE a.id = :id" + mine)
+                    .bind("id", articleId);
+            if (!mine.isEmpty()) {
+                query.bind("author", actor.authorId());
+            }
+            return query.mapTo(String.class).findOne();
+        });
     }
 
     /** Editors see every article's comments; authors those of the articles they are on; and one article's. */

@@ -37,6 +37,9 @@ public final class CommentService implements AutoCloseable {
     /** WordPress's words. */
     static final String DUPLICATE = "Duplicate comment detected; it looks as though you’ve already said that!";
     static final String FLOOD = "You are posting comments too quickly. Slow down.";
+    /** Why a comment sent with the page's own form token waits: how long the form was open cannot be told. */
+    static final String PAGE_FORM = "Sent with the form as the page came (no script ran), so how long it was open "
+            + "is unknown.";
     static final String CLOSED = "Sorry, comments are closed for this item.";
     static final String UNAPPROVED_PARENT = "Sorry, replies to unapproved comments are not allowed.";
     private static final Logger LOG = LoggerFactory.getLogger(CommentService.class);
@@ -163,8 +166,10 @@ public final class CommentService implements AutoCloseable {
                 : CommentText.check(staff.name(), staff.email(), "", submission.text(), true);
         Instant now = clock.instant();
         long secondsOpen = Long.MAX_VALUE;
+        boolean pageForm = false;
         if (staff == null) {
             switch (tokens.check(submission.articleId(), submission.token())) {
+                case FormTokens.Good good when good.fromPage() -> pageForm = true; // open for how long: unknown
                 case FormTokens.Good good -> secondsOpen = Duration.between(good.madeAt(), now).toSeconds();
                 case FormTokens.Expired expired -> throw new Invalid(Map.of("form", "This form was open too long "
                         + "and has expired. Your comment is still below: please send it again."));
@@ -174,6 +179,7 @@ public final class CommentService implements AutoCloseable {
         }
         Settings.Discussion rules = settings.get().comments();
         final long open = secondsOpen;
+        final boolean timeUnknown = pageForm;
         Comment stored = changes.write("comment.posted", handle -> {
             CommentStore.Target target = store.target(handle, submission.articleId())
                     .filter(CommentStore.Target::published)
@@ -200,7 +206,7 @@ public final class CommentService implements AutoCloseable {
                 }
                 threadId = depth == 1 ? 0 : parent.threadId();
             }
-            if (store.duplicate(handle, target.id(), checked.name(), checked.email(), checked.text())) {
+            if (store.duplicate(handle, target.id(), parentId, checked.name(), checked.email(), checked.text())) {
                 throw new Conflict(DUPLICATE);
             }
             boolean moderator = staff != null && Policy.mayModerateComments(staff.actor(), target.authorIds());
@@ -208,6 +214,10 @@ public final class CommentService implements AutoCloseable {
                     checked.url(), checked.text(), submission.ip(), submission.userAgent(),
                     staff == null ? submission.honeypot() : "", open, limits.minimumOpen().toSeconds(), moderator,
                     store.previouslyApproved(handle, checked.name(), checked.email())), rules);
+            if (timeUnknown && decision.status() == CommentStatus.APPROVED) {
+                // the cached page's token: a bot that fetched the page passes the minimum time with it
+                decision = new Decision(CommentStatus.PENDING, PAGE_FORM);
+            }
             if (!moderator) {
                 throttle(handle, submission.ip(), checked.email(), now.toEpochMilli());
             }
@@ -216,6 +226,9 @@ public final class CommentService implements AutoCloseable {
                     staff == null ? 0 : staff.actor().userId(), checked.text(), CommentText.html(checked.text()),
                     decision.status(), decision.reason(), submission.followUps(), now, now, 1);
             long id = store.insert(handle, comment);
+            if (submission.parentId() != 0 && submission.parentId() != parentId) {
+                store.answers(handle, id, submission.parentId()); // past the deepest level: who was answered
+            }
             Comment saved = store.find(handle, id).orElseThrow();
             if (mail != null && saved.approved()) {
                 mail.approved(handle, store, saved, target);
@@ -225,16 +238,40 @@ public final class CommentService implements AutoCloseable {
             return Written.of(saved, saved.approved() ? Set.of(Keys.comments(target.id())) : Set.of(),
                     List.of(new Change.Entity(ENTITY, id, false, saved.approved())));
         });
-        LOG.info("comment {} on article {}: {} ({})", stored.id(), stored.articleId(), stored.status().dbValue(),
-                stored.reason());
+        // not the reason: it may quote a moderation word that is someone's email or IP address (the queue shows it)
+        LOG.info("comment {} on article {}: {}", stored.id(), stored.articleId(), stored.status().dbValue());
         return new Posted(stored);
     }
 
+    /**
+     * Whom the per-address limits count: an IPv4 address, or an IPv6 address's /64 (one host is given a whole /64
+     * and could step through it, a new address for each comment).
+     */
+    static String throttleKey(String ip) {
+        if (ip.indexOf(':') < 0) {
+            return ip;
+        }
+        try {
+            byte[] bytes = java.net.InetAddress.getByName(ip).getAddress(); // a literal (it has a ':'): no lookup
+            if (bytes.length != 16) {
+                return ip; // an IPv4 address written the IPv6 way comes back as 4 bytes
+            }
+            var prefix = new StringBuilder();
+            for (int i = 0; i < 8; i += 2) {
+                prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+            }
+            return prefix + ":/64";
+        } catch (java.net.UnknownHostException e) {
+            return ip;
+        }
+    }
+
     /** The flood rule (per IP and per email) and the IP's token bucket; a refusal writes nothing. */
-    private void throttle(Handle handle, String ip, String email, long now) {
+    private void throttle(Handle handle, String address, String email, long now) {
         if (limits.off()) {
             return;
         }
+        String ip = address.isEmpty() ? "" : throttleKey(address);
         long window = limits.flood().toMillis();
         if (!store.passFlood(handle, "email:" + email, now, window)
                 || (!ip.isEmpty() && !store.passFlood(handle, "ip:" + ip, now, window))) {

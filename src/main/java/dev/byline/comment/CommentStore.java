@@ -77,14 +77,14 @@ public final class CommentStore {
     }
 
     /** WordPress's duplicate: the same text under the same article from the same name or email. */
-    boolean duplicate(Handle handle, long articleId, String name, String email, String body) {
+    boolean duplicate(Handle handle, long articleId, long parentId, String name, String email, String body) {
         return handle.createQuery("""
                         SELECT count(*) FROM comments
-                        WHERE article_id = :article AND body = :body AND (author_name = :name OR author_email = :email)
-                          AND status <> 'trash'
+                        WHERE article_id = :article AND COALESCE(parent_id, 0) = :parent AND body = :body
+                          AND (author_name = :name OR author_email = :email) AND status <> 'trash'
                         """)
-                .bind("article", articleId).bind("body", body).bind("name", name).bind("email", email)
-                .mapTo(Long.class).one() > 0;
+                .bind("article", articleId).bind("parent", parentId).bind("body", body).bind("name", name)
+                .bind("email", email).mapTo(Long.class).one() > 0;
     }
 
     /** WordPress's "previously approved": an approved comment with this name and this email. */
@@ -163,8 +163,9 @@ public final class CommentStore {
     Counts counts(Handle handle, long articleId) {
         return handle.createQuery("""
                         SELECT count(*) AS approved,
-                               COALESCE(sum(CASE WHEN parent_id IS NULL THEN 1 ELSE 0 END), 0) AS top_level
-                        FROM comments WHERE article_id = :article AND status = 'approved'
+                               COALESCE(sum(CASE WHEN c.parent_id IS NULL THEN 1 ELSE 0 END), 0) AS top_level
+                        FROM comments c JOIN comments t ON t.id = c.thread_id
+                        WHERE c.article_id = :article AND c.status = 'approved' AND t.status = 'approved'
                         """)
                 .bind("article", articleId)
                 .map((rs, ctx) -> new Counts(rs.getLong("approved"), rs.getLong("top_level"))).one();
@@ -238,12 +239,58 @@ public final class CommentStore {
                 .bind("body", body).bind("html", html).bind("now", now).execute() == 1;
     }
 
-    /** Deletes a comment for good; its replies move up to its parent (as WordPress does). */
-    void delete(Handle handle, Comment comment) {
+    /**
+     * Deletes a comment for good; its replies move up to its parent (as WordPress does), each with everything under
+     * it one level higher, and a reply to a top-level comment becomes a top-level comment heading its own thread.
+     *
+     * @return whether an approved comment moved (readers may now see replies the deleted comment hid)
+     */
+    boolean delete(Handle handle, Comment comment) {
+        List<Long> replies = childrenOf(handle, comment.id());
         handle.createUpdate("UPDATE comments SET parent_id = :parent WHERE parent_id = :id")
                 .bind("parent", comment.parentId() == 0 ? null : comment.parentId()).bind("id", comment.id())
                 .execute();
         handle.createUpdate("DELETE FROM comments WHERE id = :id").bind("id", comment.id()).execute();
+        boolean approvedMoved = false;
+        for (long reply : replies) {
+            approvedMoved |= rethread(handle, reply, comment.parentId() == 0 ? reply : comment.threadId(),
+                    comment.depth());
+        }
+        return approvedMoved;
+    }
+
+    private boolean rethread(Handle handle, long id, long threadId, int depth) {
+        handle.createUpdate("UPDATE comments SET thread_id = :thread, depth = :depth WHERE id = :id")
+                .bind("thread", threadId).bind("depth", depth).bind("id", id).execute();
+        boolean approved = handle.createQuery("SELECT count(*) FROM comments WHERE id = :id AND status = 'approved'")
+                .bind("id", id).mapTo(Long.class).one() > 0;
+        for (long reply : childrenOf(handle, id)) {
+            approved |= rethread(handle, reply, threadId, depth + 1);
+        }
+        return approved;
+    }
+
+    private static List<Long> childrenOf(Handle handle, long id) {
+        return handle.createQuery("SELECT id FROM comments WHERE parent_id = :id ORDER BY id").bind("id", id)
+                .mapTo(Long.class).list();
+    }
+
+    /** Marks the comment's approval as mailed; false when it was already (the mail goes once). */
+    boolean markMailed(Handle handle, long id) {
+        return handle.createUpdate("UPDATE comments SET mailed = 1 WHERE id = :id AND mailed = 0").bind("id", id)
+                .execute() == 1;
+    }
+
+    /** Records the comment the reader replied to (its parent, or deeper than the thread allows). */
+    void answers(Handle handle, long id, long answered) {
+        handle.createUpdate("UPDATE comments SET answers = :answered WHERE id = :id").bind("answered", answered)
+                .bind("id", id).execute();
+    }
+
+    /** The comment {@code comment} replied to: the one answered, else its parent; 0 for a top-level comment. */
+    long answered(Handle handle, Comment comment) {
+        return handle.createQuery("SELECT COALESCE(answers, parent_id, 0) FROM comments WHERE id = :id")
+                .bind("id", comment.id()).mapTo(Long.class).findOne().orElse(0L);
     }
 
     /** No more follow-up mail for this address on this article. */
@@ -276,6 +323,80 @@ public final class CommentStore {
             handle.createUpdate("DELETE FROM comment_buckets WHERE updated_at < :before").bind("before", before)
                     .execute();
         });
+    }
+
+    // a commenter's personal data (CommentPrivacy): every comment stored with one email, whatever its status
+
+    /** Every comment stored with {@code email}, with its article, oldest first. */
+    List<Listed> byEmail(Handle handle, String email) {
+        return handle.createQuery("SELECT " + COLUMNS + """
+                        , a.title AS article_title, a.slug AS article_slug, a.published_at AS article_published_at
+                        FROM comments c JOIN articles a ON a.id = c.article_id
+                        WHERE c.author_email = :email
+                        ORDER BY c.created_at, c.id
+                        """)
+                .bind("email", email)
+                .map((rs, ctx) -> new Listed(comment(rs, ctx), rs.getString("article_title"),
+                        rs.getString("article_slug"), rs.getObject("article_published_at") == null ? null
+                        : Instant.ofEpochMilli(rs.getLong("article_published_at"))))
+                .list();
+    }
+
+    /**
+     * Deletes the address's comments nobody replied to, again until none is left (a reply of theirs to themselves
+     * goes first, then the comment it answered): the threads of the others stay whole.
+     *
+     * @return how many were deleted
+     */
+    int deleteUnanswered(Handle handle, String email) {
+        int total = 0;
+        int deleted;
+        do {
+            deleted = handle.createUpdate("""
+                            DELETE FROM comments
+                            WHERE author_email = :email
+                              AND NOT EXISTS (SELECT 1 FROM comments r WHERE r.parent_id = comments.id)
+                            """)
+                    .bind("email", email).execute();
+            total += deleted;
+        } while (deleted > 0);
+        return total;
+    }
+
+    /** Replaces the text of the address's comments (those kept because others replied to them). */
+    void replaceText(Handle handle, String email, String text, String html, long now) {
+        handle.createUpdate("""
+                        UPDATE comments SET body = :text, body_html = :html, updated_at = :now, version = version + 1
+                        WHERE author_email = :email
+                        """)
+                .bind("email", email).bind("text", text).bind("html", html).bind("now", now).execute();
+    }
+
+    /**
+     * WordPress's erasure: the name becomes {@code name}; email, website, IP address and browser are emptied, the
+     * follow-up mail stops, and a member of staff's comment no longer names their account.
+     *
+     * @return how many comments
+     */
+    int anonymise(Handle handle, String email, String name, long now) {
+        return handle.createUpdate("""
+                        UPDATE comments SET author_name = :name, author_email = '', author_url = '', author_ip = '',
+                            user_agent = '', user_id = NULL, notify = 0, updated_at = :now, version = version + 1
+                        WHERE author_email = :email
+                        """)
+                .bind("email", email).bind("name", name).bind("now", now).execute();
+    }
+
+    /** The flood and bucket rows that name the address or the IP addresses its comments came from. */
+    void forgetLimits(Handle handle, String email, List<String> ips) {
+        handle.createUpdate("DELETE FROM comment_flood WHERE subject = :subject")
+                .bind("subject", "email:" + email).execute();
+        if (ips.isEmpty()) {
+            return;
+        }
+        handle.createUpdate("DELETE FROM comment_flood WHERE subject IN (<subjects>)")
+                .bindList("subjects", ips.stream().map(ip -> "ip:" + ip).toList()).execute();
+        handle.createUpdate("DELETE FROM comment_buckets WHERE ip IN (<ips>)").bindList("ips", ips).execute();
     }
 
     static Comment comment(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -1,15 +1,10 @@
 package dev.byline.comment;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
+import dev.byline.account.Secrets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The comment form's token: the article and the time the form was made, signed with the site's key (the same on
@@ -21,8 +16,9 @@ import javax.crypto.spec.SecretKeySpec;
  * hours), so every render within a period makes the same bytes, and the page expires at the period's end
  * ({@link #pageTokenExpires}), leaving a reader who opened it just then 18 hours to write. The script that moves the
  * form asks for a fresh token of its own, dated to the millisecond, when the reader starts typing
- * ({@code GET /comments/token}), so the minimum time measures the reader; a page's own token only proves the
- * form came from this site within the last day.
+ * ({@code GET /comments/token}), so the minimum time measures the reader; a page's own token (signed apart, so it
+ * cannot pass for a fresh one) only proves the form came from this site within the last day: a comment sent with
+ * it, by a reader without JavaScript or by a bot that fetched the page, is held for a moderator.
  */
 public final class FormTokens {
 
@@ -35,7 +31,11 @@ public final class FormTokens {
     public sealed interface Checked {
     }
 
-    public record Good(Instant madeAt) implements Checked {
+    /**
+     * @param fromPage the token came with the cached page (dated at its period's start), not fresh from the script:
+     *                 how long the form was open is unknown
+     */
+    public record Good(Instant madeAt, boolean fromPage) implements Checked {
     }
 
     public record Expired() implements Checked {
@@ -44,19 +44,22 @@ public final class FormTokens {
     public record Forged() implements Checked {
     }
 
-    private final SecretKeySpec key;
+    private final Secrets secrets;
     private final Clock clock;
 
     public FormTokens(byte[] siteKey, Clock clock) {
-        this.key = new SecretKeySpec(siteKey, "HmacSHA256");
+        this.secrets = new Secrets(siteKey);
         this.clock = clock;
     }
 
     /** The token for article {@code articleId}'s page: dated at the start of the current {@link #PERIOD}. */
     public String issueForPage(long articleId) {
         long period = PERIOD.toMillis();
-        return issue(articleId, Instant.ofEpochMilli(clock.millis() / period * period));
+        String payload = articleId + "." + (clock.millis() / period * period);
+        return payload + "." + sign(PAGE, payload); // signed apart: it cannot pass for a fresh token
     }
+
+    private static final String PAGE = "page-form";
 
     /** When the pages made now must be made again, with the next period's token. */
     public Instant pageTokenExpires() {
@@ -76,7 +79,12 @@ public final class FormTokens {
     }
 
     public Checked check(long articleId, String token) {
-        Optional<Instant> madeAt = genuine(articleId, token);
+        Optional<Instant> madeAt = genuine(articleId, token, null);
+        boolean fromPage = false;
+        if (madeAt.isEmpty()) {
+            madeAt = genuine(articleId, token, PAGE);
+            fromPage = true;
+        }
         if (madeAt.isEmpty()) {
             return new Forged();
         }
@@ -84,10 +92,11 @@ public final class FormTokens {
         if (madeAt.get().isAfter(now.plusSeconds(60)) || madeAt.get().plus(VALID).isBefore(now)) {
             return new Expired();
         }
-        return new Good(madeAt.get());
+        return new Good(madeAt.get(), fromPage);
     }
 
-    private Optional<Instant> genuine(long articleId, String token) {
+    /** The token's time, if {@code token} is signed for {@code articleId} (in {@code domain}; null: a fresh one). */
+    private Optional<Instant> genuine(long articleId, String token, String domain) {
         if (token == null || token.length() > 200) {
             return Optional.empty();
         }
@@ -97,8 +106,7 @@ public final class FormTokens {
             return Optional.empty();
         }
         String payload = token.substring(0, last);
-        if (!MessageDigest.isEqual(sign(payload).getBytes(StandardCharsets.US_ASCII),
-                token.substring(last + 1).getBytes(StandardCharsets.US_ASCII))) {
+        if (!secrets.verify(domain == null ? FORM : domain, payload, token.substring(last + 1))) {
             return Optional.empty();
         }
         try {
@@ -132,8 +140,7 @@ public final class FormTokens {
             return java.util.List.of();
         }
         String payload = cookie.substring(0, last);
-        if (!MessageDigest.isEqual(sign("held-comments", payload).getBytes(StandardCharsets.US_ASCII),
-                cookie.substring(last + 1).getBytes(StandardCharsets.US_ASCII))) {
+        if (!secrets.verify("held-comments", payload, cookie.substring(last + 1))) {
             return java.util.List.of();
         }
         try {
@@ -148,26 +155,18 @@ public final class FormTokens {
     }
 
     String sign(String payload) {
-        return sign("comment-form", payload);
+        return sign(FORM, payload);
     }
+
+    private static final String FORM = "comment-form";
 
     /** Whether {@code signature} is {@code payload}'s under {@code purpose}, compared in constant time. */
     boolean verify(String purpose, String payload, String signature) {
-        return signature != null && MessageDigest.isEqual(sign(purpose, payload).getBytes(StandardCharsets.US_ASCII),
-                signature.getBytes(StandardCharsets.US_ASCII));
+        return secrets.verify(purpose, payload, signature);
     }
 
     /** HMAC-SHA256 under a purpose of its own, so no other signature of the site's key passes for a token. */
     String sign(String purpose, String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            mac.update(purpose.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every JDK has HmacSHA256", e);
-        }
+        return secrets.sign(purpose, payload);
     }
 }

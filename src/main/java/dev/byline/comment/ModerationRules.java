@@ -30,15 +30,16 @@ import java.util.regex.Pattern;
  * anything else                                                → approved  "Passed every rule."
  * </pre>
  *
- * WordPress's meaning throughout: links are counted as it counts them (each {@code //}, with or without
- * {@code http:} or {@code https:}); words match case-insensitively anywhere, inside other words too; a blank line
+ * WordPress's meaning throughout: links are counted as it counts them (each {@code <a href}, after its display
+ * filter has made raw {@code http://}, {@code https://} and {@code www.} addresses into links); words match case-insensitively anywhere, inside other words too; a blank line
  * in a list matches nothing.
  */
 public final class ModerationRules {
 
     /** A comment with this many links or more is spam, whatever the hold limit. */
     static final int SPAM_LINKS = 10;
-    private static final Pattern LINK = Pattern.compile("(?i)(https?:)?//");
+    private static final Pattern ANCHOR = Pattern.compile("(?is)<a\\s[^>]*href.*?(</a>|$)");
+    private static final Pattern RAW_ADDRESS = Pattern.compile("(?i)(?<![\\w/.@-])(https?://|www\\.)[^\\s<>\"']+");
     private static final Pattern BBCODE_LINK = Pattern.compile("(?i)\\[(url|link)[=\\]]");
     private static final Pattern ADDRESS_IN_NAME = Pattern.compile("(?i)(https?:)?//|www\\.|\\.(com|net|ru|xyz)\\b");
 
@@ -100,11 +101,22 @@ public final class ModerationRules {
         return Decision.approved("Passed every rule.");
     }
 
-    /** Links as WordPress counts them: every {@code //}, with or without a scheme before it. */
+    /**
+     * Links as WordPress counts them: each anchor with an href, and each raw address its display filter would make
+     * a link of ({@code http://…}, {@code https://…}, {@code www.…}); an address that is an anchor's text counts once,
+     * and a {@code //} that starts no address (a code comment) not at all.
+     */
     static int links(String text) {
-        Matcher matcher = LINK.matcher(text);
+        Matcher anchors = ANCHOR.matcher(text);
         int count = 0;
-        while (matcher.find()) {
+        var rest = new StringBuilder();
+        while (anchors.find()) {
+            count++;
+            anchors.appendReplacement(rest, " ");
+        }
+        anchors.appendTail(rest);
+        Matcher raw = RAW_ADDRESS.matcher(rest);
+        while (raw.find()) {
             count++;
         }
         return count;

@@ -117,11 +117,17 @@ public final class SettingFields {
             "Forget commenters' IP addresses after this many days",
             "They are kept for moderation only (the rules and the queue read them). From 1 to 3650 days.",
             Group.DISCUSSION, false, settings -> settings.comments().ipRetentionDays(), 1, 3650, " days");
+    public static final SettingField<Boolean> COMMENT_GRAVATAR = check("show_avatars_gravatar",
+            "Show avatars from Gravatar",
+            "Off, each comment shows its author's initials, made here. On, pages show the picture the commenter "
+                    + "chose at gravatar.com (or a pattern): readers' browsers then load it from Gravatar, which "
+                    + "learns who reads which page and receives a hash of each commenter's email address.", true,
+            settings -> settings.comments().gravatar());
     /** In the order the settings page shows them. */
     public static final List<SettingField<?>> ALL = List.of(TITLE, TAGLINE, LOGO, LANGUAGE, ZONE, DATE_STYLE, PER_PAGE,
             TWO_FACTOR, SESSION_IDLE, SESSION_LIFETIME, ACTIVITY_RETENTION, COMMENT_MANUAL,
             COMMENT_PREVIOUSLY_APPROVED, COMMENT_LINKS, COMMENT_MODERATION_KEYS, COMMENT_DISALLOWED_KEYS,
-            COMMENT_CLOSE_DAYS, COMMENT_DEPTH, COMMENT_PER_PAGE, COMMENT_IP_DAYS);
+            COMMENT_CLOSE_DAYS, COMMENT_DEPTH, COMMENT_PER_PAGE, COMMENT_IP_DAYS, COMMENT_GRAVATAR);
 
     private SettingFields() {
     }

@@ -42,10 +42,20 @@ public record Settings(String siteTitle, String tagline, Optional<Long> logo, St
      * @param threadDepth         replies nest this deep (1: no replies nest)
      * @param perPage             top-level comments on a page of the discussion
      * @param ipRetentionDays     commenters' IP addresses are forgotten after this long
+     * @param gravatar            show avatars from Gravatar (off: initials made here; on, Gravatar learns a hash of
+     *                            each commenter's email and every reader's address)
      */
     public record Discussion(boolean manualModeration, int linkLimit, String moderationKeys, String disallowedKeys,
                              boolean previouslyApproved, int closeAfterDays, int threadDepth, int perPage,
-                             int ipRetentionDays) {
+                             int ipRetentionDays, boolean gravatar) {
+
+        /** The rules with Gravatar off. */
+        public Discussion(boolean manualModeration, int linkLimit, String moderationKeys, String disallowedKeys,
+                          boolean previouslyApproved, int closeAfterDays, int threadDepth, int perPage,
+                          int ipRetentionDays) {
+            this(manualModeration, linkLimit, moderationKeys, disallowedKeys, previouslyApproved, closeAfterDays,
+                    threadDepth, perPage, ipRetentionDays, false);
+        }
 
         public static final Discussion DEFAULTS = new Discussion(false, 2, "", "", true, 0, 5, 50, 30);
     }
@@ -74,7 +84,8 @@ public record Settings(String siteTitle, String tagline, Optional<Long> logo, St
                         values.get(SettingFields.COMMENT_DISALLOWED_KEYS),
                         values.get(SettingFields.COMMENT_PREVIOUSLY_APPROVED),
                         values.get(SettingFields.COMMENT_CLOSE_DAYS), values.get(SettingFields.COMMENT_DEPTH),
-                        values.get(SettingFields.COMMENT_PER_PAGE), values.get(SettingFields.COMMENT_IP_DAYS)));
+                        values.get(SettingFields.COMMENT_PER_PAGE), values.get(SettingFields.COMMENT_IP_DAYS),
+                        values.get(SettingFields.COMMENT_GRAVATAR)));
     }
 
     /** {@code rtl} for Arabic, Persian, Hebrew, Urdu… (or a tag naming such a script), else {@code ltr}. */

@@ -37,6 +37,7 @@ class PolicyTest {
             MANAGE_PEOPLE         yes no  no  no
             MANAGE_SETTINGS       yes no  no  no
             VIEW_ACTIVITY         yes no  no  no
+            HANDLE_PERSONAL_DATA  yes no  no  no
             """;
 
     /**

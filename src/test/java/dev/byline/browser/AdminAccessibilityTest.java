@@ -106,6 +106,7 @@ class AdminAccessibilityTest extends DemoSiteTest {
                 new Target("comments-approved", 200),
                 new Target("comments-article", 200),
                 new Target("comment", 200),
+                new Target("comment-privacy", 200),
                 new Target("public-page", 200),
                 new Target("public-article-with-notes", 200),
                 new Target("public-trashed-article", 410));
@@ -206,6 +207,7 @@ class AdminAccessibilityTest extends DemoSiteTest {
         PATHS.put("comments-approved", "/admin/comments?status=approved");
         PATHS.put("comments-article", "/admin/comments?article=" + story.id() + "&status=approved");
         PATHS.put("comment", "/admin/comments/" + held.id());
+        PATHS.put("comment-privacy", "/admin/comments/privacy");
         PATHS.put("public-page", "/about-the-desk/");
         PATHS.put("public-article-with-notes", viewOnTheSite(storyEditor));
         PATHS.put("public-trashed-article", gonePath);

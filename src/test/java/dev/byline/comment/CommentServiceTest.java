@@ -345,4 +345,80 @@ class CommentServiceTest extends NewsroomTest {
     static List<Long> ids(CommentService.Thread thread) {
         return thread.comments().stream().map(Comment::id).toList();
     }
+
+    /** The form's token as the cached page carries it: how long the form was open is unknown, so it waits. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aCommentSentWithThePagesOwnTokenWaitsForAModerator(TestDatabases db) {
+        open(db);
+        Comment known = approved("Nadia Petrova", "First words.");
+        clock.advance(Duration.ofSeconds(20));
+        Submission fresh = reader("Nadia Petrova", "nadia.petrova@example.org", "Sent at once with the page's token.");
+        Comment sent = comments.post(new Submission(story.id(), 0, fresh.name(), fresh.email(), "", fresh.text(),
+                false, fresh.ip(), "curl", "", comments.tokens().issueForPage(story.id()), null)).comment();
+        assertEquals(CommentStatus.PENDING, sent.status(), "previously approved, but the time open is unknown");
+        assertEquals(CommentService.PAGE_FORM, sent.reason());
+        assertTrue(known.approved());
+        String forgedFresh = comments.tokens().issueForPage(story.id()).replaceFirst("\\.[^.]+$", ".x");
+        assertThrows(Invalid.class, () -> comments.post(new Submission(story.id(), 0, "Kim", "kim@example.org", "",
+                "Hi.", false, "198.51.100.250", "curl", "", forgedFresh, null)));
+    }
+
+    /**
+     * Deleting a comment for good: its replies rise a level and stay in the thread (a reply to a top-level comment
+     * heads its own thread), the count is what readers see, and the page is announced when replies come to light.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void deletingACommentForGoodKeepsItsRepliesAndTheCountIsWhatReadersSee(TestDatabases db) {
+        open(db);
+        Comment top = approved("Dana Top", "Top.");
+        clock.advance(Duration.ofSeconds(20));
+        Comment reply = moderation.act(EDITOR, comments.post(reply(top.id(), "Eli Reply", "eli@example.org",
+                "A reply.")).comment().id(), 1, Action.APPROVE).orElseThrow();
+        clock.advance(Duration.ofSeconds(20));
+        Comment deeper = moderation.act(EDITOR, comments.post(reply(reply.id(), "Fay Deeper", "fay@example.org",
+                "Deeper.")).comment().id(), 1, Action.APPROVE).orElseThrow();
+        assertEquals(3, comments.thread(story.id(), 1, List.of()).approved());
+
+        Comment trashed = moderation.act(EDITOR, top.id(), comments.find(top.id()).orElseThrow().version(),
+                Action.TRASH).orElseThrow();
+        var hidden = comments.thread(story.id(), 1, List.of());
+        assertEquals(List.of(), ids(hidden), "its replies go with it from the page");
+        assertEquals(0, hidden.approved(), "and from the count by the headline");
+
+        moderation.act(EDITOR, trashed.id(), trashed.version(), Action.DELETE);
+        assertEquals(Set.of(Keys.comments(story.id())), newsroom.lastChange().keys(), "replies came to light");
+        var after = comments.thread(story.id(), 1, List.of());
+        assertEquals(List.of(reply.id(), deeper.id()), ids(after));
+        assertEquals(2, after.approved());
+        Comment risen = comments.find(reply.id()).orElseThrow();
+        assertEquals(List.of(0L, reply.id(), 1), List.of(risen.parentId(), risen.threadId(), risen.depth()));
+        Comment below = comments.find(deeper.id()).orElseThrow();
+        assertEquals(List.of(reply.id(), reply.id(), 2), List.of(below.parentId(), below.threadId(), below.depth()));
+    }
+
+    /** WordPress's duplicate check includes the comment replied to: "Thanks!" under two comments is no duplicate. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void theSameShortReplyUnderTwoCommentsIsNoDuplicate(TestDatabases db) {
+        open(db);
+        Comment one = approved("Dana Top", "One.");
+        Comment two = approved("Eli Top", "Two.");
+        clock.advance(Duration.ofSeconds(20));
+        comments.post(reply(one.id(), "Kim Lee", "kim@example.org", "Thanks!"));
+        clock.advance(Duration.ofSeconds(20));
+        assertEquals(two.id(), comments.post(reply(two.id(), "Kim Lee", "kim@example.org", "Thanks!")).comment()
+                .parentId());
+        clock.advance(Duration.ofSeconds(20));
+        assertThrows(Conflict.class, () -> comments.post(reply(two.id(), "Kim Lee", "kim@example.org", "Thanks!")));
+    }
+
+    @org.junit.jupiter.api.Test
+    void anIpv6AddressIsLimitedByItsSlash64() {
+        assertEquals("2001:db8:1:2::/64", CommentService.throttleKey("2001:db8:1:2:aaaa:bbbb:cccc:dddd"));
+        assertEquals("2001:db8:1:2::/64", CommentService.throttleKey("2001:db8:1:2::1"));
+        assertEquals("198.51.100.7", CommentService.throttleKey("198.51.100.7"));
+        assertEquals("not an address", CommentService.throttleKey("not an address"));
+    }
 }

@@ -56,8 +56,14 @@ class ModerationRulesTest {
                 Arguments.of(reader("http://a ".repeat(10)), NO_LINK_LIMIT, CommentStatus.SPAM,
                         "10 links (10 or more is spam)."),
                 Arguments.of(plain, MANUAL, CommentStatus.PENDING, "Manual moderation is on."),
-                Arguments.of(reader("See https://a.test and //b.test"), WORDPRESS, CommentStatus.PENDING,
+                Arguments.of(reader("See https://a.test and www.b.test"), WORDPRESS, CommentStatus.PENDING,
                         "2 links (the limit is 2)."),
+                Arguments.of(reader("See <a href=\"https://a.test\">https://a.test</a>, the list"), WORDPRESS,
+                        CommentStatus.APPROVED, "Passed every rule."), // one link, its address as its text
+                Arguments.of(reader("<A HREF='https://a.test'>a</A> and <a href=\"//b.test\">b</a>"), WORDPRESS,
+                        CommentStatus.PENDING, "2 links (the limit is 2)."),
+                Arguments.of(reader("In code:\n// one\n// two\nx = a//b;"), WORDPRESS, CommentStatus.APPROVED,
+                        "Passed every rule."), // comments in code are no links
                 Arguments.of(reader("See https://a.test"), WORDPRESS, CommentStatus.APPROVED, "Passed every rule."),
                 Arguments.of(reader("See https://a.test and https://b.test"), NO_LINK_LIMIT, CommentStatus.APPROVED,
                         "Passed every rule."),

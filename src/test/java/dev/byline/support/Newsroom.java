@@ -41,6 +41,7 @@ public final class Newsroom implements AutoCloseable {
     public final dev.byline.media.MediaLibrary library;
     public final dev.byline.comment.CommentService comments;
     public final dev.byline.comment.CommentModeration moderation;
+    public final dev.byline.comment.CommentPrivacy commentPrivacy;
     /** every change published, in order (writers on several threads add to it) */
     public final List<Change> published = java.util.Collections.synchronizedList(new ArrayList<>());
 
@@ -67,6 +68,7 @@ public final class Newsroom implements AutoCloseable {
         library = services.library();
         comments = services.comments();
         moderation = services.moderation();
+        commentPrivacy = services.commentPrivacy();
     }
 
     public Change lastChange() {

@@ -2,13 +2,14 @@ package dev.byline.web.admin;
 
 import dev.byline.account.Accounts;
 import dev.byline.account.Role;
+import dev.byline.account.Secrets;
 import dev.byline.account.User;
 import dev.byline.article.ArticleImages;
 import dev.byline.article.ArticleService;
 import dev.byline.demo.DemoRemoval;
 import dev.byline.frontpage.FrontPageService;
-import dev.byline.menu.MenuService;
 import dev.byline.media.MediaLibrary;
+import dev.byline.menu.MenuService;
 import dev.byline.settings.SettingsService;
 import dev.byline.taxonomy.SectionService;
 import dev.byline.taxonomy.TagService;
@@ -25,8 +26,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
-import java.util.function.Predicate;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
@@ -94,6 +95,8 @@ public final class AdminSurface implements Surface {
     private final CompletableFuture<Handlers> handlers = new CompletableFuture<>();
     /** The moderation queue's handler, once {@link #readyComments} has been called after {@link #ready}. */
     private final CompletableFuture<CommentsHandler> comments = new CompletableFuture<>();
+    /** A commenter's data exported or erased (administrators), readied with the queue. */
+    private final CompletableFuture<CommentPrivacyHandler> commentPrivacy = new CompletableFuture<>();
     /** Comments waiting for a moderator, for the navigation; set by {@link #readyComments}. */
     private volatile java.util.function.ToLongFunction<dev.byline.account.Actor> pendingComments = actor -> 0;
     private final Map<String, String> headers;
@@ -129,7 +132,8 @@ public final class AdminSurface implements Surface {
 
     /** What the moderation queue needs: the comments' services and its keyboard script. */
     public record CommentDesk(dev.byline.comment.CommentQueue queue, dev.byline.comment.CommentModeration moderation,
-                              dev.byline.comment.CommentService comments, String scriptUrl) {
+                              dev.byline.comment.CommentService comments, String scriptUrl,
+                              dev.byline.comment.CommentPrivacy privacy) {
     }
 
     /** Readies /admin/comments and the navigation's count of waiting comments; after {@link #ready}. */
@@ -138,6 +142,7 @@ public final class AdminSurface implements Surface {
         Handlers ready = handlers.join();
         comments.complete(new CommentsHandler(desk.queue(), desk.moderation(), desk.comments(), ready.doors(),
                 new AdminPages(templates), zone, desk.scriptUrl()));
+        commentPrivacy.complete(new CommentPrivacyHandler(desk.privacy(), ready.doors(), new AdminPages(templates)));
     }
 
     public void ready(Needs needs) {
@@ -200,6 +205,7 @@ public final class AdminSurface implements Surface {
     public void failed(Throwable cause) {
         handlers.completeExceptionally(cause);
         comments.completeExceptionally(cause);
+        commentPrivacy.completeExceptionally(cause);
     }
 
     /** The roles the setting "two-factor for administrators and editors" covers. */
@@ -326,6 +332,10 @@ public final class AdminSurface implements Surface {
         // the moderation queue
         routes.get(CommentsHandler.PATH, comments(h -> h::show));
         routes.post(CommentsHandler.PATH + "/bulk", comments(h -> h::bulk));
+        // before /{id}: the first route that matches answers
+        routes.get(CommentPrivacyHandler.PATH, commentPrivacy(h -> h::show));
+        routes.post(CommentPrivacyHandler.PATH + "/export", commentPrivacy(h -> h::export));
+        routes.post(CommentPrivacyHandler.PATH + "/erase", commentPrivacy(h -> h::erase));
         routes.get(CommentsHandler.PATH + "/{id}", comments(h -> h::edit));
         routes.post(CommentsHandler.PATH + "/{id}", comments(h -> h::save));
         routes.post(CommentsHandler.PATH + "/{id}/moderate", comments(h -> h::moderate));
@@ -354,6 +364,19 @@ public final class AdminSurface implements Surface {
             CommentsHandler handler;
             try {
                 handler = comments.join();
+            } catch (java.util.concurrent.CompletionException failed) {
+                throw new io.javalin.http.ServiceUnavailableResponse("The admin is not available.");
+            }
+            handlers().doors().signedIn(pick.apply(handler)).handle(ctx);
+        };
+    }
+
+    /** The signed-in door in front of the commenters' personal data page. */
+    private Handler commentPrivacy(Function<CommentPrivacyHandler, AdminHandler> pick) {
+        return ctx -> {
+            CommentPrivacyHandler handler;
+            try {
+                handler = commentPrivacy.join();
             } catch (java.util.concurrent.CompletionException failed) {
                 throw new io.javalin.http.ServiceUnavailableResponse("The admin is not available.");
             }

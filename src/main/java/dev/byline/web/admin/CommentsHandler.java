@@ -56,8 +56,8 @@ final class CommentsHandler {
         String base = PATH + "?" + (articleId == 0 ? "" : "article=" + articleId + "&");
         var tabs = java.util.Arrays.stream(CommentStatus.values()).map(each -> new CommentsViews.Tab(each.label(),
                 base + "status=" + each.dbValue(), listed.counts().get(each), each == status)).toList();
-        String title = articleId == 0 ? null : queue.articleTitle(articleId)
-                .orElseThrow(() -> new NotFound("There is no such article."));
+        String title = articleId == 0 ? null : queue.articleTitle(request.actor(), articleId)
+                .orElseThrow(() -> new NotFound("There is no such article among those whose comments you moderate."));
         boolean closed = articleId != 0 && comments.article(articleId).map(a -> a.closed()).orElse(false);
         String here = base + "status=" + status.dbValue() + (page > 1 ? "&page=" + page : "");
         pages.render(ctx, "admin/comments.jte", new CommentsViews.QueuePage(request.chrome(),
@@ -65,7 +65,7 @@ final class CommentsHandler {
                 listed.rows().stream().map(this::row).toList(), bulk(status), articleId, title, closed,
                 page > 1 ? base + "status=" + status.dbValue() + "&page=" + (page - 1) : null,
                 listed.hasMore() ? base + "status=" + status.dbValue() + "&page=" + (page + 1) : null, here,
-                scriptUrl));
+                scriptUrl, request.actor().can(dev.byline.account.Capability.HANDLE_PERSONAL_DATA)));
     }
 
     /** One comment's button: approve, unapprove, spam, not spam, trash, restore, delete. */
@@ -160,7 +160,8 @@ final class CommentsHandler {
         moderation.check(request.actor(), comment.id());
         CommentQueue.Row listed = queue.list(request.actor(), comment.status(), comment.articleId(), 1).rows()
                 .stream().filter(r -> r.comment().id() == comment.id()).findFirst()
-                .orElseGet(() -> new CommentQueue.Row(comment, queue.articleTitle(comment.articleId()).orElse(""),
+                .orElseGet(() -> new CommentQueue.Row(comment,
+                        queue.articleTitle(request.actor(), comment.articleId()).orElse(""),
                         new CommentQueue.History(0, 0, 0, 0)));
         pages.render(ctx, "admin/comment.jte", new CommentsViews.EditPage(request.chrome(), row(listed), form, reply,
                 formError, returnTo(ctx)), status);

@@ -32,14 +32,23 @@ public final class CommentsViews {
      *
      * @param returnTo  this page's address, for the forms to come back to
      * @param scriptUrl moderation.js: keyboard shortcuts (an enhancement)
+     * @param privacy   the viewer may export or erase a commenter's data (administrators): link to that page
      */
     public record QueuePage(AdminViews.Chrome chrome, String heading, String status, List<Tab> tabs, List<Row> rows,
                             List<Button> bulk, long articleId, String articleTitle, boolean articleClosed,
-                            String previousUrl, String nextUrl, String returnTo, String scriptUrl) {
+                            String previousUrl, String nextUrl, String returnTo, String scriptUrl, boolean privacy) {
     }
 
     /** One comment's page: edit it, or reply to it (published at once under the moderator's name). */
     public record EditPage(AdminViews.Chrome chrome, Row row, AdminViews.Form form, AdminViews.Form reply,
                            String formError, String returnTo) {
+    }
+
+    /**
+     * /admin/comments/privacy: a commenter's personal data, exported or erased (administrators only).
+     *
+     * @param notice what the last request found (no comments for the address), or null
+     */
+    public record PrivacyPage(AdminViews.Chrome chrome, AdminViews.Form form, String notice) {
     }
 }

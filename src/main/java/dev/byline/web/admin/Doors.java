@@ -5,6 +5,7 @@ import dev.byline.account.Actor;
 import dev.byline.account.Capability;
 import dev.byline.account.OneTimeLinks;
 import dev.byline.account.Policy;
+import dev.byline.account.Secrets;
 import dev.byline.account.Sessions;
 import dev.byline.account.User;
 import io.javalin.http.Context;

@@ -134,13 +134,27 @@ public final class Discussions {
         return roots.stream().map(root -> view(site, root, 1, children, pageUrl, thread)).toList();
     }
 
+    /**
+     * Gravatar's picture of the commenter when the site shows them (null: the initials made here). The address is
+     * Gravatar's SHA-256 form of the trimmed, lower-cased email, so the email itself never enters the page; a
+     * comment with no email (an erased commenter's) keeps its initials.
+     */
+    static String avatarUrl(Settings site, Comment comment) {
+        String email = comment.authorEmail() == null ? "" : comment.authorEmail().strip().toLowerCase(java.util.Locale.ROOT);
+        if (!site.comments().gravatar() || email.isEmpty()) {
+            return null;
+        }
+        return dev.byline.web.support.SecurityHeaders.GRAVATAR + "/avatar/" + dev.byline.account.OneTimeLinks.hash(email)
+                + "?s=80&d=identicon";
+    }
+
     private CommentView view(Settings site, Comment comment, int depth, Map<Long, List<Comment>> children,
                              String pageUrl, CommentService.Thread thread) {
         List<CommentView> replies = children.getOrDefault(comment.id(), List.of()).stream()
                 .map(reply -> view(site, reply, depth + 1, children, pageUrl, thread)).toList();
         String separator = pageUrl.contains("?") ? "&" : "?";
         return new CommentView(comment.id(), comment.authorName(), comment.authorUrl(),
-                Initials.of(comment.id(), comment.authorName()), null, comment.staff(),
+                Initials.of(comment.id(), comment.authorName()), avatarUrl(site, comment), comment.staff(),
                 comment.createdAt().atZone(site.zone()).toOffsetDateTime().toString(),
                 site.formatDate(comment.createdAt()), pageUrl + "#comment-" + comment.id(), comment.bodyHtml(),
                 !comment.approved(), depth, thread.open() && comment.approved(),

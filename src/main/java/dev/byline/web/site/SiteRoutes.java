@@ -60,6 +60,9 @@ public final class SiteRoutes implements Surface {
     private final ErrorPages errors;
     private final String faviconUrl;
     private final Map<String, String> headers;
+    /** The same headers with Gravatar's host among the image sources, for while the site shows its avatars. */
+    private final Map<String, String> gravatarHeaders;
+    private volatile java.util.function.BooleanSupplier gravatar = () -> false;
     private final PageCache cache;
     private final Predicate<Request> bypass;
     private final Path mediaRoot;
@@ -76,9 +79,21 @@ public final class SiteRoutes implements Surface {
         this.errors = new ErrorPages(templates);
         this.faviconUrl = faviconUrl;
         this.headers = Map.copyOf(headers);
+        var relaxed = new java.util.LinkedHashMap<>(headers);
+        relaxed.computeIfPresent("Content-Security-Policy", (name, policy) -> policy.replace("img-src 'self' data:",
+                "img-src 'self' data: " + dev.byline.web.support.SecurityHeaders.GRAVATAR));
+        this.gravatarHeaders = Map.copyOf(relaxed);
         this.cache = cache;
         this.bypass = bypass;
         this.mediaRoot = mediaRoot;
+    }
+
+    /**
+     * Follows the setting "Show avatars from Gravatar": while it is on, every answer's Content-Security-Policy lets
+     * images come from Gravatar's host; while it is off, from this site only.
+     */
+    public void showsGravatar(java.util.function.BooleanSupplier setting) {
+        this.gravatar = setting;
     }
 
     /** For the change feed: what error pages show may have changed. */
@@ -133,7 +148,7 @@ public final class SiteRoutes implements Surface {
 
     @Override
     public Map<String, String> headers() {
-        return headers;
+        return gravatar.getAsBoolean() ? gravatarHeaders : headers;
     }
 
     @Override
@@ -155,7 +170,7 @@ public final class SiteRoutes implements Surface {
     /** Cached pages (unless the request must bypass them), then media files (Jetty's resource serving). */
     @Override
     public List<Handler.Wrapper> inFront() {
-        return List.of(new CacheFastPath(cache, headers, bypass), new MediaFiles(mediaRoot, headers));
+        return List.of(new CacheFastPath(cache, this::headers, bypass), new MediaFiles(mediaRoot, headers));
     }
 
     private Handlers handlers() {

@@ -23,16 +23,40 @@ import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 public final class CacheFastPath extends Handler.Wrapper {
 
     private final PageCache cache;
-    private final HttpField[] securityHeaders;
+    private final java.util.function.Supplier<Map<String, String>> securityHeaders;
     private final Predicate<Request> bypass;
+    /** The headers last encoded, and the map they were encoded from (re-encoded only when the map changes). */
+    private volatile Encoded encoded = new Encoded(null, new HttpField[0]);
+
+    private record Encoded(Map<String, String> from, HttpField[] fields) {
+    }
 
     /** @param bypass requests that must never be answered from the cache (see {@link Bypass}) */
     public CacheFastPath(PageCache cache, Map<String, String> securityHeaders, Predicate<Request> bypass) {
+        this(cache, () -> securityHeaders, bypass);
+    }
+
+    /**
+     * @param securityHeaders the headers in force now (the site's policy follows a setting): read on every hit,
+     *                        so it must be cheap and answer the same map object until something changes
+     */
+    public CacheFastPath(PageCache cache, java.util.function.Supplier<Map<String, String>> securityHeaders,
+                         Predicate<Request> bypass) {
         this.cache = cache;
         this.bypass = bypass;
-        this.securityHeaders = securityHeaders.entrySet().stream()
-                .map(header -> new PreEncodedHttpField(header.getKey(), header.getValue()))
-                .toArray(HttpField[]::new);
+        this.securityHeaders = securityHeaders;
+    }
+
+    private HttpField[] securityFields() {
+        Map<String, String> now = securityHeaders.get();
+        Encoded last = encoded;
+        if (last.from() != now) {
+            last = new Encoded(now, now.entrySet().stream()
+                    .map(header -> new PreEncodedHttpField(header.getKey(), header.getValue()))
+                    .toArray(HttpField[]::new));
+            encoded = last;
+        }
+        return last.fields();
     }
 
     /**
@@ -62,7 +86,7 @@ public final class CacheFastPath extends Handler.Wrapper {
                 headers.get(HttpHeader.IF_MODIFIED_SINCE), headers.get(HttpHeader.ACCEPT_ENCODING));
         response.setStatus(reply.status());
         HttpFields.Mutable out = response.getHeaders();
-        for (HttpField field : securityHeaders) {
+        for (HttpField field : securityFields()) {
             out.add(field);
         }
         for (HttpField field : reply.headers()) {

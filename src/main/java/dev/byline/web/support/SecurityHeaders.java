@@ -9,6 +9,12 @@ import java.util.Map;
  */
 public final class SecurityHeaders {
 
+    /**
+     * Gravatar's image host: added to the site's image sources only while the site shows avatars from it (the
+     * Discussion setting; see {@link dev.byline.web.site.SiteRoutes#showsGravatar}).
+     */
+    public static final String GRAVATAR = "https://www.gravatar.com";
+
     private SecurityHeaders() {
     }
 

@@ -173,6 +173,10 @@ class CommentsAdminHttpTest {
         assertEquals(409, stale.statusCode(), "the version the form was made from is gone");
         assertTrue(stale.body().contains(">Lavrov has said the same thing for years.</textarea>"), "kept");
 
+        HttpResponse<String> blank = editor.post("/admin/comments/" + comment.id() + "/reply", Map.of("reply", " "));
+        assertEquals(422, blank.statusCode(), blank.body());
+        assertEquals(CommentStatus.PENDING, site.services().comments().find(comment.id()).orElseThrow().status(),
+                "a refused reply approves nothing");
         HttpResponse<String> reply = editor.post("/admin/comments/" + comment.id() + "/reply",
                 Map.of("reply", "Thank you, corrected."));
         assertEquals(302, reply.statusCode(), reply.body());
@@ -199,6 +203,10 @@ class CommentsAdminHttpTest {
 
         AdminBrowser stranger = staff.signIn(other);
         assertFalse(stranger.get("/admin/comments").body().contains("Legitimacy requires"), "not theirs to see");
+        HttpResponse<String> others = stranger.get("/admin/comments?article=" + story.article().id());
+        assertEquals(404, others.statusCode(), "another's article: not even its title");
+        assertFalse(others.body().contains(story.article().title()), others.body());
+        assertEquals(404, stranger.get("/admin/comments?page=9223372036854775807").statusCode(), "no overflow");
         assertEquals(403, stranger.post("/admin/comments/" + comment.id() + "/moderate",
                 button(comment, "approve")).statusCode());
         assertEquals(403, stranger.get("/admin/comments/" + comment.id()).statusCode());

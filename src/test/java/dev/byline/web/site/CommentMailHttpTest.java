@@ -119,6 +119,55 @@ class CommentMailHttpTest {
         assertEquals(1, subject(last, "New reply to your comment on “Mail story”").size());
     }
 
+    /**
+     * Mail goes once: approving a comment again after unapproving it mails no one again. A reply past the deepest
+     * level is stored beside the comment it answers, and the follow-up still goes to the person answered.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void approvalMailGoesOnceAndAFollowUpPastTheDeepestLevelReachesThePersonAnswered(TestDatabases db)
+            throws Exception {
+        server = MailServer.start();
+        site = Byline.start(db.config(dir).withSmtp(server.smtp()), clock);
+        var staff = new Staff(site);
+        User author = staff.add(Role.AUTHOR, "Amina Rahimi", "amina@newsroom.test");
+        User editor = staff.add(Role.EDITOR, "Edith Editor", "edith@newsroom.test");
+        var services = site.services();
+        services.settings().save(Actor.commandLine(), services.settings().form(Actor.commandLine())
+                .with("comment_previously_approved", "").with("thread_comments_depth", "2"));
+        Section world = services.taxonomy().saveSection(new Section(0, "", "World", "", null, 0));
+        Article story = services.articles().save(new ArticleDraft(0, "Deep story", "", "", "Text.", "", null,
+                ArticleStatus.PUBLISHED, world.id(), List.of(author.authorId()), List.of(), null));
+        services.mail().deliverDue();
+        int before = server.messages().size();
+
+        Comment top = post(story, 0, "Dana Top", "dana@example.org", "Top.", true);
+        Comment second = post(story, top.id(), "Eli Second", "eli@example.org", "Second level.", true);
+        assertEquals(2, second.depth());
+        Comment third = post(story, second.id(), "Fay Third", "fay@example.org", "Answering Eli.", false);
+        assertEquals(2, third.depth(), "past the deepest level: beside the comment it answers");
+        assertEquals(top.id(), third.parentId());
+        services.mail().deliverDue();
+        var mails = server.await(before + 5, Duration.ofSeconds(10));
+        var followUps = subject(mails, "New reply to your comment on “Deep story”");
+        assertEquals(List.of("dana@example.org", "eli@example.org"), followUps.stream().map(message -> {
+            try {
+                return ((jakarta.mail.internet.InternetAddress) message.getRecipients(Message.RecipientType.TO)[0])
+                        .getAddress();
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).sorted().toList(), "Eli, who was answered, not Dana, whose comment holds the reply");
+        assertEquals(3, subject(mails, "New comment on “Deep story”").size(), "the author, once per comment");
+
+        Comment current = services.comments().find(third.id()).orElseThrow();
+        current = services.moderation().act(Staff.actor(editor), current.id(), current.version(), Action.UNAPPROVE)
+                .orElseThrow();
+        services.moderation().act(Staff.actor(editor), current.id(), current.version(), Action.APPROVE);
+        assertEquals(0, services.mail().deliverDue(), "approved again: nothing queued, no one is mailed twice");
+        assertEquals(before + 5, server.messages().size());
+    }
+
     Comment post(Article story, long parent, String name, String email, String text, boolean followUps) {
         clock.advance(Duration.ofSeconds(20));
         var comments = site.services().comments();

@@ -1,4 +1,4 @@
-package dev.byline.web.admin;
+package dev.byline.account;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -9,19 +9,21 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signs what the admin hands a browser and must get back unchanged: CSRF tokens, flash messages. The key is the
- * site's own (kept in the database, the same on every node), so a token made on one node checks on another.
+ * Signs what the site hands a browser and must get back unchanged: the admin's CSRF tokens and flash messages, the
+ * comment form's tokens, the held-comment cookie, unsubscribe links. The key is the site's own (kept in the
+ * database, the same on every node), so a token made on one node checks on another; each use signs under a
+ * purpose of its own, so no signature passes for another kind.
  */
-final class Secrets {
+public final class Secrets {
 
     private final SecretKeySpec key;
 
-    Secrets(byte[] key) {
+    public Secrets(byte[] key) {
         this.key = new SecretKeySpec(key, "HmacSHA256");
     }
 
     /** HMAC-SHA256 of {@code purpose} and {@code value}, URL-safe. */
-    String sign(String purpose, String value) {
+    public String sign(String purpose, String value) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
@@ -35,7 +37,7 @@ final class Secrets {
     }
 
     /** Whether {@code signature} is {@code value}'s, compared in constant time. */
-    boolean verify(String purpose, String value, String signature) {
+    public boolean verify(String purpose, String value, String signature) {
         if (signature == null || value == null) {
             return false;
         }
@@ -44,13 +46,13 @@ final class Secrets {
     }
 
     /** {@code text} with its signature, for a cookie: base64(text).signature. */
-    String seal(String purpose, String text) {
+    public String seal(String purpose, String text) {
         String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
         return encoded + "." + sign(purpose, encoded);
     }
 
     /** What {@link #seal} sealed, if the seal is intact. */
-    Optional<String> open(String purpose, String sealed) {
+    public Optional<String> open(String purpose, String sealed) {
         if (sealed == null) {
             return Optional.empty();
         }
