@@ -165,6 +165,7 @@ public final class ChangeFeed {
             return abandon(queued, new IllegalStateException("the database stayed busy with other writes for "
                     + WRITER_WAIT.toSeconds() + " s; " + kind + " was not written"));
         }
+        boolean interrupted = false;
         try {
             while (!queued.result.isDone()) {
                 List<Queued<?>> next = new ArrayList<>();
@@ -176,10 +177,13 @@ public final class ChangeFeed {
                 if (next.isEmpty()) {
                     throw new IllegalStateException(kind + " was neither queued nor written");
                 }
-                commitGroup(next);
+                interrupted |= commitGroup(next);
             }
         } finally {
             sqliteWriter.unlock();
+            if (interrupted) {
+                Thread.currentThread().interrupt(); // this thread's own, held back while others' works ran on it
+            }
         }
         return queued.outcome();
     }
@@ -229,9 +233,14 @@ public final class ChangeFeed {
         return queued.outcome();
     }
 
-    /** SQLite: the writes in {@code group} in one transaction, each in a savepoint; then announced in order. */
-    private void commitGroup(List<Queued<?>> group) {
+    /**
+     * SQLite: the writes in {@code group} in one transaction, each in a savepoint; then announced in order. The
+     * works run on this thread, but an interrupt stays with the caller it was for: one pending for this thread is
+     * cleared while they run (and returned: true), one a work leaves goes back to that work's caller.
+     */
+    private boolean commitGroup(List<Queued<?>> group) {
         Batch batch = new Batch(this);
+        batch.interrupted = Thread.interrupted();
         try {
             CURRENT.set(batch);
             jdbi.useTransaction(handle -> {
@@ -248,7 +257,7 @@ public final class ChangeFeed {
                     queued.result.completeExceptionally(e);
                 }
             }
-            return;
+            return batch.interrupted | Thread.interrupted();
         }
         CURRENT.remove();
         IntConsumer tap = groupTap;
@@ -270,9 +279,19 @@ public final class ChangeFeed {
                 }
             }
         }
+        return batch.interrupted | Thread.interrupted();
     }
 
     private <T> T writeNow(String kind, Work<T> work) {
+        var supplier = jdbi.getHandleScope().get();
+        Handle held = supplier == null ? null : supplier.getHandle();
+        if (held != null && held.isInTransaction()) {
+            // part of a transaction the caller holds: told when, and only if, that transaction commits (told now, a
+            // page re-rendered before that commit would show the old data and be kept)
+            Done<T> done = held.inTransaction(handle -> inside(handle, kind, work));
+            held.afterCommit(() -> announce(done.change()));
+            return done.value();
+        }
         Done<T> done = jdbi.inTransaction(handle -> inside(handle, kind, work));
         announce(done.change());
         return done.value();
@@ -315,6 +334,8 @@ public final class ChangeFeed {
         final String kind;
         final Work<T> work;
         final CompletableFuture<T> result = new CompletableFuture<>();
+        /** its work left the thread interrupted (it ran on another writer's thread): its caller's interrupt */
+        volatile boolean interrupted;
 
         Queued(String kind, Work<T> work) {
             this.kind = kind;
@@ -328,6 +349,9 @@ public final class ChangeFeed {
 
         /** The value, or the very exception the work (or the commit) threw. */
         T outcome() {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
             try {
                 return result.join();
             } catch (CompletionException e) {
@@ -355,6 +379,8 @@ public final class ChangeFeed {
         final List<Committed> committed = new ArrayList<>();
         Handle handle;
         int depth;
+        /** an interrupt pending for the group's own thread, held back while the works run */
+        boolean interrupted;
 
         Batch(ChangeFeed feed) {
             this.feed = feed;
@@ -363,12 +389,15 @@ public final class ChangeFeed {
         /** One queued write in its savepoint; a failure rolls back to it and goes to that write's caller alone. */
         <T> void run(Queued<T> queued) {
             int mark = committed.size();
+            interrupted |= Thread.interrupted(); // not for this work: it would fail a wait of someone else's
             String savepoint = savepoint();
             try {
                 Done<T> done = feed.inside(handle, queued.kind, queued.work);
+                queued.interrupted = Thread.interrupted();
                 handle.execute("RELEASE SAVEPOINT " + savepoint);
                 committed.add(new Committed(queued, done.value(), done.change()));
             } catch (RuntimeException | Error e) {
+                queued.interrupted |= Thread.interrupted();
                 queued.result.completeExceptionally(e); // its caller's own exception, whatever comes of the group
                 rollBack(savepoint, mark, e);
             } finally {

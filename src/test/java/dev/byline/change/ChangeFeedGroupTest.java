@@ -232,6 +232,148 @@ class ChangeFeedGroupTest {
         }
     }
 
+    /**
+     * A write made inside a transaction its caller holds is part of that transaction: its subscribers (the page
+     * cache) are told when that transaction commits, not before (a page re-rendered in between would show the old
+     * data and be kept), and never when it rolls back.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aWriteInsideTheCallersTransactionIsToldAfterThatCommitsAndNeverForARollback(TestDatabases db) {
+        try (Database database = Database.open(db.config(dir))) {
+            database.jdbi().useHandle(handle -> handle.execute("CREATE TABLE probe (n INTEGER PRIMARY KEY)"));
+            var feed = new ChangeFeed(database.jdbi(), new MutableClock(Instant.parse("2026-03-01T12:00:00Z")),
+                    db == TestDatabases.POSTGRES);
+            var heard = Collections.synchronizedList(new ArrayList<String>());
+            feed.subscribe(change -> heard.add(change.kind()));
+
+            database.jdbi().useTransaction(handle -> {
+                int one = feed.write("probe.1", inner -> probe(inner, 1));
+                assertEquals(1, one);
+                assertEquals(List.of(), heard, "not told while the transaction holding the write is open");
+            });
+            assertEquals(List.of("probe.1"), heard, "told once it committed");
+
+            assertThrows(Refused.class, () -> database.jdbi().useTransaction(handle -> {
+                feed.write("probe.2", inner -> probe(inner, 2));
+                throw new Refused(2);
+            }));
+            assertEquals(List.of("probe.1"), heard, "a write rolled back with its caller's transaction is not told");
+            assertEquals(List.of(1), database.jdbi().withHandle(handle ->
+                    handle.createQuery("SELECT n FROM probe ORDER BY n").mapTo(Integer.class).list()));
+        }
+    }
+
+    /**
+     * A work that leaves its thread interrupted (as Passwords does when its wait is interrupted) runs on the thread
+     * of whichever writer commits the group: the interrupt must stay that write's, not fail the writes after it
+     * (a password hashed for an accepted invitation: Passwords.Busy, a 503 for someone never interrupted).
+     */
+    @Test
+    void anInterruptLeftByOneWorkFailsNoOtherWriteOfItsGroup() throws Exception {
+        try (Database database = Database.open(TestDatabases.SQLITE.config(dir))) {
+            database.jdbi().useHandle(handle -> handle.execute("CREATE TABLE probe (n INTEGER PRIMARY KEY)"));
+            var feed = new ChangeFeed(database.jdbi(), new MutableClock(Instant.parse("2026-03-01T12:00:00Z")),
+                    false);
+            var passwords = new dev.byline.account.Passwords();
+            var queued = new java.util.concurrent.Semaphore(0);
+            feed.tapQueue(size -> queued.release());
+            var inside = new CountDownLatch(1);
+            var release = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            Future<Integer> first = pool.submit(() -> feed.write("probe.1", handle -> {
+                inside.countDown();
+                await(release);
+                return probe(handle, 1);
+            }));
+            assertTrue(inside.await(30, TimeUnit.SECONDS));
+            assertTrue(queued.tryAcquire(30, TimeUnit.SECONDS));
+            Future<Boolean> interrupting = pool.submit(() -> {
+                feed.write("probe.2", handle -> {
+                    probe(handle, 2);
+                    Thread.currentThread().interrupt(); // an interrupt this work keeps for its caller
+                    return probe(handle, 20);
+                });
+                return Thread.currentThread().isInterrupted();
+            });
+            assertTrue(queued.tryAcquire(30, TimeUnit.SECONDS));
+            Future<Integer> hashing = pool.submit(() -> feed.write("probe.3", handle -> {
+                passwords.hash("a long enough password for the test");
+                return probe(handle, 3);
+            }));
+            assertTrue(queued.tryAcquire(30, TimeUnit.SECONDS));
+            Future<Integer> plain = pool.submit(() -> feed.write("probe.4", handle -> probe(handle, 4)));
+            assertTrue(queued.tryAcquire(30, TimeUnit.SECONDS));
+            release.countDown();
+
+            assertEquals(1, first.get(30, TimeUnit.SECONDS));
+            assertTrue(interrupting.get(30, TimeUnit.SECONDS), "the interrupt comes back to the caller it was for");
+            assertEquals(3, hashing.get(30, TimeUnit.SECONDS), "a write behind the interrupted one is not failed");
+            assertEquals(4, plain.get(30, TimeUnit.SECONDS));
+            pool.shutdown();
+            assertEquals(List.of(1, 2, 3, 4, 20), database.jdbi().withHandle(handle ->
+                    handle.createQuery("SELECT n FROM probe ORDER BY n").mapTo(Integer.class).list()));
+        }
+    }
+
+    /**
+     * A statement SQLite answers by rolling back the whole transaction (here INSERT OR ROLLBACK; SQLITE_FULL and
+     * I/O errors do the same): no write of that group may be acknowledged or told unless it is on disk, and the
+     * feed keeps working after it.
+     */
+    @Test
+    void aStatementThatRollsBackTheWholeTransactionAcknowledgesNothingItLost() throws Exception {
+        try (Database database = Database.open(TestDatabases.SQLITE.config(dir))) {
+            database.jdbi().useHandle(handle -> handle.execute("CREATE TABLE probe (n INTEGER PRIMARY KEY)"));
+            var feed = new ChangeFeed(database.jdbi(), new MutableClock(Instant.parse("2026-03-01T12:00:00Z")),
+                    false);
+            var heard = Collections.synchronizedList(new ArrayList<String>());
+            feed.subscribe(change -> heard.add(change.kind()));
+            var queued = new java.util.concurrent.Semaphore(0);
+            feed.tapQueue(size -> queued.release());
+            var inside = new CountDownLatch(1);
+            var release = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            Future<Integer> first = pool.submit(() -> feed.write("probe.1", handle -> {
+                inside.countDown();
+                await(release);
+                return probe(handle, 1);
+            }));
+            assertTrue(inside.await(30, TimeUnit.SECONDS));
+            assertTrue(queued.tryAcquire(30, TimeUnit.SECONDS));
+            List<Future<Integer>> group = new ArrayList<>();
+            for (int n = 2; n <= 4; n++) {
+                int m = n;
+                group.add(pool.submit(() -> feed.write("probe." + m, handle -> {
+                    if (m == 3) {
+                        handle.execute("INSERT OR ROLLBACK INTO probe (n) VALUES (2)");
+                    }
+                    return probe(handle, m);
+                })));
+                assertTrue(queued.tryAcquire(30, TimeUnit.SECONDS));
+            }
+            release.countDown();
+            assertEquals(1, first.get(30, TimeUnit.SECONDS));
+            var acknowledged = new TreeSet<Integer>(List.of(1));
+            for (int i = 0; i < group.size(); i++) {
+                try {
+                    acknowledged.add(group.get(i).get(30, TimeUnit.SECONDS));
+                } catch (java.util.concurrent.ExecutionException failed) {
+                    assertTrue(failed.getCause() instanceof RuntimeException, failed.toString());
+                }
+            }
+            pool.shutdown();
+            List<Integer> rows = database.jdbi().withHandle(handle ->
+                    handle.createQuery("SELECT n FROM probe ORDER BY n").mapTo(Integer.class).list());
+            assertTrue(rows.containsAll(acknowledged), "acknowledged " + acknowledged + ", on disk " + rows);
+            assertEquals(new TreeSet<>(rows), new TreeSet<>(heard.stream()
+                    .map(kind -> Integer.parseInt(kind.substring("probe.".length()))).toList()),
+                    "told exactly the writes that are on disk");
+            int five = feed.write("probe.5", handle -> probe(handle, 5));
+            assertEquals(5, five, "the feed writes on after it");
+        }
+    }
+
     /** Writes row {@code n}; every 5th then throws, every 7th (not 5th) writes it twice: a unique clash. */
     private static ChangeFeed.Written<Integer> faulty(Handle handle, int n) {
         if (n % 5 == 0) {
