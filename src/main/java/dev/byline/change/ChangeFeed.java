@@ -126,7 +126,7 @@ public final class ChangeFeed {
      * <p>A write started from inside another write's {@code work}, on the same thread, joins the transaction under
      * way (in a savepoint of its own) and is announced after that transaction commits, before the outer write. A
      * write called inside a Jdbi handle the caller already holds is not grouped: it runs alone in that handle, as
-     * before. Work on SQLite may run on another writer's thread: it must not rely on thread-bound state beyond the
+     * before; inside a transaction of the caller's, it is told when that transaction commits, never before. Work on SQLite may run on another writer's thread: it must not rely on thread-bound state beyond the
      * handle (Jdbi calls inside it reuse the group's handle on that thread, as they reused the writer's own).
      *
      * <p>PostgreSQL locks rows, not the database: each write is its own transaction, on the caller's thread.
