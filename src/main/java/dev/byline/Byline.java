@@ -107,7 +107,8 @@ public final class Byline implements AutoCloseable {
                            SectionService sections, TagService tags, MenuService menus, FrontPageService frontPage,
                            MediaLibrary library, dev.byline.comment.CommentService comments,
                            dev.byline.comment.CommentModeration moderation,
-                           dev.byline.comment.CommentPrivacy commentPrivacy) {
+                           dev.byline.comment.CommentPrivacy commentPrivacy,
+                           dev.byline.webhook.Webhooks webhooks) {
     }
 
     private Byline(Database database, WebServer web, SchedulePublisher schedule,
@@ -221,10 +222,22 @@ public final class Byline implements AutoCloseable {
         var siteUrls = new dev.byline.web.site.SiteUrls(() -> live.get().zone());
         var commentPrivacy = new dev.byline.comment.CommentPrivacy(commentStore, changes, activity,
                 (slug, publishedAt) -> baseUrl + siteUrls.article(slug, publishedAt), clock);
+        // webhooks: deliveries queued in the transaction of the change they tell of; sent once started
+        var webhooks = new dev.byline.webhook.Webhooks(jdbi, changes, new dev.byline.webhook.WebhookEvents.Links() {
+            @Override
+            public String article(String slug, java.time.Instant publishedAt) {
+                return baseUrl + dev.byline.web.site.SiteUrls.wire(siteUrls.article(slug, publishedAt));
+            }
+
+            @Override
+            public String page(String slug) {
+                return baseUrl + dev.byline.web.site.SiteUrls.wire(dev.byline.web.site.SiteUrls.sitePage(slug));
+            }
+        }, activity, clock);
         return new Services(articles, authors, taxonomy, media, images, changes, pageCache, demo, demoRemoval,
                 demoNotice, accounts, mail, settings, desk, new SectionService(taxonomyStore, changes, menuKeys),
                 new TagService(taxonomyStore, changes), menus, frontPage, library, comments, moderation,
-                commentPrivacy);
+                commentPrivacy, webhooks);
     }
 
     private static Accounts accounts(org.jdbi.v3.core.Jdbi jdbi, UserStore users, AuthorService authors,
@@ -239,7 +252,8 @@ public final class Byline implements AutoCloseable {
                 () -> settings.get().siteTitle(), clock);
         var signIn = new SignIn(jdbi, users, passwords, sessions, throttle, activity, twoFactor);
         return new Accounts(service, signIn, sessions, activity, throttle, twoFactor,
-                new ProfileService(users, authors, media, library, activity, clock));
+                new ProfileService(users, authors, media, library, activity, clock),
+                new dev.byline.account.ApiKeys(jdbi, users, activity, clock));
     }
 
     /** Starts Byline on the system clock (UTC), as {@link #main} does. */
@@ -270,6 +284,7 @@ public final class Byline implements AutoCloseable {
         SchedulePublisher schedule = null;
         dev.byline.account.Housekeeping housekeeping = null;
         Outbox mail = null;
+        dev.byline.webhook.Webhooks webhooks = null;
         Optional<ChangeFollower> follower = Optional.empty();
         try {
             int port = config.port() == 0 ? freePort(config.host()) : config.port();
@@ -308,6 +323,8 @@ public final class Byline implements AutoCloseable {
             housekeeping.start(java.time.Duration.ofHours(1));
             mail = services.mail();
             mail.start();
+            webhooks = services.webhooks();
+            webhooks.start();
             // commenters' IP addresses forgotten after the retention setting; stale flood and bucket rows
             services.comments().startHousekeeping(java.time.Duration.ofHours(1));
             LOG.info("Mail goes to {}", mail.describe());
@@ -336,6 +353,7 @@ public final class Byline implements AutoCloseable {
                     new SiteRoutes.CommentNeeds(services.comments(), discussions,
                             token -> accounts.sessions().find(token).filter(current -> current.session().signedIn())
                                     .map(dev.byline.account.Sessions.Current::user), clock)));
+            api.ready(services.accounts().apiKeys());
             admin.ready(new AdminSurface.Needs(database.jdbi(), services.accounts(), services.articles(),
                     () -> settings.current().siteTitle(), () -> settings.current().zone(),
                     () -> settings.current().twoFactorRequired(), clock, settings, services.demoRemoval(),
@@ -348,6 +366,7 @@ public final class Byline implements AutoCloseable {
                     services.moderation(), services.comments(), assets.url("moderation.js"),
                     services.commentPrivacy()),
                     () -> settings.current().zone());
+            admin.readyWebhooks(services.webhooks(), () -> settings.current().zone());
             String setupLink = services.accounts().service().setupLinkIfNoUsers()
                     .map(token -> baseUrl + AdminSurface.PREFIX + "setup/" + token).orElse(null);
             readiness.ready(database);
@@ -373,6 +392,7 @@ public final class Byline implements AutoCloseable {
             closeQuietly(schedule);
             closeQuietly(housekeeping);
             closeQuietly(mail);
+            closeQuietly(webhooks);
             closeQuietly(web);
             if (database != null) {
                 database.close();
@@ -420,6 +440,7 @@ public final class Byline implements AutoCloseable {
         housekeeping.close();
         services.comments().close();
         services.mail().close();
+        services.webhooks().close();
         follower.ifPresent(ChangeFollower::close);
         web.close();
         database.close();

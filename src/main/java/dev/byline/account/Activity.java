@@ -41,4 +41,11 @@ public record Activity(long id, Instant at, long userId, String actor, String ac
     /** A commenter's comments exported or erased at their request (the email only as a short hash). */
     public static final String COMMENTS_EXPORTED = "comments-exported";
     public static final String COMMENTS_ERASED = "comments-erased";
+    /** A webhook added, changed (address, events, paused) or deleted; its address is the subject. */
+    public static final String WEBHOOK_ADDED = "webhook-added";
+    public static final String WEBHOOK_CHANGED = "webhook-changed";
+    public static final String WEBHOOK_DELETED = "webhook-deleted";
+    /** A key to the API made or revoked (its name and kind; never its secret). */
+    public static final String API_KEY_MADE = "api-key-made";
+    public static final String API_KEY_REVOKED = "api-key-revoked";
 }

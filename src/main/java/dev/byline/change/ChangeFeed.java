@@ -56,6 +56,15 @@ public final class ChangeFeed {
         Set<String> keys(Handle handle, List<Change.Entity> entities);
     }
 
+    /**
+     * Told of each change inside its transaction, once its row is written: for an outbox whose rows must commit with
+     * the change they tell of, or not at all (webhook deliveries). Registered in the composition root.
+     */
+    @FunctionalInterface
+    public interface Recorder {
+        void record(Handle handle, Change change);
+    }
+
     /** The PostgreSQL channel every change is announced on, for other nodes' {@link ChangeFollower}. */
     static final String CHANNEL = "byline_changes";
     /** Change rows are kept this long; a node away for longer drops its whole cache when it returns. */
@@ -76,6 +85,7 @@ public final class ChangeFeed {
     private final boolean postgres;
     private final List<Consumer<Change>> subscribers = new CopyOnWriteArrayList<>();
     private final List<Participant> participants = new CopyOnWriteArrayList<>();
+    private final List<Recorder> recorders = new CopyOnWriteArrayList<>();
     /** the follower on this node, told of this node's own commits so it does not apply them twice */
     private final List<Consumer<Change>> localCommits = new CopyOnWriteArrayList<>();
     /** SQLite: the one writer at a time, first come first served (see {@link #write}); null on PostgreSQL */
@@ -100,6 +110,10 @@ public final class ChangeFeed {
 
     public void participate(Participant participant) {
         participants.add(participant);
+    }
+
+    public void record(Recorder recorder) {
+        recorders.add(recorder);
     }
 
     /**
@@ -312,6 +326,9 @@ public final class ChangeFeed {
             }
         }
         Change change = store.append(handle, clock.instant(), kind, written.entities(), keys);
+        for (Recorder recorder : recorders) {
+            recorder.record(handle, change); // in the write's savepoint on SQLite: gone with it when it fails
+        }
         if (postgres) {
             // delivered to listeners when, and only if, the transaction commits
             handle.createQuery("SELECT pg_notify('" + CHANNEL + "', :id)").bind("id", String.valueOf(change.id()))

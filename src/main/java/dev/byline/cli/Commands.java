@@ -11,14 +11,14 @@ import picocli.CommandLine.Command;
 
 /**
  * The commands an operator runs next to the site, in one table: {@code ./byline demo remove} and
- * {@code ./byline user add|list|role|disable|enable|reset-password}. Each is a picocli subcommand with its own
+ * {@code ./byline user add|list|role|disable|enable|reset-password|app-password}. Each is a picocli subcommand with its own
  * options and {@code --help}; the site itself ({@code ./byline [flags]}) stays with
  * {@link dev.byline.config.ConfigParser}.
  */
 public final class Commands {
 
     /** First words that name a command rather than the site's flags. */
-    private static final Set<String> NAMES = Set.of("demo", "user");
+    private static final Set<String> NAMES = Set.of("demo", "user", "import");
 
     private Commands() {
     }
@@ -56,8 +56,11 @@ public final class Commands {
                 .addSubcommand(new UserEnableCommand(env, in, out, err))
                 .addSubcommand(new UserResetPasswordCommand(env, in, out, err))
                 .addSubcommand(new UserResetTwoFactorCommand(env, in, out, err))
-                .addSubcommand(new UserUnlockCommand(env, in, out, err));
-        var commands = new CommandLine(new Root()).addSubcommand(demo).addSubcommand(user)
+                .addSubcommand(new UserUnlockCommand(env, in, out, err))
+                .addSubcommand(new UserAppPasswordCommand(env, in, out, err));
+        var imports = new CommandLine(new Imports())
+                .addSubcommand(new CommandLine(new ImportWordPressCommand(env, out, err)));
+        var commands = new CommandLine(new Root()).addSubcommand(demo).addSubcommand(user).addSubcommand(imports)
                 .setParameterExceptionHandler(Commands::badUsage);
         commands.setOut(new PrintWriter(out, true));
         commands.setErr(new PrintWriter(err, true));
@@ -88,6 +91,10 @@ public final class Commands {
     @Command(name = "demo", mixinStandardHelpOptions = true, description = "The demo newspaper loaded on the "
             + "first start.")
     static final class Demo {
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true, description = "Content from another system.")
+    static final class Imports {
     }
 
     @Command(name = "user", mixinStandardHelpOptions = true,

@@ -150,6 +150,45 @@ public final class CommentService implements AutoCloseable {
         return tokens;
     }
 
+    /** A comment brought from another system (a WordPress export): as it was there, no rule applied. */
+    public record Imported(String name, String email, String url, String ip, String text, CommentStatus status,
+                           Instant at, int parentIndex) {
+    }
+
+    /**
+     * Stores an article's comments as they were elsewhere, in one transaction: their names, addresses, texts, dates
+     * and moderation states as given (no rule is applied, no mail is sent); {@link Imported#parentIndex} names the
+     * comment replied to by its place in {@code comments} (-1 for none), which must come before it. The text is made
+     * safe as a reader's would be. Returns the new ids, in order.
+     */
+    public List<Long> importThread(long articleId, List<Imported> comments) {
+        if (comments.isEmpty()) {
+            return List.of();
+        }
+        return changes.write("comments.imported", handle -> {
+            var ids = new java.util.ArrayList<Long>();
+            var made = new java.util.ArrayList<Comment>();
+            var entities = new java.util.ArrayList<Change.Entity>();
+            for (Imported c : comments) {
+                Comment parent = c.parentIndex() >= 0 && c.parentIndex() < made.size() ? made.get(c.parentIndex())
+                        : null;
+                String text = c.text() == null ? "" : c.text().strip();
+                var comment = new Comment(0, articleId, parent == null ? 0 : parent.id(),
+                        parent == null ? 0 : parent.threadId(), parent == null ? 1 : parent.depth() + 1,
+                        clip(c.name() == null || c.name().isBlank() ? "Anonymous" : c.name().strip(), 200),
+                        c.email() == null ? "" : c.email().strip().toLowerCase(java.util.Locale.ROOT),
+                        c.url() == null ? "" : clip(c.url().strip(), 500), c.ip() == null ? "" : c.ip(), "", 0, text,
+                        CommentText.html(text), c.status(), "imported", false, c.at(), c.at(), 1);
+                long id = store.insert(handle, comment);
+                Comment saved = store.find(handle, id).orElseThrow();
+                made.add(saved);
+                ids.add(id);
+                entities.add(new Change.Entity(ENTITY, id, false, saved.approved()));
+            }
+            return Written.of(List.copyOf(ids), Set.of(Keys.comments(articleId)), entities);
+        });
+    }
+
     /**
      * Takes a comment through the rules and stores it approved, held or as spam, with the reason.
      *

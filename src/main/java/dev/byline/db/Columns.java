@@ -15,6 +15,11 @@ public final class Columns {
         return rs.wasNull() ? null : value;
     }
 
+    public static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
     public static Instant nullableInstant(ResultSet rs, String column) throws SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : Instant.ofEpochMilli(value);

@@ -192,7 +192,7 @@ public final class Outbox implements AutoCloseable {
     }
 
     /** The wait after the {@code attempts}th failed attempt: 30 s, doubling, at most an hour. */
-    static Duration backoff(int attempts) {
+    public static Duration backoff(int attempts) {
         int doublings = Math.clamp(attempts - 1, 0, 20);
         Duration wait = FIRST_RETRY.multipliedBy(1L << doublings);
         return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;

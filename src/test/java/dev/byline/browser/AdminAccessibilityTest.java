@@ -100,7 +100,10 @@ class AdminAccessibilityTest extends DemoSiteTest {
                 new Target("front-page", 200),
                 new Target("people", 200),
                 new Target("profile", 200),
+                new Target("api-keys", 200),
                 new Target("activity", 200),
+                new Target("webhooks", 200),
+                new Target("webhook", 200),
                 new Target("settings", 200),
                 new Target("comments-pending", 200),
                 new Target("comments-approved", 200),
@@ -201,7 +204,16 @@ class AdminAccessibilityTest extends DemoSiteTest {
         PATHS.put("front-page", "/admin/front-page");
         PATHS.put("people", "/admin/people");
         PATHS.put("profile", "/admin/profile");
+        byline.services().accounts().apiKeys().make(actor, dev.byline.account.ApiKey.Kind.APPLICATION_PASSWORD,
+                "Mobile app", dev.byline.account.ApiKey.Scope.READ);
+        PATHS.put("api-keys", "/admin/profile/keys");
         PATHS.put("activity", "/admin/activity");
+        var hooks = byline.services().webhooks();
+        var hook = hooks.add(actor, "https://example.org/hooks/byline", List.of("article.published",
+                "comment.created"));
+        hooks.sendTest(actor, hook.id());
+        PATHS.put("webhooks", "/admin/webhooks");
+        PATHS.put("webhook", "/admin/webhooks/" + hook.id());
         PATHS.put("settings", "/admin/settings");
         PATHS.put("comments-pending", "/admin/comments");
         PATHS.put("comments-approved", "/admin/comments?status=approved");
@@ -240,6 +252,10 @@ class AdminAccessibilityTest extends DemoSiteTest {
             commentRefused();
             return;
         }
+        if (name.equals("api-key-made")) {
+            apiKeyMade();
+            return;
+        }
         String path;
         if (name.equals("editor-refused")) {
             path = "/admin/articles/new";
@@ -272,7 +288,20 @@ class AdminAccessibilityTest extends DemoSiteTest {
     }
 
     static Stream<String> submitted() {
-        return Stream.of("editor-refused", "editor-conflict", "comment-refused");
+        return Stream.of("editor-refused", "editor-conflict", "comment-refused", "api-key-made");
+    }
+
+    /** A key just made: the page showing its secret once, as the browser gets it from the form. */
+    private static void apiKeyMade() throws Exception {
+        HttpResponse<String> served = http.post("/admin/profile/keys", Map.of("label", "Served over HTTP", "kind",
+                "personal-token", "scope", "read"));
+        assertEquals(201, served.statusCode());
+        browser.get(byline.baseUrl() + "/admin/profile/keys");
+        browser.findElement(By.id("label")).sendKeys("Newsletter script");
+        browser.findElement(By.cssSelector("form[action='/admin/profile/keys'] button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> !driver.findElements(By.id("secret"))
+                .isEmpty());
+        check("api-key-made", served.body());
     }
 
     /** A reader's comment refused (an address that is none): the article comes back with a message at the field. */

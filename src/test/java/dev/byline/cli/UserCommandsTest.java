@@ -96,6 +96,43 @@ class UserCommandsTest {
         assertTrue(added.stream().allMatch(entry -> entry.userId() == 0 && entry.ip().isEmpty()), added.toString());
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void appPasswordPrintsAKeyOnceThatOpensTheApi(TestDatabases db) {
+        open(db);
+        addAnaAndEd();
+        Run made = run("", "user", "app-password", "--email", "ED@example.org", "--name", "Newsletter script",
+                "--scope", "write");
+        assertEquals(0, made.exit(), made.err());
+        assertEquals(List.of("A new application password \"Newsletter script\" for ed@example.org, read and write "
+                + "(shown this once):"), made.errLines());
+        String password = made.out().strip();
+        assertTrue(password.matches("([A-Za-z0-9]{4} ){5}[A-Za-z0-9]{4}"), password);
+        var keys = newsroom.accounts.apiKeys();
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(("ed@example.org:" + password)
+                .getBytes(StandardCharsets.UTF_8));
+        var found = keys.authenticate(basic, "192.0.2.1").orElseThrow();
+        assertEquals("ed@example.org", found.user().email());
+        assertTrue(found.mayWrite());
+        assertEquals(List.of("api-key-made Application password \"Newsletter script\", write by command line"),
+                activity(Activity.API_KEY_MADE).stream().map(entry -> entry.action() + " " + entry.detail()
+                        + " by " + entry.actor()).toList());
+
+        Run token = run("", "user", "app-password", "--email", "ana@example.org", "--name", "CI", "--token");
+        assertEquals(0, token.exit(), token.err());
+        assertTrue(token.err().contains("personal token \"CI\" for ana@example.org, read only"), token.err());
+        var byToken = keys.authenticate("Bearer " + token.out().strip(), "192.0.2.1").orElseThrow();
+        assertFalse(byToken.mayWrite());
+
+        assertEquals(new Run(1, "", "No key was made: You already have a key named \"CI\": choose another name, "
+                + "or revoke that one first.\n"), run("", "user", "app-password", "--email", "ana@example.org",
+                "--name", "CI"));
+        assertEquals(new Run(2, "", "--scope is read or write, not admin.\n"), run("", "user", "app-password",
+                "--email", "ana@example.org", "--name", "X", "--scope", "admin"));
+        assertEquals(new Run(1, "", "No account uses nobody@example.org.\n"), run("", "user", "app-password",
+                "--email", "nobody@example.org", "--name", "X"));
+    }
+
     @Test
     void anEmptyDatabaseListsNoAccountsAndAMissingOneIsSaid() {
         Run missing = run(List.of("--data-dir=" + dir.resolve("nowhere")), "", "user", "list");

@@ -42,6 +42,7 @@ public final class Newsroom implements AutoCloseable {
     public final dev.byline.comment.CommentService comments;
     public final dev.byline.comment.CommentModeration moderation;
     public final dev.byline.comment.CommentPrivacy commentPrivacy;
+    public final dev.byline.webhook.Webhooks webhooks;
     /** every change published, in order (writers on several threads add to it) */
     public final List<Change> published = java.util.Collections.synchronizedList(new ArrayList<>());
 
@@ -69,6 +70,7 @@ public final class Newsroom implements AutoCloseable {
         comments = services.comments();
         moderation = services.moderation();
         commentPrivacy = services.commentPrivacy();
+        webhooks = services.webhooks();
     }
 
     public Change lastChange() {
@@ -85,6 +87,7 @@ public final class Newsroom implements AutoCloseable {
 
     @Override
     public void close() {
+        webhooks.close();
         database.close();
     }
 }

@@ -89,7 +89,7 @@ public final class AdminSurface implements Surface {
 
     /** People, profiles and the activity log. */
     private record People(PeopleHandler people, ProfileHandler profile, AccountSecurityHandler security,
-                          ActivityHandler activity) {
+                          ActivityHandler activity, ApiKeysHandler keys) {
     }
 
     private final CompletableFuture<Handlers> handlers = new CompletableFuture<>();
@@ -97,6 +97,8 @@ public final class AdminSurface implements Surface {
     private final CompletableFuture<CommentsHandler> comments = new CompletableFuture<>();
     /** A commenter's data exported or erased (administrators), readied with the queue. */
     private final CompletableFuture<CommentPrivacyHandler> commentPrivacy = new CompletableFuture<>();
+    /** Webhooks (administrators), readied by {@link #readyWebhooks} after {@link #ready}. */
+    private final CompletableFuture<WebhooksHandler> webhooks = new CompletableFuture<>();
     /** Comments waiting for a moderator, for the navigation; set by {@link #readyComments}. */
     private volatile java.util.function.ToLongFunction<dev.byline.account.Actor> pendingComments = actor -> 0;
     private final Map<String, String> headers;
@@ -143,6 +145,12 @@ public final class AdminSurface implements Surface {
         comments.complete(new CommentsHandler(desk.queue(), desk.moderation(), desk.comments(), ready.doors(),
                 new AdminPages(templates), zone, desk.scriptUrl()));
         commentPrivacy.complete(new CommentPrivacyHandler(desk.privacy(), ready.doors(), new AdminPages(templates)));
+    }
+
+    /** Readies /admin/webhooks; after {@link #ready}. */
+    public void readyWebhooks(dev.byline.webhook.Webhooks hooks, Supplier<ZoneId> zone) {
+        Handlers ready = handlers.join();
+        webhooks.complete(new WebhooksHandler(hooks, ready.doors(), new AdminPages(templates), zone));
     }
 
     public void ready(Needs needs) {
@@ -199,13 +207,15 @@ public final class AdminSurface implements Surface {
         var profile = new ProfileHandler(needs.accounts(), doors, pages, needs.zone());
         return new People(new PeopleHandler(needs.accounts(), doors, pages, needs.zone()), profile,
                 new AccountSecurityHandler(needs.accounts(), doors, profile),
-                new ActivityHandler(needs.accounts(), pages, needs.zone()));
+                new ActivityHandler(needs.accounts(), pages, needs.zone()),
+                new ApiKeysHandler(needs.accounts().apiKeys(), doors, pages, needs.zone()));
     }
 
     public void failed(Throwable cause) {
         handlers.completeExceptionally(cause);
         comments.completeExceptionally(cause);
         commentPrivacy.completeExceptionally(cause);
+        webhooks.completeExceptionally(cause);
     }
 
     /** The roles the setting "two-factor for administrators and editors" covers. */
@@ -265,6 +275,9 @@ public final class AdminSurface implements Surface {
         routes.post("/admin/profile/password", people(h -> h.security()::changePassword));
         routes.post("/admin/profile/sessions/end", people(h -> h.security()::endSession));
         routes.post("/admin/profile/sessions/others", people(h -> h.security()::signOutOthers));
+        routes.get(ApiKeysHandler.PAGE, people(h -> h.keys()::show));
+        routes.post(ApiKeysHandler.PAGE, people(h -> h.keys()::make));
+        routes.post(ApiKeysHandler.PAGE + "/revoke", people(h -> h.keys()::revoke));
         routes.get("/admin/activity", people(h -> h.activity()::show));
 
         // sections, tags, menus, the front page
@@ -336,6 +349,12 @@ public final class AdminSurface implements Surface {
         routes.get(CommentPrivacyHandler.PATH, commentPrivacy(h -> h::show));
         routes.post(CommentPrivacyHandler.PATH + "/export", commentPrivacy(h -> h::export));
         routes.post(CommentPrivacyHandler.PATH + "/erase", commentPrivacy(h -> h::erase));
+        routes.get(WebhooksHandler.PATH, later(webhooks, h -> h::list));
+        routes.post(WebhooksHandler.PATH, later(webhooks, h -> h::add));
+        routes.get(WebhooksHandler.PATH + "/{id}", later(webhooks, h -> h::show));
+        routes.post(WebhooksHandler.PATH + "/{id}", later(webhooks, h -> h::update));
+        routes.post(WebhooksHandler.PATH + "/{id}/test", later(webhooks, h -> h::test));
+        routes.post(WebhooksHandler.PATH + "/{id}/delete", later(webhooks, h -> h::delete));
         routes.get(CommentsHandler.PATH + "/{id}", comments(h -> h::edit));
         routes.post(CommentsHandler.PATH + "/{id}", comments(h -> h::save));
         routes.post(CommentsHandler.PATH + "/{id}/moderate", comments(h -> h::moderate));
@@ -360,10 +379,15 @@ public final class AdminSurface implements Surface {
 
     /** The signed-in door in front of the moderation queue's handler. */
     private Handler comments(Function<CommentsHandler, AdminHandler> pick) {
+        return later(comments, pick);
+    }
+
+    /** The signed-in door in front of a handler readied after {@link #ready}: a 503 if it never will be. */
+    private <H> Handler later(CompletableFuture<H> readied, Function<H, AdminHandler> pick) {
         return ctx -> {
-            CommentsHandler handler;
+            H handler;
             try {
-                handler = comments.join();
+                handler = readied.join();
             } catch (java.util.concurrent.CompletionException failed) {
                 throw new io.javalin.http.ServiceUnavailableResponse("The admin is not available.");
             }
@@ -373,15 +397,7 @@ public final class AdminSurface implements Surface {
 
     /** The signed-in door in front of the commenters' personal data page. */
     private Handler commentPrivacy(Function<CommentPrivacyHandler, AdminHandler> pick) {
-        return ctx -> {
-            CommentPrivacyHandler handler;
-            try {
-                handler = commentPrivacy.join();
-            } catch (java.util.concurrent.CompletionException failed) {
-                throw new io.javalin.http.ServiceUnavailableResponse("The admin is not available.");
-            }
-            handlers().doors().signedIn(pick.apply(handler)).handle(ctx);
-        };
+        return later(commentPrivacy, pick);
     }
 
     /** The signed-in door in front of one of the people handlers. */

@@ -219,6 +219,7 @@ final class Doors {
         items.add(new AdminViews.NavItem("Activity", "/admin/activity", path.startsWith("/admin/activity")));
         if (actor.can(Capability.MANAGE_SETTINGS)) {
             items.add(new AdminViews.NavItem("Settings", "/admin/settings", path.startsWith("/admin/settings")));
+            items.add(new AdminViews.NavItem("Webhooks", "/admin/webhooks", path.startsWith("/admin/webhooks")));
         }
         return items;
     }

@@ -68,4 +68,18 @@ public final class PeopleViews {
                                Form filter, List<ActivityRow> entries, int total, int page, int pages,
                                String previousUrl, String nextUrl) {
     }
+
+    /** One key to the API in the list; {@code lastUsed} null when it was never used. */
+    public record ApiKeyRow(long id, String label, String kind, String scope, String hint, String created,
+                            String createdIso, String lastUsed, String lastUsedIso, String lastUsedIp) {
+    }
+
+    /** A key just made: its secret, shown on this one answer. */
+    public record NewApiKey(String label, String kind, String secret, boolean applicationPassword, String login) {
+    }
+
+    /** /admin/profile/keys: the form, the keys, and the secret of the one just made (null otherwise). */
+    public record ApiKeysPage(AdminViews.Chrome chrome, AdminViews.Form form, List<Option> kinds, List<Option> scopes,
+                              List<ApiKeyRow> keys, NewApiKey made, String email) {
+    }
 }

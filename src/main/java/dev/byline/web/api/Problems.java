@@ -3,6 +3,7 @@ package dev.byline.web.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.byline.error.BadRequest;
 import dev.byline.error.Conflict;
+import dev.byline.error.Forbidden;
 import dev.byline.error.Invalid;
 import dev.byline.error.NotFound;
 import io.javalin.http.Context;
@@ -40,9 +41,15 @@ final class Problems {
             case NotFound e -> problem(404, e.getMessage());
             case BadRequest e -> problem(400, e.getMessage());
             case Conflict e -> problem(409, e.getMessage());
+            case Forbidden e -> problem(403, e.getMessage());
+            case ApiAuth.Unauthorized e -> {
+                ctx.header("WWW-Authenticate", ApiAuth.CHALLENGE);
+                yield problem(401, e.getMessage());
+            }
             case Invalid e -> new Problem("about:blank", title(422), 422, "Some fields are not right.",
                     new LinkedHashMap<>(e.fieldErrors()));
             case HttpResponseException e when e.getStatus() < 500 -> refused(ctx, e.getStatus());
+            case HttpResponseException e when e.getStatus() == 503 -> problem(503, e.getMessage());
             default -> {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), error);
                 yield problem(500, "The error has been logged. Please try again in a moment.");
