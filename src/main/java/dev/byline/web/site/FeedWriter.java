@@ -87,6 +87,7 @@ final class FeedWriter {
         var entries = new ArrayList<SyndEntry>();
         for (FeedItem item : feed.items()) {
             entries.add(entry(item, site.feeds().fullText()));
+            creators(format, entries.getLast());
         }
         out.setEntries(entries);
         out.setPublishedDate(newest(entries));
@@ -110,6 +111,7 @@ final class FeedWriter {
             entry.setUpdatedDate(Date.from(remark.createdAt()));
             entry.setDescription(html(absoluteLinks(remark.bodyHtml())));
             entries.add(entry);
+            creators(format, entry);
         }
         out.setEntries(entries);
         out.setPublishedDate(newest(entries));
@@ -210,6 +212,14 @@ final class FeedWriter {
                     media.alt()));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /** RSS has no author element but an email address's: the names go in {@code dc:creator}, as WordPress's do. */
+    private static void creators(Format format, SyndEntry entry) {
+        if (format == Format.RSS) {
+            var dc = (com.rometools.rome.feed.module.DCModule) entry.getModule(com.rometools.rome.feed.module.DCModule.URI);
+            dc.setCreators(entry.getAuthors().stream().map(SyndPerson::getName).toList());
         }
     }
 
