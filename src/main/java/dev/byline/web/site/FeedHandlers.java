@@ -6,6 +6,7 @@ import dev.byline.news.Located;
 import dev.byline.news.PublicFeeds;
 import dev.byline.news.PublicNews;
 import dev.byline.news.Shown;
+import dev.byline.news.SitemapNews;
 import dev.byline.settings.Settings;
 import dev.byline.web.site.FeedWriter.Format;
 import io.javalin.http.Context;
@@ -148,23 +149,22 @@ final class FeedHandlers {
     }
 
     void sitemapSections(Context ctx) {
-        responder.serveFile(ctx, "/sitemap-sections.xml", SitemapWriter.CONTENT_TYPE, () -> {
-            var shown = feeds.sitemapSections();
-            return new SiteViews.Rendered<>(sitemaps.archives(shown.content(), SiteUrls::section), shown.keys());
-        });
+        archives(ctx, "/sitemap-sections.xml", feeds::sitemapSections, SiteUrls::section);
     }
 
     void sitemapTags(Context ctx) {
-        responder.serveFile(ctx, "/sitemap-tags.xml", SitemapWriter.CONTENT_TYPE, () -> {
-            var shown = feeds.sitemapTags();
-            return new SiteViews.Rendered<>(sitemaps.archives(shown.content(), SiteUrls::tag), shown.keys());
-        });
+        archives(ctx, "/sitemap-tags.xml", feeds::sitemapTags, SiteUrls::tag);
     }
 
     void sitemapAuthors(Context ctx) {
-        responder.serveFile(ctx, "/sitemap-authors.xml", SitemapWriter.CONTENT_TYPE, () -> {
-            var shown = feeds.sitemapAuthors();
-            return new SiteViews.Rendered<>(sitemaps.archives(shown.content(), SiteUrls::author), shown.keys());
+        archives(ctx, "/sitemap-authors.xml", feeds::sitemapAuthors, SiteUrls::author);
+    }
+
+    private void archives(Context ctx, String path, Supplier<Shown<java.util.List<SitemapNews.Archive>>> read,
+                          Function<String, String> archive) {
+        responder.serveFile(ctx, path, SitemapWriter.CONTENT_TYPE, () -> {
+            var shown = read.get();
+            return new SiteViews.Rendered<>(sitemaps.archives(shown.content(), archive), shown.keys());
         });
     }
 
