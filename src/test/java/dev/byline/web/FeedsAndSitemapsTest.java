@@ -246,6 +246,16 @@ class FeedsAndSitemapsTest {
             assertTrue(rss.body().contains("<pubDate>"), "RFC 822 dates");
             assertTrue(rss.body().contains("<content:encoded>"), "full text by default");
 
+            // the settings: fewer items, the excerpt alone (a settings change drops every cached page)
+            var settings = site.services().settings();
+            settings.save(Actor.commandLine(), settings.form(Actor.commandLine()).with("feed_items", "5")
+                    .with("feed_full_text", ""));
+            site.catchUp();
+            String excerpts = http.get("/feed/").body();
+            assertEquals(5, count(excerpts, "<item>"), "as many items as the setting says");
+            assertFalse(excerpts.contains("<content:encoded>"), "the excerpt alone");
+            assertEquals(5, count(http.get("/feed/atom/").body(), "<entry>"));
+
             assertEquals(301, http.get("/feed").statusCode(), "the canonical address ends with a slash");
             assertEquals(301, http.get("/category/asia/feed/").statusCode(), "WordPress's category feed");
             assertEquals(200, http.get("/feed/?page=abc&utm_source=x").statusCode(), "odd queries are ignored");
