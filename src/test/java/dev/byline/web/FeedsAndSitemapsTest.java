@@ -267,6 +267,14 @@ class FeedsAndSitemapsTest {
                     "/2025/10/08/no-such-article/feed/")) {
                 assertEquals(404, http.get(missing).statusCode(), missing);
             }
+            // a renamed tag's old feed address follows it, as its archive does
+            var taliban = site.services().taxonomy().findTagBySlug("taliban").orElseThrow();
+            site.services().taxonomy().saveTag(new Tag(taliban.id(), "the-taliban", taliban.name(),
+                    taliban.description()));
+            HttpResponse<String> moved = http.get("/tag/taliban/feed/atom/");
+            assertEquals(301, moved.statusCode());
+            assertEquals("/tag/the-taliban/feed/atom/", moved.headers().firstValue("Location").orElse(""));
+
             String robots = http.get("/robots.txt").body();
             assertTrue(robots.contains("Sitemap: " + site.baseUrl() + "/sitemap.xml"), robots);
             String index = http.get("/sitemap.xml").body();
@@ -277,7 +285,7 @@ class FeedsAndSitemapsTest {
             String section = http.get("/section/asia/").body();
             assertTrue(section.contains("href=\"" + site.baseUrl() + "/section/asia/feed/\""), "the section's feed");
             String article = http.get("/2025/10/08/russia-hosts-taliban-delegation-warns-against-foreign-military-in-afghanistan/").body();
-            assertTrue(article.contains("/tag/taliban/feed/\""), "its tags' feeds on the article");
+            assertTrue(article.contains("/tag/the-taliban/feed/\""), "its tags' feeds on the article");
         }
     }
 

@@ -66,14 +66,28 @@ final class FeedHandlers {
         articles(ctx, format, "/", size -> feeds.site(size));
     }
 
+    /** A section renamed since: its old feed address answers 301 to the new one, as its archive does. */
     void section(Context ctx, Format format) {
         String slug = ctx.pathParam("slug");
-        articles(ctx, format, SiteUrls.section(slug), size -> feeds.section(slug, size));
+        try {
+            articles(ctx, format, SiteUrls.section(slug), size -> feeds.section(slug, size));
+        } catch (NotFound missing) {
+            String moved = news.sectionRenamedFrom(slug).map(section -> SiteUrls.section(section.slug()))
+                    .orElseThrow(() -> missing);
+            ctx.redirect(SiteUrls.wire(feedPath(moved, format)), HttpStatus.MOVED_PERMANENTLY);
+        }
     }
 
+    /** A tag renamed or merged into another since: 301 to the feed of where it is now. */
     void tag(Context ctx, Format format) {
         String slug = ctx.pathParam("slug");
-        articles(ctx, format, SiteUrls.tag(slug), size -> feeds.tag(slug, size));
+        try {
+            articles(ctx, format, SiteUrls.tag(slug), size -> feeds.tag(slug, size));
+        } catch (NotFound missing) {
+            String moved = news.tagRenamedFrom(slug).map(tag -> SiteUrls.tag(tag.slug()))
+                    .orElseThrow(() -> missing);
+            ctx.redirect(SiteUrls.wire(feedPath(moved, format)), HttpStatus.MOVED_PERMANENTLY);
+        }
     }
 
     void author(Context ctx, Format format) {
