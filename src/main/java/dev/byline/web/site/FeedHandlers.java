@@ -69,23 +69,23 @@ final class FeedHandlers {
     /** A section renamed since: its old feed address answers 301 to the new one, as its archive does. */
     void section(Context ctx, Format format) {
         String slug = ctx.pathParam("slug");
-        try {
-            articles(ctx, format, SiteUrls.section(slug), size -> feeds.section(slug, size));
-        } catch (NotFound missing) {
-            String moved = news.sectionRenamedFrom(slug).map(section -> SiteUrls.section(section.slug()))
-                    .orElseThrow(() -> missing);
-            ctx.redirect(SiteUrls.wire(feedPath(moved, format)), HttpStatus.MOVED_PERMANENTLY);
-        }
+        followingRenames(ctx, format, SiteUrls.section(slug), size -> feeds.section(slug, size),
+                () -> news.sectionRenamedFrom(slug).map(section -> SiteUrls.section(section.slug())));
     }
 
     /** A tag renamed or merged into another since: 301 to the feed of where it is now. */
     void tag(Context ctx, Format format) {
         String slug = ctx.pathParam("slug");
+        followingRenames(ctx, format, SiteUrls.tag(slug), size -> feeds.tag(slug, size),
+                () -> news.tagRenamedFrom(slug).map(tag -> SiteUrls.tag(tag.slug())));
+    }
+
+    private void followingRenames(Context ctx, Format format, String page, Function<Integer, Shown<FeedNews>> read,
+                                  Supplier<java.util.Optional<String>> movedTo) {
         try {
-            articles(ctx, format, SiteUrls.tag(slug), size -> feeds.tag(slug, size));
+            articles(ctx, format, page, read);
         } catch (NotFound missing) {
-            String moved = news.tagRenamedFrom(slug).map(tag -> SiteUrls.tag(tag.slug()))
-                    .orElseThrow(() -> missing);
+            String moved = movedTo.get().orElseThrow(() -> missing);
             ctx.redirect(SiteUrls.wire(feedPath(moved, format)), HttpStatus.MOVED_PERMANENTLY);
         }
     }
