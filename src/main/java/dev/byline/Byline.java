@@ -371,6 +371,10 @@ public final class Byline implements AutoCloseable {
                             token -> accounts.sessions().find(token).filter(current -> current.session().signedIn())
                                     .map(dev.byline.account.Sessions.Current::user), clock)));
             api.ready(services.accounts().apiKeys());
+            // the feeds, sitemaps and robots.txt, from the same read model and page cache as the pages
+            site.readyFeeds(new SiteRoutes.FeedNeeds(new dev.byline.news.PublicFeeds(news, services.articles(),
+                    services.authors(), services.taxonomy(), new dev.byline.news.DistributionStore(database.jdbi())),
+                    news, urls, baseUrl, responder, settings::current, clock));
             admin.ready(new AdminSurface.Needs(database.jdbi(), services.accounts(), services.articles(),
                     () -> settings.current().siteTitle(), () -> settings.current().zone(),
                     () -> settings.current().twoFactorRequired(), clock, settings, services.demoRemoval(),

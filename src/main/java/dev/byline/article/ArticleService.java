@@ -617,6 +617,9 @@ public final class ArticleService {
         if (was.or(() -> is).orElseThrow().isPage()) {
             return pageKeys(was, is);
         }
+        // the sitemap of the month it was and is published in: its address or when it last changed is there
+        is.map(Article::publishedAt).ifPresent(at -> keys.add(Keys.sitemap(Keys.month(at))));
+        was.map(Article::publishedAt).ifPresent(at -> keys.add(Keys.sitemap(Keys.month(at))));
         if (was.isEmpty() || is.isEmpty()) {
             Article shown = was.or(() -> is).orElseThrow();
             keys.add(Keys.article(shown.id()));

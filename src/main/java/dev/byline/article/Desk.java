@@ -373,7 +373,9 @@ public final class Desk {
             notes.insert(handle, articleId, kind, body, placement, now, actor.userId());
             store.touch(handle, articleId, now);
             keep(handle, actor, store.findById(handle, articleId).orElseThrow(), kind.label() + ": " + body, now);
-            return Written.of(articleId, Set.of(Keys.article(articleId)),
+            // its page, and when it last changed in its month's sitemap (a page's is its own article key)
+            return Written.of(articleId, article.isPage() ? Set.of(Keys.article(articleId))
+                            : Set.of(Keys.article(articleId), Keys.sitemap(Keys.month(article.publishedAt()))),
                     List.of(new Change.Entity(Change.Entity.ARTICLE, articleId, true, true)));
         });
         return store.findById(articleId).orElseThrow();

@@ -152,4 +152,24 @@ public final class Keys {
     public static String comments(long articleId) {
         return "comments:" + articleId;
     }
+
+    /**
+     * Every approved comment on the site, as the site-wide comment feed lists them: announced with
+     * {@link #comments} whenever a comment readers can see appears, changes or goes.
+     */
+    public static final String ALL_COMMENTS = "comments";
+
+    /**
+     * The articles published in one month (UTC), as that month's sitemap lists them with their addresses and when
+     * each last changed: announced by every write to an article that is public before or after it, for the month
+     * it was published in before and after.
+     */
+    public static String sitemap(java.time.YearMonth month) {
+        return "sitemap:" + month;
+    }
+
+    /** The month (UTC) an article published at {@code publishedAt} sits in, for {@link #sitemap}. */
+    public static java.time.YearMonth month(java.time.Instant publishedAt) {
+        return java.time.YearMonth.from(publishedAt.atZone(java.time.ZoneOffset.UTC));
+    }
 }

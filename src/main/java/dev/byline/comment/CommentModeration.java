@@ -177,7 +177,7 @@ public final class CommentModeration {
 
     private static <T> Written<T> written(T value, Comment before, boolean publicAfter) {
         boolean seen = before.approved() || publicAfter;
-        return Written.of(value, seen ? Set.of(Keys.comments(before.articleId())) : Set.of(),
+        return Written.of(value, seen ? Set.of(Keys.comments(before.articleId()), Keys.ALL_COMMENTS) : Set.of(),
                 List.of(new Change.Entity(CommentService.ENTITY, before.id(), before.approved(), publicAfter)));
     }
 

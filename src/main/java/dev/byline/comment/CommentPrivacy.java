@@ -138,6 +138,7 @@ public final class CommentPrivacy {
                 if (comment.approved()) {
                     articles.add(comment.articleId());
                     keys.add(Keys.comments(comment.articleId()));
+                    keys.add(Keys.ALL_COMMENTS); // the site-wide comment feed
                 }
             }
             activity.record(handle, actor, Activity.COMMENTS_ERASED, "a commenter’s personal data",

@@ -274,7 +274,7 @@ public final class CommentService implements AutoCloseable {
             } else if (mail != null && saved.status() == CommentStatus.PENDING) {
                 mail.held(handle, saved, target);
             }
-            return Written.of(saved, saved.approved() ? Set.of(Keys.comments(target.id())) : Set.of(),
+            return Written.of(saved, saved.approved() ? Set.of(Keys.comments(target.id()), Keys.ALL_COMMENTS) : Set.of(),
                     List.of(new Change.Entity(ENTITY, id, false, saved.approved())));
         });
         // not the reason: it may quote a moderation word that is someone's email or IP address (the queue shows it)

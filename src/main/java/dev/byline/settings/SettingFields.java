@@ -128,11 +128,21 @@ public final class SettingFields {
                     + "own title, %site% for the site title. The home page's title is the site title alone.",
             Input.TEXT, Group.SITE, true, Settings::titlePattern, SettingFields::titlePattern, Function.identity(),
             value -> "“" + value + "”", noChoices(), 0, 100);
+    // the feeds (RSS and Atom): WordPress's "Syndication feeds show the most recent" and "For each post in a feed"
+    public static final SettingField<Integer> FEED_ITEMS = number("feed_items",
+            "Feeds show the most recent", "How many articles (or comments) each RSS and Atom feed lists.",
+            Group.DATES_AND_LISTS, true, settings -> settings.feeds().items(), 1, 100, " items");
+    public static final SettingField<Boolean> FEED_FULL_TEXT = new SettingField<>("feed_full_text",
+            "Feeds carry the full text of each article",
+            "Off, a feed carries each article's excerpt and a link to read the rest on the site.",
+            Input.CHECKBOX, Group.DATES_AND_LISTS, true, settings -> settings.feeds().fullText(),
+            SettingFields::checkbox, on -> on ? "on" : "", on -> on ? "on" : "off", noChoices(), 0, 0);
     /** In the order the settings page shows them. */
     public static final List<SettingField<?>> ALL = List.of(TITLE, TAGLINE, LOGO, LANGUAGE, ZONE, DATE_STYLE, PER_PAGE,
             TWO_FACTOR, SESSION_IDLE, SESSION_LIFETIME, ACTIVITY_RETENTION, COMMENT_MANUAL,
             COMMENT_PREVIOUSLY_APPROVED, COMMENT_LINKS, COMMENT_MODERATION_KEYS, COMMENT_DISALLOWED_KEYS,
-            COMMENT_CLOSE_DAYS, COMMENT_DEPTH, COMMENT_PER_PAGE, COMMENT_IP_DAYS, COMMENT_GRAVATAR, TITLE_PATTERN);
+            COMMENT_CLOSE_DAYS, COMMENT_DEPTH, COMMENT_PER_PAGE, COMMENT_IP_DAYS, COMMENT_GRAVATAR, TITLE_PATTERN,
+            FEED_ITEMS, FEED_FULL_TEXT);
 
     private SettingFields() {
     }

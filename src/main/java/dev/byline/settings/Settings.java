@@ -29,7 +29,8 @@ import java.util.Optional;
  */
 public record Settings(String siteTitle, String tagline, Optional<Long> logo, String language, ZoneId zone,
                        DateStyle dateStyle, int perPage, boolean twoFactorRequired, int activityRetentionDays,
-                       int sessionIdleHours, int sessionLifetimeDays, Discussion comments, String titlePattern) {
+                       int sessionIdleHours, int sessionLifetimeDays, Discussion comments, String titlePattern,
+                       Syndication feeds) {
 
     public static final String DEFAULT_TITLE_PATTERN = "%title% – %site%";
 
@@ -69,10 +70,22 @@ public record Settings(String siteTitle, String tagline, Optional<Long> logo, St
         public static final Discussion DEFAULTS = new Discussion(false, 2, "", "", true, 0, 5, 50, 30);
     }
 
+    /**
+     * What the RSS and Atom feeds carry, with WordPress's defaults.
+     *
+     * @param items    the newest articles (or comments) a feed lists
+     * @param fullText each article whole; off, its excerpt alone
+     */
+    public record Syndication(int items, boolean fullText) {
+
+        public static final Syndication DEFAULTS = new Syndication(20, true);
+    }
+
     /** What a fresh database has: the start-up name and zone ({@code --site-name}, {@code --timezone}). */
     public static Settings defaults(String siteName, ZoneId zone) {
         return new Settings(siteName, "", Optional.empty(), "en", zone, DateStyle.MONTH_DAY_YEAR, 10, false, 365,
-                12, 14, Discussion.DEFAULTS, DEFAULT_TITLE_PATTERN);
+                12, 14, Discussion.DEFAULTS, DEFAULT_TITLE_PATTERN,
+                Syndication.DEFAULTS);
     }
 
     /** A value for each field: where {@link #of} takes them from (stored text, a checked form). */
@@ -94,7 +107,8 @@ public record Settings(String siteTitle, String tagline, Optional<Long> logo, St
                         values.get(SettingFields.COMMENT_PREVIOUSLY_APPROVED),
                         values.get(SettingFields.COMMENT_CLOSE_DAYS), values.get(SettingFields.COMMENT_DEPTH),
                         values.get(SettingFields.COMMENT_PER_PAGE), values.get(SettingFields.COMMENT_IP_DAYS),
-                        values.get(SettingFields.COMMENT_GRAVATAR)), values.get(SettingFields.TITLE_PATTERN));
+                        values.get(SettingFields.COMMENT_GRAVATAR)), values.get(SettingFields.TITLE_PATTERN),
+                new Syndication(values.get(SettingFields.FEED_ITEMS), values.get(SettingFields.FEED_FULL_TEXT)));
     }
 
     /** {@code rtl} for Arabic, Persian, Hebrew, Urdu… (or a tag naming such a script), else {@code ltr}. */

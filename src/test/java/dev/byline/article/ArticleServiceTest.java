@@ -252,7 +252,8 @@ class ArticleServiceTest extends NewsroomTest {
         assertEquals(Set.of("article:" + article.id(), "card:" + article.id(), "list:home", "list:section:" + asia.id(),
                 "list:section:" + world.id(), "list:tag:" + kabul,
                 "list:tag:" + newsroom.taxonomy.findTagBySlug("trade").orElseThrow().id(),
-                "list:author:" + writer.id()), keys);
+                "list:author:" + writer.id(),
+                dev.byline.change.Keys.sitemap(dev.byline.change.Keys.month(article.publishedAt()))), keys);
 
         // moving it to another section and dropping a tag announces the old places too
         Section politics = newsroom.taxonomy.saveSection(new Section(0, "", "Politics", "", null, 1));

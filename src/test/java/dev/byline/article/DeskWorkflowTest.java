@@ -85,7 +85,8 @@ class DeskWorkflowTest extends NewsroomTest {
         clock.advance(Duration.ofDays(1));
         schedule.tick();
         Set<String> publicKeys = Set.of(Keys.article(article.id()), Keys.card(article.id()), Keys.HOME,
-                Keys.sectionList(people.world.id()), Keys.authorList(people.contributor.authorId()));
+                Keys.sectionList(people.world.id()), Keys.authorList(people.contributor.authorId()),
+                Keys.sitemap(Keys.month(tomorrow)));
         expect(article, ArticleStatus.PUBLISHED, 3, publicKeys);
         article = newsroom.articles.find(article.id()).orElseThrow();
         assertEquals(tomorrow, article.publishedAt());
@@ -332,7 +333,7 @@ class DeskWorkflowTest extends NewsroomTest {
         assertEquals(NOW.plus(Duration.ofHours(3)), noted.updatedAt());
         assertEquals(NOW, noted.publishedAt());
         assertEquals(article.version(), noted.version(), "an editor's open form is not made stale by a note");
-        assertEquals(Set.of(Keys.article(article.id())), newsroom.lastChange().keys());
+        assertEquals(Set.of(Keys.article(article.id()), Keys.sitemap(Keys.month(NOW))), newsroom.lastChange().keys());
         clock.advance(Duration.ofHours(1));
         desk.addNote(editor(), article.id(), NoteKind.UPDATE, "The river has crested.", Placement.TOP);
         List<Note> notes = desk.notes(article.id());

@@ -88,12 +88,12 @@ class CommentServiceTest extends NewsroomTest {
                 newsroom.lastChange().entities());
 
         moderation.act(EDITOR, first.id(), first.version(), Action.APPROVE);
-        assertEquals(Set.of(Keys.comments(story.id())), newsroom.lastChange().keys());
+        assertEquals(Set.of(Keys.comments(story.id()), Keys.ALL_COMMENTS), newsroom.lastChange().keys());
         clock.advance(Duration.ofSeconds(20));
         Comment second = comments.post(reader("Nadia Petrova", "nadia@example.org", "And another thing.")).comment();
         assertEquals(CommentStatus.APPROVED, second.status());
         assertEquals("Passed every rule.", second.reason());
-        assertEquals(Set.of(Keys.comments(story.id())), newsroom.lastChange().keys());
+        assertEquals(Set.of(Keys.comments(story.id()), Keys.ALL_COMMENTS), newsroom.lastChange().keys());
         var thread = comments.thread(story.id(), 1, List.of());
         assertEquals(2, thread.approved());
         assertEquals(List.of(first.id(), second.id()), thread.comments().stream().map(Comment::id).toList());
@@ -262,20 +262,20 @@ class CommentServiceTest extends NewsroomTest {
         c = moderation.act(EDITOR, c.id(), c.version(), Action.RESTORE).orElseThrow();
         assertEquals(CommentStatus.PENDING, c.status(), "back where it was");
         c = moderation.act(EDITOR, c.id(), c.version(), Action.APPROVE).orElseThrow();
-        assertEquals(Set.of(Keys.comments(story.id())), newsroom.lastChange().keys());
+        assertEquals(Set.of(Keys.comments(story.id()), Keys.ALL_COMMENTS), newsroom.lastChange().keys());
         assertEquals("Approved by editor@newsroom.test.", c.reason());
         c = moderation.edit(EDITOR, c.id(), c.version(), "Jo", "jo@example.org", "", "Edited <em>text</em>.");
         assertEquals("<p>Edited <em>text</em>.</p>", c.bodyHtml());
-        assertEquals(Set.of(Keys.comments(story.id())), newsroom.lastChange().keys());
+        assertEquals(Set.of(Keys.comments(story.id()), Keys.ALL_COMMENTS), newsroom.lastChange().keys());
         long stale = c.version() - 1;
         Comment now = c;
         assertThrows(Conflict.class, () -> moderation.act(EDITOR, now.id(), stale, Action.SPAM));
         c = moderation.act(EDITOR, c.id(), c.version(), Action.TRASH).orElseThrow();
-        assertEquals(Set.of(Keys.comments(story.id())), newsroom.lastChange().keys());
+        assertEquals(Set.of(Keys.comments(story.id()), Keys.ALL_COMMENTS), newsroom.lastChange().keys());
         c = moderation.act(EDITOR, c.id(), c.version(), Action.RESTORE).orElseThrow();
         assertEquals(CommentStatus.APPROVED, c.status());
         c = moderation.act(EDITOR, c.id(), c.version(), Action.SPAM).orElseThrow();
-        assertEquals(Set.of(Keys.comments(story.id())), newsroom.lastChange().keys());
+        assertEquals(Set.of(Keys.comments(story.id()), Keys.ALL_COMMENTS), newsroom.lastChange().keys());
         assertEquals(List.of(new Change.Entity("comment", c.id(), true, false)), newsroom.lastChange().entities());
         assertEquals(Optional.empty(), moderation.act(EDITOR, c.id(), c.version(), Action.DELETE));
         assertEquals(Set.of(), newsroom.lastChange().keys());
@@ -388,7 +388,7 @@ class CommentServiceTest extends NewsroomTest {
         assertEquals(0, hidden.approved(), "and from the count by the headline");
 
         moderation.act(EDITOR, trashed.id(), trashed.version(), Action.DELETE);
-        assertEquals(Set.of(Keys.comments(story.id())), newsroom.lastChange().keys(), "replies came to light");
+        assertEquals(Set.of(Keys.comments(story.id()), Keys.ALL_COMMENTS), newsroom.lastChange().keys(), "replies came to light");
         var after = comments.thread(story.id(), 1, List.of());
         assertEquals(List.of(reply.id(), deeper.id()), ids(after));
         assertEquals(2, after.approved());

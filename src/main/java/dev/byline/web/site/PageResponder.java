@@ -65,6 +65,28 @@ public final class PageResponder {
     }
 
     /**
+     * A feed, sitemap or other file made from the news (not a template): from the same cache and fast path as the
+     * pages, by its canonical path. A request that spells the path otherwise gets a 301 to it; a query string is
+     * ignored (the cached file answers it). {@code render} may throw NotFound.
+     */
+    public void serveFile(Context ctx, String path, String contentType, Supplier<SiteViews.Rendered<byte[]>> render) {
+        String wirePath = SiteUrls.wire(path);
+        if (!ctx.req().getRequestURI().equals(wirePath)) {
+            ctx.redirect(wirePath, HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
+        Supplier<CachedPage> make = () -> {
+            SiteViews.Rendered<byte[]> rendered = render.get();
+            return CachedPage.of(contentType, rendered.page(), rendered.keys(), clock.instant(), rendered.expiresAt());
+        };
+        if (Bypass.applies(bypass, ctx.req())) {
+            send(ctx, make.get().forOneReader());
+            return;
+        }
+        send(ctx, cache.get(wirePath, make));
+    }
+
+    /**
      * A page for this request alone, with {@code status}: never from or into the shared cache, marked private (a
      * comment form sent back with what was typed, a reply form opened without JavaScript).
      */

@@ -58,6 +58,14 @@ public final class SiteRoutes implements Surface {
 
     private final CompletableFuture<Handlers> handlers = new CompletableFuture<>();
     private final CompletableFuture<SearchHandler> search = new CompletableFuture<>();
+    /** The feeds, sitemaps and robots.txt: ready with the rest ({@link #readyFeeds}). */
+    private final CompletableFuture<FeedHandlers> feeds = new CompletableFuture<>();
+
+    /** What the feeds and sitemaps need: their read model, the base URL for absolute links, the settings. */
+    public record FeedNeeds(dev.byline.news.PublicFeeds feeds, PublicNews news, SiteUrls urls, String baseUrl,
+                            PageResponder responder,
+                            java.util.function.Supplier<dev.byline.settings.Settings> settings, java.time.Clock clock) {
+    }
     private final ErrorPages errors;
     private final String faviconUrl;
     private final Map<String, String> headers;
@@ -117,11 +125,19 @@ public final class SiteRoutes implements Surface {
         search.complete(handler);
     }
 
+    /** The feeds and sitemaps can be served: after {@link #ready}, at start-up. */
+    public void readyFeeds(FeedNeeds needs) {
+        feeds.complete(new FeedHandlers(needs.feeds(), needs.news(),
+                new FeedWriter(needs.baseUrl(), needs.urls(), mediaRoot), needs.urls(), needs.responder(),
+                needs.settings(), needs.clock()));
+    }
+
     /** Start-up failed: requests waiting for {@link #ready}, and any still arriving, get a 503 instead. */
     public void failed(Throwable cause) {
         errors.failed(cause);
         handlers.completeExceptionally(cause);
         search.completeExceptionally(cause);
+        feeds.completeExceptionally(cause);
     }
 
     @Override
@@ -141,8 +157,8 @@ public final class SiteRoutes implements Surface {
         routes.get("/media/<path>", ctx -> handlers().files().media(ctx));
         routes.get("/favicon.ico", ctx -> ctx.redirect(faviconUrl, HttpStatus.MOVED_PERMANENTLY));
         // crawlers ask for it constantly; answering with a rendered 404 page each time would be waste
-        routes.get("/robots.txt", ctx -> ctx.contentType("text/plain; charset=utf-8")
-                .header(Header.CACHE_CONTROL, "public, max-age=3600").result("User-agent: *\nAllow: /\n"));
+        routes.get("/robots.txt", ctx -> feeds().robots(ctx)); // names the sitemaps
+        registerFeeds(routes);
         routes.get("/section/{slug}", ctx -> handlers().archives().section(ctx));
         routes.get("/tag/{slug}", ctx -> handlers().archives().tag(ctx));
         routes.get("/author/{slug}", ctx -> handlers().archives().author(ctx));
@@ -189,6 +205,43 @@ public final class SiteRoutes implements Surface {
         handlers();
         try {
             return search.join();
+        } catch (CompletionException startFailed) {
+            throw new ServiceUnavailableResponse("The site is not available. Please try again later.");
+        }
+    }
+
+    /**
+     * The feeds at WordPress's addresses, each with its Atom twin, and the sitemaps: before the article and page
+     * routes, whose patterns would take them.
+     */
+    private void registerFeeds(Routes routes) {
+        for (FeedWriter.Format format : FeedWriter.Format.values()) {
+            String feed = format == FeedWriter.Format.ATOM ? "/feed/atom" : "/feed";
+            routes.get(feed, ctx -> feeds().site(ctx, format));
+            routes.get("/comments" + feed, ctx -> feeds().comments(ctx, format));
+            routes.get("/section/{slug}" + feed, ctx -> feeds().section(ctx, format));
+            routes.get("/category/{slug}" + feed, ctx -> feeds().category(ctx, format));
+            routes.get("/tag/{slug}" + feed, ctx -> feeds().tag(ctx, format));
+            routes.get("/author/{slug}" + feed, ctx -> feeds().author(ctx, format));
+            routes.get("/{year}/{month}/{day}/{slug}" + feed, ctx -> feeds().articleComments(ctx, format));
+        }
+        // WordPress's other spellings of the site feed
+        for (String alias : java.util.List.of("/feed/rss2", "/feed/rss", "/rss")) {
+            routes.get(alias, ctx -> ctx.redirect("/feed/", HttpStatus.MOVED_PERMANENTLY));
+        }
+        routes.get("/atom", ctx -> ctx.redirect("/feed/atom/", HttpStatus.MOVED_PERMANENTLY));
+        routes.get("/sitemap.xml", ctx -> feeds().sitemapIndex(ctx));
+        routes.get("/sitemap-articles-{month}.xml", ctx -> feeds().sitemapArticles(ctx));
+        routes.get("/sitemap-sections.xml", ctx -> feeds().sitemapSections(ctx));
+        routes.get("/sitemap-tags.xml", ctx -> feeds().sitemapTags(ctx));
+        routes.get("/sitemap-authors.xml", ctx -> feeds().sitemapAuthors(ctx));
+        routes.get("/sitemap-pages.xml", ctx -> feeds().sitemapPages(ctx));
+        routes.get("/sitemap-news.xml", ctx -> feeds().sitemapNews(ctx));
+    }
+
+    private FeedHandlers feeds() {
+        try {
+            return feeds.join();
         } catch (CompletionException startFailed) {
             throw new ServiceUnavailableResponse("The site is not available. Please try again later.");
         }
