@@ -62,6 +62,17 @@ public final class SearchIndex implements AutoCloseable {
     /** The kind of the change {@code ./byline reindex} writes when a site is running: every node rebuilds. */
     public static final String REINDEX = "search.reindex";
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
+    /**
+     * Lucene says through java.util.logging, at every start, that the JVM was not given the vector module: a line in
+     * another format among the site's log lines, and no action for the operator. Held here so the level stays set
+     * (java.util.logging keeps loggers only weakly).
+     */
+    private static final java.util.logging.Logger LUCENE_VECTORS =
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
+    static {
+        LUCENE_VECTORS.setLevel(java.util.logging.Level.SEVERE);
+    }
     private static final int BATCH = 500;
     private static final String LANGUAGE = "language";
     private static final String WATERMARK = "watermark";
