@@ -5,7 +5,6 @@ import dev.byline.account.Accounts;
 import dev.byline.account.Actor;
 import dev.byline.account.User;
 import dev.byline.config.Config;
-import dev.byline.config.ConfigParser;
 import dev.byline.config.DatabaseOptions;
 import dev.byline.db.Database;
 import dev.byline.error.Forbidden;
@@ -73,13 +72,11 @@ abstract class AccountCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        Config config;
-        try {
-            config = ConfigParser.parse(database.asSiteFlags(), env).orElseThrow();
-        } catch (ConfigParser.InvalidConfig e) {
-            err.println(e.getMessage());
+        var parsed = database.config(env, err);
+        if (parsed.isEmpty()) {
             return 2;
         }
+        Config config = parsed.get();
         if (!config.usesPostgres() && !createsDatabase() && !Files.exists(Database.sqliteFile(config))) {
             err.println("There is no Byline database at " + Database.sqliteFile(config) + ", so no accounts yet. "
                     + "Check --data-dir, or add the first: ./byline user add --role administrator …");

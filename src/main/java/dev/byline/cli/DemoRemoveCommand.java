@@ -3,7 +3,6 @@ package dev.byline.cli;
 import dev.byline.Byline;
 import dev.byline.account.Actor;
 import dev.byline.config.Config;
-import dev.byline.config.ConfigParser;
 import dev.byline.config.DatabaseOptions;
 import dev.byline.db.Database;
 import dev.byline.demo.DemoRemoval;
@@ -43,13 +42,11 @@ final class DemoRemoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Config config;
-        try {
-            config = ConfigParser.parse(database.asSiteFlags(), env).orElseThrow();
-        } catch (ConfigParser.InvalidConfig e) {
-            err.println(e.getMessage());
+        var parsed = database.config(env, err);
+        if (parsed.isEmpty()) {
             return 2;
         }
+        Config config = parsed.get();
         if (!config.usesPostgres() && !Files.exists(Database.sqliteFile(config))) {
             err.println("There is no Byline database at " + Database.sqliteFile(config) + "; nothing to remove.");
             return 1;

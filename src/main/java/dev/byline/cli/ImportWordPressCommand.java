@@ -2,7 +2,6 @@ package dev.byline.cli;
 
 import dev.byline.Byline;
 import dev.byline.config.Config;
-import dev.byline.config.ConfigParser;
 import dev.byline.config.DatabaseOptions;
 import dev.byline.db.Database;
 import dev.byline.wordpress.WordPressImport;
@@ -42,13 +41,11 @@ final class ImportWordPressCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Config config;
-        try {
-            config = ConfigParser.parse(database.asSiteFlags(), env).orElseThrow();
-        } catch (ConfigParser.InvalidConfig e) {
-            err.println(e.getMessage());
+        var parsed = database.config(env, err);
+        if (parsed.isEmpty()) {
             return 2;
         }
+        Config config = parsed.get();
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             err.println("There is no file to read at " + file + ". Nothing was imported.");
             return 2;

@@ -35,4 +35,17 @@ public final class DatabaseOptions {
             flags.add(name + "=" + value);
         }
     }
+
+    /**
+     * The configuration these flags and {@code env} give a command, or empty after saying on {@code err} what is
+     * wrong with them (the command then exits with 2).
+     */
+    public java.util.Optional<Config> config(java.util.Map<String, String> env, java.io.PrintStream err) {
+        try {
+            return java.util.Optional.of(ConfigParser.parse(asSiteFlags(), env).orElseThrow());
+        } catch (ConfigParser.InvalidConfig e) {
+            err.println(e.getMessage());
+            return java.util.Optional.empty();
+        }
+    }
 }
